@@ -1,0 +1,124 @@
+#include "cli/commands.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/demo_seed.h"
+#include "http/server.h"
+#include "store/migrations.h"
+#include "web/pipeline.h"
+
+namespace stafett::cli {
+namespace {
+
+Result<std::unique_ptr<store::Database>> open_and_migrate(const Config& config) {
+  store::DatabaseOptions options;
+  options.max_connections = config.workers + 2;
+  auto db = store::open_database(config.database_url, options);
+  if (!db) return db.error();
+  auto report = store::migrate(**db);
+  if (!report) return report.error();
+  if (report->applied > 0) {
+    spdlog::info("database migrated to version {} ({} applied)", report->schema_version, report->applied);
+  }
+  return db;
+}
+
+int fail(std::string_view what, const Error& error) {
+  spdlog::error("{}: {} ({})", what, error.detail, errc_name(error.code));
+  return 1;
+}
+
+// Writes atomically so a test waiting for the file never reads half a number.
+bool write_port_file(const std::string& path, std::uint16_t port) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << port << '\n';
+    if (!out) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  return !ec;
+}
+
+}  // namespace
+
+void configure_logging(const std::string& level) {
+  // Logs go to stderr; stdout is kept for what a person running the command reads.
+  auto logger = spdlog::stderr_logger_mt("stafett");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::from_str(level));
+  logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+}
+
+std::string version() { return STAFETT_VERSION; }
+
+int migrate(const Config& config) {
+  store::DatabaseOptions options;
+  options.max_connections = 1;
+  auto db = store::open_database(config.database_url, options);
+  if (!db) return fail("cannot open database", db.error());
+  auto report = store::migrate(**db);
+  if (!report) return fail("migration failed", report.error());
+  std::cout << "Database at schema version " << report->schema_version << " (" << report->applied
+            << " migration(s) applied now)\n";
+  return 0;
+}
+
+int seed_demo(const Config& config) {
+  auto db = open_and_migrate(config);
+  if (!db) return fail("cannot open database", db.error());
+  const SystemClock clock;
+  auto report = app::seed_demo(**db, clock);
+  if (!report) return fail("seeding demo data failed", report.error());
+  std::cout << "Demo data in place: " << report->municipalities << " municipalities\n";
+  return 0;
+}
+
+int serve(const Config& config, const ServeFlags& flags) {
+  auto listen = parse_listen(config.listen);
+  if (!listen) return fail("bad listen address", listen.error());
+  auto db = open_and_migrate(config);
+  if (!db) return fail("cannot open database", db.error());
+
+  const std::filesystem::path web_root(config.web_root);
+  auto catalogs = web::Catalogs::load(web_root / "i18n");
+  if (!catalogs) return fail("cannot load message catalogs", catalogs.error());
+  auto renderer = web::Renderer::load(web_root / "templates");
+  if (!renderer) return fail("cannot load templates", renderer.error());
+  auto static_files = http::StaticFiles::load(web_root / "static");
+  if (!static_files) return fail("cannot load static files", static_files.error());
+
+  const SystemClock clock;
+  const web::AppContext app{**db, *renderer, *catalogs, *static_files, clock, version()};
+  const web::Pipeline pipeline(app);
+
+  http::ServerOptions options;
+  options.host = listen->host;
+  options.port = listen->port;
+  options.limits = config.limits;
+  options.worker_threads = config.workers;
+  http::Server server(options, [&pipeline](const http::Request& r) { return pipeline.handle(r); });
+  auto port = server.listen();
+  if (!port) return fail("cannot start server", port.error());
+  if (!flags.port_file.empty() && !write_port_file(flags.port_file, *port)) {
+    spdlog::error("cannot write port file {}", flags.port_file);
+    return 1;
+  }
+  const std::string host = listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host;
+  std::cout << "Stafett is running at http://" << host << ":" << *port << "/  (Ctrl-C stops it)"
+            << std::endl;
+  spdlog::info("listening on {}:{} with {} workers, database {}", host, *port, config.workers,
+               store::backend_name((*db)->backend()));
+  server.run(/*handle_signals=*/true);
+  return 0;
+}
+
+}  // namespace stafett::cli

@@ -1,0 +1,114 @@
+#include "cli/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+
+namespace stafett::cli {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+template <class T>
+Result<T> parse_number(std::string_view key, std::string_view value, T min, T max) {
+  T n{};
+  auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc() || p != value.data() + value.size() || n < min || n > max) {
+    return make_error(Errc::kInvalidInput, std::string(key) + " must be a number from " +
+                                               std::to_string(min) + " to " + std::to_string(max));
+  }
+  return n;
+}
+
+}  // namespace
+
+Result<void> apply_setting(Config& config, std::string_view key, std::string_view value) {
+  if (key == "database_url") {
+    config.database_url = value;
+  } else if (key == "listen") {
+    if (auto l = parse_listen(value); !l) return l.error();
+    config.listen = value;
+  } else if (key == "web_root") {
+    config.web_root = value;
+  } else if (key == "log_level") {
+    if (value != "debug" && value != "info" && value != "warn" && value != "error") {
+      return make_error(Errc::kInvalidInput, "log_level must be debug, info, warn or error");
+    }
+    config.log_level = value;
+  } else if (key == "workers") {
+    auto n = parse_number<std::size_t>(key, value, 1, 256);
+    if (!n) return n.error();
+    config.workers = *n;
+  } else if (key == "request_timeout_ms") {
+    auto n = parse_number<std::int64_t>(key, value, 50, 600000);
+    if (!n) return n.error();
+    config.limits.request_timeout = std::chrono::milliseconds(*n);
+  } else if (key == "shutdown_grace_ms") {
+    auto n = parse_number<std::int64_t>(key, value, 0, 600000);
+    if (!n) return n.error();
+    config.limits.shutdown_grace = std::chrono::milliseconds(*n);
+  } else if (key == "max_body_bytes") {
+    auto n = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
+    if (!n) return n.error();
+    config.limits.body_bytes = *n;
+  } else {
+    return make_error(Errc::kInvalidInput, "unknown setting " + std::string(key));
+  }
+  return {};
+}
+
+Result<void> apply_config_file(Config& config, const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return make_error(Errc::kInvalidInput, "cannot read config file " + file.string());
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::string_view text = line;
+    if (auto hash = text.find('#'); hash != std::string_view::npos) text = text.substr(0, hash);
+    text = trim(text);
+    if (text.empty()) continue;
+    const auto eq = text.find('=');
+    if (eq == std::string_view::npos) {
+      return make_error(Errc::kInvalidInput, file.string() + ":" + std::to_string(number) + ": expected key = value");
+    }
+    if (auto r = apply_setting(config, trim(text.substr(0, eq)), trim(text.substr(eq + 1))); !r) {
+      return make_error(Errc::kInvalidInput, file.string() + ":" + std::to_string(number) + ": " + r.error().detail);
+    }
+  }
+  return {};
+}
+
+Result<void> apply_environment(Config& config) {
+  static constexpr std::pair<const char*, const char*> kVariables[] = {
+      {"STAFETT_DATABASE_URL", "database_url"}, {"STAFETT_LISTEN", "listen"},
+      {"STAFETT_WEB_ROOT", "web_root"},         {"STAFETT_WORKERS", "workers"},
+      {"STAFETT_LOG_LEVEL", "log_level"},
+  };
+  for (const auto& [variable, key] : kVariables) {
+    if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
+      if (auto r = apply_setting(config, key, value); !r) {
+        return make_error(Errc::kInvalidInput, std::string(variable) + ": " + r.error().detail);
+      }
+    }
+  }
+  return {};
+}
+
+Result<ListenAddress> parse_listen(std::string_view text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return make_error(Errc::kInvalidInput, "listen must be host:port");
+  }
+  std::string_view host = text.substr(0, colon);
+  if (host.starts_with("[") && host.ends_with("]")) host = host.substr(1, host.size() - 2);
+  auto port = parse_number<std::uint16_t>("port", text.substr(colon + 1), 0, 65535);
+  if (!port) return port.error();
+  return ListenAddress{std::string(host), *port};
+}
+
+}  // namespace stafett::cli

@@ -1,0 +1,48 @@
+#pragma once
+// Server configuration. Sources, weakest first: built-in defaults, a config
+// file (--config FILE or STAFETT_CONFIG), environment variables, command-line
+// flags. The file holds "key = value" lines; '#' starts a comment.
+//
+//   database_url = sqlite:var/stafett.db     (env STAFETT_DATABASE_URL)
+//   listen = 127.0.0.1:8080                   (env STAFETT_LISTEN)
+//   web_root = web                            (env STAFETT_WEB_ROOT)
+//   workers = 4                               (env STAFETT_WORKERS)
+//   log_level = info                          (env STAFETT_LOG_LEVEL)
+//   request_timeout_ms = 15000
+//   shutdown_grace_ms = 20000
+//   max_body_bytes = 1048576
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/result.h"
+#include "http/limits.h"
+
+namespace stafett::cli {
+
+struct Config {
+  std::string database_url = "sqlite:var/stafett.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web";
+  std::size_t workers = 4;
+  std::string log_level = "info";
+  http::Limits limits;
+};
+
+// Applies one "key = value" setting. kInvalidInput for an unknown key or a bad value.
+Result<void> apply_setting(Config& config, std::string_view key, std::string_view value);
+
+// Applies every line of `file`. kInvalidInput names the line that is wrong.
+Result<void> apply_config_file(Config& config, const std::filesystem::path& file);
+
+// Applies the STAFETT_* environment variables that are set.
+Result<void> apply_environment(Config& config);
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+// "host:port" (IPv6 as "[::1]:8080").
+Result<ListenAddress> parse_listen(std::string_view text);
+
+}  // namespace stafett::cli

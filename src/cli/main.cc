@@ -1,0 +1,70 @@
+// stafett: one executable, four subcommands (serve, migrate, seed-demo, version).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/config.h"
+
+int main(int argc, char** argv) {
+  using stafett::cli::Config;
+  CLI::App app{"Stafett: BTI handlingsveileder, stafettlogg and samhandlingsmodell"};
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand
+
+  std::string config_file;
+  if (const char* env = std::getenv("STAFETT_CONFIG")) config_file = env;
+  std::string database_url, listen, web_root, port_file, log_level;
+  std::size_t workers = 0;
+  long request_timeout_ms = 0, shutdown_grace_ms = 0;
+
+  app.add_option("--config", config_file, "Config file (key = value lines)");
+  app.add_option("--database-url", database_url, "sqlite:PATH or postgresql://...");
+  app.add_option("--log-level", log_level, "debug, info, warn or error");
+
+  auto* serve = app.add_subcommand("serve", "Run the web server");
+  serve->add_option("--listen", listen, "host:port (port 0 picks a free port)");
+  serve->add_option("--web-root", web_root, "Folder with templates/, static/ and i18n/");
+  serve->add_option("--port-file", port_file, "Write the bound port to this file when ready");
+  serve->add_option("--workers", workers, "Worker threads for request handlers");
+  serve->add_option("--request-timeout-ms", request_timeout_ms, "Time allowed to receive a request");
+  serve->add_option("--shutdown-grace-ms", shutdown_grace_ms, "Time in-flight requests get on shutdown");
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  auto* seed = app.add_subcommand("seed-demo", "Migrate, then load the fictional demo data");
+  auto* version = app.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*version) {
+    std::cout << "stafett " << stafett::cli::version() << "\n";
+    return 0;
+  }
+
+  Config config;
+  auto check = [](const stafett::Result<void>& r) {
+    if (!r) {
+      std::cerr << "stafett: " << r.error().detail << "\n";
+      std::exit(2);
+    }
+  };
+  if (!config_file.empty()) check(stafett::cli::apply_config_file(config, config_file));
+  check(stafett::cli::apply_environment(config));
+  if (!database_url.empty()) check(stafett::cli::apply_setting(config, "database_url", database_url));
+  if (!listen.empty()) check(stafett::cli::apply_setting(config, "listen", listen));
+  if (!web_root.empty()) check(stafett::cli::apply_setting(config, "web_root", web_root));
+  if (!log_level.empty()) check(stafett::cli::apply_setting(config, "log_level", log_level));
+  if (workers != 0) check(stafett::cli::apply_setting(config, "workers", std::to_string(workers)));
+  if (request_timeout_ms != 0) {
+    check(stafett::cli::apply_setting(config, "request_timeout_ms", std::to_string(request_timeout_ms)));
+  }
+  if (shutdown_grace_ms != 0) {
+    check(stafett::cli::apply_setting(config, "shutdown_grace_ms", std::to_string(shutdown_grace_ms)));
+  }
+  stafett::cli::configure_logging(config.log_level);
+
+  if (*serve) return stafett::cli::serve(config, {port_file});
+  if (*migrate) return stafett::cli::migrate(config);
+  if (*seed) return stafett::cli::seed_demo(config);
+  return 2;
+}

@@ -1,0 +1,22 @@
+#include "http/security_headers.h"
+
+namespace stafett::http {
+
+void add_security_headers(Headers& headers, CachePolicy cache) {
+  headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  headers.emplace_back("X-Content-Type-Options", "nosniff");
+  headers.emplace_back("Referrer-Policy", "no-referrer");
+  headers.emplace_back("X-Frame-Options", "DENY");
+  headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  headers.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
+  headers.emplace_back("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  switch (cache) {
+    case CachePolicy::kNoStore: headers.emplace_back("Cache-Control", "no-store"); break;
+    case CachePolicy::kRevalidate: headers.emplace_back("Cache-Control", "no-cache"); break;
+    case CachePolicy::kImmutable:
+      headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+      break;
+  }
+}
+
+}  // namespace stafett::http

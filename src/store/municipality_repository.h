@@ -1,0 +1,19 @@
+#pragma once
+// SQL for municipalities. Functions take an open Transaction so callers in
+// app/ decide the transaction boundary.
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/municipality.h"
+#include "store/database.h"
+
+namespace stafett::store {
+
+Result<std::vector<domain::Municipality>> list_municipalities(Transaction& tx);
+
+// Inserts unless a municipality with the same kommunenummer exists; returns the
+// id of the stored row either way.
+Result<domain::MunicipalityId> ensure_municipality(Transaction& tx, const domain::Municipality& m,
+                                                   TimePoint now);
+
+}  // namespace stafett::store

@@ -1,0 +1,36 @@
+#pragma once
+// AppContext: the long-lived services every request may use, built once by the
+// composition root (cli/commands.cc). RequestContext: one request on its way
+// through the pipeline, with the path parameters, language and actor.
+#include <string>
+
+#include "core/clock.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "policy/actor.h"
+#include "store/database.h"
+#include "web/i18n.h"
+#include "web/locale.h"
+#include "web/renderer.h"
+
+namespace stafett::web {
+
+struct AppContext {
+  store::Database& db;
+  const Renderer& renderer;
+  const Catalogs& catalogs;
+  const http::StaticFiles& static_files;
+  const Clock& clock;
+  std::string version;
+};
+
+struct RequestContext {
+  const http::Request& request;
+  const http::PathParams& params;
+  const AppContext& app;
+  Locale locale = Locale::kNb;
+  policy::Actor actor;
+};
+
+}  // namespace stafett::web

@@ -1,0 +1,28 @@
+#pragma once
+// Pipeline: the web layer's one entry point, a function from a Request to a
+// Response (Beast's handle_request). The order is fixed and written out in
+// handle(), with no hooks: path check, language, route match, actor, policy
+// gate, handler, error pages. Nothing else decides how a request is treated.
+// Thread-safety: handle() is const and safe to call from many threads.
+#include "http/response.h"
+#include "http/router.h"
+#include "web/app_context.h"
+#include "web/routes.h"
+
+namespace stafett::web {
+
+class Pipeline {
+ public:
+  // Throws std::invalid_argument for a malformed route table (start-up only).
+  explicit Pipeline(const AppContext& app);
+
+  http::Response handle(const http::Request& request) const;
+
+  const http::Router<const Route*>& router() const { return router_; }
+
+ private:
+  const AppContext& app_;
+  http::Router<const Route*> router_;
+};
+
+}  // namespace stafett::web

@@ -1,0 +1,112 @@
+#include "web/respond.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+#include <spdlog/spdlog.h>
+
+namespace stafett::web {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+// The current path, re-encoded from the validated segments: used as the
+// "come back here" value in language links.
+std::string current_path(const http::Request& request) {
+  std::string path;
+  for (const auto& segment : request.segments) {
+    path += '/';
+    path += boost::urls::encode(segment, boost::urls::unreserved_chars);
+  }
+  return path.empty() ? "/" : path;
+}
+
+std::string_view error_code_name(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 409: return "conflict";
+    case 413: return "payload_too_large";
+    case 503: return "unavailable";
+    default: return "internal_error";
+  }
+}
+
+}  // namespace
+
+mustache::data common_page_data(const AppContext& app, const http::Request& request, Locale locale) {
+  mustache::data d(mustache::data::type::object);
+  d.set("lang", std::string(locale_code(locale)));
+  d.set("request_id", request.request_id);
+  mustache::data assets(mustache::data::type::object);
+  assets.set("designsystemet_css", app.static_files.url_for("vendor/designsystemet.css"));
+  assets.set("theme_css", app.static_files.url_for("vendor/designsystemet-theme.css"));
+  assets.set("app_css", app.static_files.url_for("css/app.css"));
+  d.set("assets", assets);
+  const std::string back = boost::urls::encode(current_path(request), boost::urls::unreserved_chars);
+  mustache::data languages(mustache::data::type::list);
+  for (Locale l : kAllLocales) {
+    mustache::data item(mustache::data::type::object);
+    const std::string code(locale_code(l));
+    item.set("code", code);
+    item.set("name", app.catalogs.text(l, "language.native_name." + code));
+    item.set("href", "/sprak/" + code + "?tilbake=" + back);
+    item.set("current", l == locale ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+    languages.push_back(item);
+  }
+  d.set("languages", languages);
+  return d;
+}
+
+http::Response page_response(const RequestContext& ctx, int status, std::string_view page,
+                             const mustache::data& page_data) {
+  const auto common = common_page_data(ctx.app, ctx.request, ctx.locale);
+  auto html = ctx.app.renderer.render_page(page, page_data, common,
+                                           ctx.app.catalogs.template_data(ctx.locale));
+  if (!html) {
+    spdlog::error("request {}: rendering {} failed: {}", ctx.request.request_id, page, html.error().detail);
+    return error_response(ctx.app, ctx.request, ctx.locale, 500);
+  }
+  return http::Response::html(status, std::move(*html));
+}
+
+http::Response json_response(int status, const boost::json::value& body) {
+  return http::Response::json(status, boost::json::serialize(body));
+}
+
+http::Response error_response(const AppContext& app, const http::Request& request, Locale locale,
+                              int status) {
+  const std::string key = "error." + std::to_string(status);
+  if (request.wants_json()) {
+    return json_response(status, {{"error",
+                                   {{"status", status},
+                                    {"code", error_code_name(status)},
+                                    {"message", app.catalogs.text(locale, key + ".title")},
+                                    {"request_id", request.request_id}}}});
+  }
+  mustache::data d(mustache::data::type::object);
+  d.set("status", std::to_string(status));
+  d.set("title", app.catalogs.text(locale, key + ".title"));
+  d.set("message", app.catalogs.text(locale, key + ".message"));
+  if (status >= 500) d.set("show_request_id", mustache::data::type::bool_true);
+  const auto common = common_page_data(app, request, locale);
+  auto html = app.renderer.render_page("error", d, common, app.catalogs.template_data(locale));
+  if (!html) return http::Response::text(status, app.catalogs.text(locale, key + ".title"));
+  return http::Response::html(status, std::move(*html));
+}
+
+int status_for(Errc code) {
+  switch (code) {
+    case Errc::kNotFound: return 404;
+    case Errc::kForbidden: return 403;
+    case Errc::kInvalidInput: return 400;
+    case Errc::kConflict: return 409;
+    case Errc::kUnavailable: return 503;
+    case Errc::kInternal: return 500;
+  }
+  return 500;
+}
+
+}  // namespace stafett::web

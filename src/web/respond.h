@@ -1,0 +1,32 @@
+#pragma once
+// Turning results into responses, in one place: HTML pages through the
+// renderer, JSON bodies, and the friendly error pages (HTML, or JSON when the
+// client asked for JSON) that never reveal anything internal.
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+#include "http/response.h"
+#include "web/app_context.h"
+
+namespace stafett::web {
+
+// Data every page's layout needs: language, asset URLs, language links.
+kainjow::mustache::data common_page_data(const AppContext& app, const http::Request& request,
+                                         Locale locale);
+
+// Renders `page` inside the layout. On a rendering failure: the 500 page.
+http::Response page_response(const RequestContext& ctx, int status, std::string_view page,
+                             const kainjow::mustache::data& page_data);
+
+http::Response json_response(int status, const boost::json::value& body);
+
+// The error page for `status` (400, 403, 404, 405, 413, 500, 503), in the
+// request's language; JSON {"error": {...}} when the client wants JSON.
+http::Response error_response(const AppContext& app, const http::Request& request, Locale locale,
+                              int status);
+
+// HTTP status for an error kind.
+int status_for(Errc code);
+
+}  // namespace stafett::web

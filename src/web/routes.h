@@ -1,0 +1,26 @@
+#pragma once
+// THE route table: every route of the application with its method, pattern,
+// the policy action it requires, and its handler. A Route cannot be written
+// without an Action, and route_inventory_test checks the table as a whole.
+#include <span>
+#include <string_view>
+
+#include "http/method.h"
+#include "http/response.h"
+#include "policy/action.h"
+#include "web/app_context.h"
+
+namespace stafett::web {
+
+using PageHandler = http::Response (*)(const RequestContext&);
+
+struct Route {
+  http::Method method;
+  std::string_view pattern;
+  policy::Action action;
+  PageHandler handler;
+};
+
+std::span<const Route> route_table();
+
+}  // namespace stafett::web
