@@ -125,6 +125,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return close();  // timeout, reset, cancelled by shutdown
     started_ = Clock::now();
     auto& msg = parser_->get();
+    if (msg.version() != 11 && msg.version() != 10) return write_plain(400);
     keep_alive_ = msg.keep_alive();
     is_head_ = msg.method() == bhttp::verb::head;
     method_text_ = std::string(msg.method_string());

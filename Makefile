@@ -1,0 +1,44 @@
+# The two setup commands of the README: `make run` and `make test`.
+# Both install what is missing first (scripts/install-deps.sh), so they work on
+# a fresh Debian 12 machine.
+SHELL := /bin/bash
+BUILD_DIR ?= build
+RELEASE_DIR ?= build-release
+JOBS ?= $(shell nproc)
+LISTEN ?= 127.0.0.1:8080
+DEMO_DB ?= sqlite:var/stafett.db
+
+.PHONY: all deps build release run test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DSTAFETT_TEST=ON >/dev/null
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+release: deps
+	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DSTAFETT_TEST=OFF >/dev/null
+	cmake --build $(RELEASE_DIR) -j$(JOBS) --target stafett
+
+# Builds a release binary, migrates and seeds the demo SQLite database under
+# var/, and serves it until Ctrl-C.
+run: release
+	@mkdir -p var
+	@$(RELEASE_DIR)/stafett seed-demo --database-url $(DEMO_DB)
+	@echo "Stafett: open http://$(LISTEN)/ in a browser (Ctrl-C stops the server)"
+	@exec $(RELEASE_DIR)/stafett serve --database-url $(DEMO_DB) --listen $(LISTEN) --web-root web
+
+# Every test through ctest: unit, integration on SQLite and on a throwaway
+# PostgreSQL 15 (started and stopped by scripts/with-postgres.sh), browser.
+test: build
+	scripts/with-postgres.sh -- ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+# A report, not a test: Stafett against nginx serving the same bytes.
+bench: release
+	STAFETT_BIN=$(RELEASE_DIR)/stafett bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR)

@@ -1,0 +1,51 @@
+#include "cli/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace stafett::cli {
+namespace {
+
+TEST(Config, FileSettingsApplyAndCommentsAreIgnored) {
+  const auto file = std::filesystem::temp_directory_path() / "stafett-config-test.conf";
+  std::ofstream(file) << "# comment\ndatabase_url = postgresql://x@127.0.0.1/db  # trailing\n\nworkers=3\n";
+  Config c;
+  ASSERT_TRUE(apply_config_file(c, file));
+  EXPECT_EQ(c.database_url, "postgresql://x@127.0.0.1/db");
+  EXPECT_EQ(c.workers, 3u);
+  std::filesystem::remove(file);
+}
+
+TEST(Config, BadLinesNameTheLine) {
+  const auto file = std::filesystem::temp_directory_path() / "stafett-config-bad.conf";
+  std::ofstream(file) << "workers = 2\nworkers = lots\n";
+  Config c;
+  auto r = apply_config_file(c, file);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().detail.find(":2:"), std::string::npos) << r.error().detail;
+  std::filesystem::remove(file);
+}
+
+TEST(Config, RefusesUnknownKeysAndBadValues) {
+  Config c;
+  EXPECT_FALSE(apply_setting(c, "colour", "blue"));
+  EXPECT_FALSE(apply_setting(c, "workers", "0"));
+  EXPECT_FALSE(apply_setting(c, "listen", "nohost"));
+  EXPECT_FALSE(apply_setting(c, "listen", "127.0.0.1:99999"));
+  EXPECT_FALSE(apply_setting(c, "log_level", "loud"));
+}
+
+TEST(Config, ParsesListenAddresses) {
+  auto v4 = parse_listen("127.0.0.1:8080");
+  ASSERT_TRUE(v4);
+  EXPECT_EQ(v4->host, "127.0.0.1");
+  EXPECT_EQ(v4->port, 8080);
+  auto v6 = parse_listen("[::1]:0");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 0);
+}
+
+}  // namespace
+}  // namespace stafett::cli

@@ -1,0 +1,32 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace stafett {
+namespace {
+
+TEST(Utf8, AcceptsValidText) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("Bærum, Ørsta og Åfjord"));
+  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // emoji
+}
+
+TEST(Utf8, RefusesMalformedOverlongAndSurrogates) {
+  EXPECT_FALSE(is_valid_utf8("\xFF"));
+  EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST(Utf8, FindsControlCharacters) {
+  EXPECT_TRUE(has_control_characters(std::string_view("a\0b", 3)));
+  EXPECT_TRUE(has_control_characters("a\x7f"));
+  EXPECT_TRUE(has_control_characters("a\nb"));
+  EXPECT_FALSE(has_control_characters("a\nb\tc\r", /*allow_newlines=*/true));
+  EXPECT_FALSE(has_control_characters("vanlig tekst"));
+}
+
+}  // namespace
+}  // namespace stafett
