@@ -39,9 +39,10 @@ class Router {
   // Throws std::invalid_argument on a malformed or duplicate pattern: routes
   // are registered at start-up, where failing loudly is right.
   void add(Method method, std::string pattern, Target target) {
-    Entry e{method, std::move(pattern), {}, std::move(target), 0};
-    if (e.pattern.empty() || e.pattern.front() != '/') throw std::invalid_argument("pattern must start with /: " + e.pattern);
-    e.parts = split(e.pattern);
+    if (pattern.empty() || pattern.front() != '/') {
+      throw std::invalid_argument("pattern must start with /: " + pattern);
+    }
+    Entry e{method, pattern, split(pattern), std::move(target), 0};
     for (std::size_t i = 0; i < e.parts.size(); ++i) {
       const std::string& p = e.parts[i];
       if (p.starts_with("{*") && i + 1 != e.parts.size()) throw std::invalid_argument("{*tail} must be last: " + e.pattern);

@@ -44,6 +44,7 @@ mustache::data common_page_data(const AppContext& app, const http::Request& requ
   assets.set("designsystemet_css", app.static_files.url_for("vendor/designsystemet.css"));
   assets.set("theme_css", app.static_files.url_for("vendor/designsystemet-theme.css"));
   assets.set("app_css", app.static_files.url_for("css/app.css"));
+  assets.set("favicon", app.static_files.url_for("favicon.svg"));
   d.set("assets", assets);
   const std::string back = boost::urls::encode(current_path(request), boost::urls::unreserved_chars);
   mustache::data languages(mustache::data::type::list);

@@ -80,7 +80,9 @@ class PgConnection {
     std::string key(sql);
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
-      std::string name = "s" + std::to_string(prepared_.size());
+      // Built with append, not "s" + to_string(): GCC 12's -Wrestrict misfires on the latter at -O2.
+      std::string name(1, 's');
+      name.append(std::to_string(prepared_.size()));
       const std::string numbered = to_numbered_placeholders(sql);
       PgResult res(PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr));
       if (!res || PQresultStatus(res.get()) != PGRES_COMMAND_OK) return error_of(res.get(), "prepare");
