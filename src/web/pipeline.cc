@@ -7,8 +7,8 @@
 
 namespace stafett::web {
 
-Pipeline::Pipeline(const AppContext& app) : app_(app) {
-  for (const Route& route : route_table()) {
+Pipeline::Pipeline(const AppContext& app, std::span<const Route> routes) : app_(app) {
+  for (const Route& route : routes) {
     router_.add(route.method, std::string(route.pattern), &route);
   }
 }

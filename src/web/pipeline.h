@@ -14,7 +14,8 @@ namespace stafett::web {
 class Pipeline {
  public:
   // Throws std::invalid_argument for a malformed route table (start-up only).
-  explicit Pipeline(const AppContext& app);
+  // `routes` is the application's table; tests may pass their own.
+  explicit Pipeline(const AppContext& app, std::span<const Route> routes = route_table());
 
   http::Response handle(const http::Request& request) const;
 
