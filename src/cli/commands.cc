@@ -91,7 +91,7 @@ int serve(const Config& config, const ServeFlags& flags) {
   const std::filesystem::path web_root(config.web_root);
   auto catalogs = web::Catalogs::load(web_root / "i18n");
   if (!catalogs) return fail("cannot load message catalogs", catalogs.error());
-  auto renderer = web::Renderer::load(web_root / "templates");
+  auto renderer = web::Renderer::load(web_root / "templates", *catalogs);
   if (!renderer) return fail("cannot load templates", renderer.error());
   auto static_files = http::StaticFiles::load(web_root / "static");
   if (!static_files) return fail("cannot load static files", static_files.error());

@@ -14,6 +14,20 @@ namespace {
 
 const std::filesystem::path kWeb = std::filesystem::path(STAFETT_SOURCE_DIR) / "web";
 
+// A folder with the same small catalog in all three languages.
+Catalogs small_catalogs(const std::string& nb_greeting) {
+  const auto dir = std::filesystem::temp_directory_path() / "stafett-i18n-small";
+  std::filesystem::create_directories(dir);
+  for (const char* lang : {"nb", "nn", "en"}) {
+    std::ofstream(dir / (std::string(lang) + ".json"))
+        << R"({"greeting": ")" << (std::string(lang) == "nb" ? nb_greeting : std::string(lang)) << "\"}";
+  }
+  auto catalogs = Catalogs::load(dir);
+  std::filesystem::remove_all(dir);
+  if (!catalogs) throw std::runtime_error(catalogs.error().detail);
+  return std::move(*catalogs);
+}
+
 TEST(Catalogs, EveryLanguageHasExactlyTheKeysOfBokmal) {
   auto catalogs = Catalogs::load(kWeb / "i18n");
   ASSERT_TRUE(catalogs) << catalogs.error().detail;
@@ -35,7 +49,7 @@ TEST(Catalogs, LoadRefusesACatalogWithAMissingKey) {
 TEST(Templates, EveryCatalogKeyATemplateUsesExists) {
   auto catalogs = Catalogs::load(kWeb / "i18n");
   ASSERT_TRUE(catalogs);
-  auto renderer = Renderer::load(kWeb / "templates");
+  auto renderer = Renderer::load(kWeb / "templates", *catalogs);
   ASSERT_TRUE(renderer) << renderer.error().detail;
   const std::regex key(R"(\{\{[#^/]?\s*t\.([A-Za-z0-9_.]+)\s*\}\})");
   int used = 0;
@@ -51,6 +65,10 @@ TEST(Templates, EveryCatalogKeyATemplateUsesExists) {
   EXPECT_GT(used, 10);
 }
 
+TEST(Catalogs, LoadRefusesTextThatLooksLikeATemplateTag) {
+  EXPECT_THROW(small_catalogs("{{evil}}"), std::runtime_error);
+}
+
 TEST(Templates, RendererRefusesUnescapedOutput) {
   for (const char* bad : {"<p>{{{body}}}</p>", "<p>{{& body}}</p>", "{{=<% %>=}}<%body%>"}) {
     const auto dir = std::filesystem::temp_directory_path() / "stafett-tpl-unsafe";
@@ -58,7 +76,7 @@ TEST(Templates, RendererRefusesUnescapedOutput) {
     std::ofstream(dir / "layout_top.mustache") << "<main>";
     std::ofstream(dir / "layout_bottom.mustache") << "</main>";
     std::ofstream(dir / "page.mustache") << bad;
-    auto renderer = Renderer::load(dir);
+    auto renderer = Renderer::load(dir, small_catalogs("hei"));
     EXPECT_FALSE(renderer) << bad;
     std::filesystem::remove_all(dir);
   }
@@ -70,23 +88,22 @@ TEST(Templates, ValuesAreHtmlEscaped) {
   std::ofstream(dir / "layout_top.mustache") << "<main lang=\"{{lang}}\">";
   std::ofstream(dir / "layout_bottom.mustache") << "</main>";
   std::ofstream(dir / "page.mustache") << "<p title=\"{{name}}\">{{name}} {{t.greeting}}</p>";
-  auto renderer = Renderer::load(dir);
-  ASSERT_TRUE(renderer);
+  auto renderer = Renderer::load(dir, small_catalogs("hei & <b>velkommen</b>"));
+  ASSERT_TRUE(renderer) << renderer.error().detail;
   kainjow::mustache::data page(kainjow::mustache::data::type::object);
   page.set("name", "<script>alert('x')</script>\"&");
   kainjow::mustache::data common(kainjow::mustache::data::type::object);
   common.set("lang", "nb");
-  kainjow::mustache::data t(kainjow::mustache::data::type::object);
-  t.set("greeting", "hei");
-  kainjow::mustache::data catalog(kainjow::mustache::data::type::object);
-  catalog.set("t", t);
-  auto html = renderer->render_page("page", page, common, catalog);
+  auto html = renderer->render_page("page", Locale::kNb, page, common);
   ASSERT_TRUE(html);
   EXPECT_EQ(*html,
             "<main lang=\"nb\"><p title=\"&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;&quot;&amp;\">"
-            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;&quot;&amp; hei</p></main>");
-  EXPECT_FALSE(renderer->render_page("layout_top", page, common, catalog));
-  EXPECT_FALSE(renderer->render_page("missing", page, common, catalog));
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;&quot;&amp; hei &amp; &lt;b&gt;velkommen&lt;/b&gt;</p></main>");
+  auto nn = renderer->render_page("page", Locale::kNn, page, common);
+  ASSERT_TRUE(nn);
+  EXPECT_NE(nn->find("&amp; nn</p>"), std::string::npos) << *nn;
+  EXPECT_FALSE(renderer->render_page("layout_top", Locale::kNb, page, common));
+  EXPECT_FALSE(renderer->render_page("missing", Locale::kNb, page, common));
   std::filesystem::remove_all(dir);
 }
 

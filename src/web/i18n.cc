@@ -17,6 +17,9 @@ Result<mustache::data> convert(const json::value& v, const std::string& prefix,
                                std::vector<std::pair<std::string, std::string>>& flat) {
   if (v.is_string()) {
     std::string s(v.as_string());
+    if (s.find("{{") != std::string::npos || s.find("}}") != std::string::npos) {
+      return make_error(Errc::kInvalidInput, "catalog text may not contain {{ or }}: " + prefix);
+    }
     flat.emplace_back(prefix, s);
     return mustache::data(s);
   }
@@ -62,6 +65,10 @@ Result<Catalogs> Catalogs::load(const std::filesystem::path& dir) {
     }
   }
   return out;
+}
+
+bool Catalogs::has(std::string_view key) const {
+  return std::binary_search(keys_.begin(), keys_.end(), key);
 }
 
 const kainjow::mustache::data& Catalogs::template_data(Locale locale) const {

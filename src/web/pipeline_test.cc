@@ -40,7 +40,7 @@ class PipelineTest : public ::testing::Test {
     db_ = std::move(*db);
     ASSERT_TRUE(store::migrate(*db_));
     catalogs_.emplace(std::move(*Catalogs::load(kWeb / "i18n")));
-    renderer_.emplace(std::move(*Renderer::load(kWeb / "templates")));
+    renderer_.emplace(std::move(*Renderer::load(kWeb / "templates", *catalogs_)));
     static_files_.emplace(std::move(*http::StaticFiles::load(kWeb / "static")));
     app_.emplace(AppContext{*db_, *renderer_, *catalogs_, *static_files_, clock_, "test"});
     pipeline_.emplace(*app_, kTestRoutes);

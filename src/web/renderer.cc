@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <unordered_map>
 
@@ -12,9 +13,39 @@ namespace mustache = kainjow::mustache;
 
 std::atomic<std::uint64_t> next_generation{1};
 
+// What kainjow writes to: appends to a string (an ostringstream costs a locale
+// look-up per construction and a copy at the end).
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
+};
+
+// Replaces every plain {{t.key}} with the escaped catalog text for `locale`.
+std::string with_catalog_text(const std::string& source, const Catalogs& catalogs, Locale locale) {
+  static const std::regex kTag(R"(\{\{\s*t\.([A-Za-z0-9_.]+)\s*\}\})");
+  std::string out;
+  auto last = source.cbegin();
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), kTag); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    out.append(last, m[0].first);
+    const std::string key = m[1];
+    if (catalogs.has(key)) {
+      out += mustache::html_escape<std::string>(catalogs.text(locale, key));
+    } else {
+      out.append(m[0].first, m[0].second);
+    }
+    last = m[0].second;
+  }
+  out.append(last, source.cend());
+  return out;
+}
+
 }  // namespace
 
-Result<Renderer> Renderer::load(const std::filesystem::path& dir) {
+Result<Renderer> Renderer::load(const std::filesystem::path& dir, const Catalogs& catalogs) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return make_error(Errc::kUnavailable, "template folder not found: " + dir.string());
@@ -32,47 +63,54 @@ Result<Renderer> Renderer::load(const std::filesystem::path& dir) {
         source.find("{{=") != std::string::npos) {
       return make_error(Errc::kInvalidInput, "template " + name + " uses unescaped output or delimiters");
     }
-    mustache::mustache compiled(source);
-    if (!compiled.is_valid()) {
-      return make_error(Errc::kInvalidInput, "template " + name + ": " + compiled.error_message());
+    for (Locale locale : kAllLocales) {
+      mustache::mustache compiled(with_catalog_text(source, catalogs, locale));
+      if (!compiled.is_valid()) {
+        return make_error(Errc::kInvalidInput, "template " + name + ": " + compiled.error_message());
+      }
+      out.compiled_[static_cast<std::size_t>(locale)].emplace(name, std::move(compiled));
     }
-    out.compiled_.emplace(name, std::move(compiled));
     out.sources_.emplace(name, std::move(source));
   }
   if (ec) return make_error(Errc::kUnavailable, "cannot list templates: " + ec.message());
   for (const char* required : {"layout_top", "layout_bottom"}) {
-    if (!out.compiled_.contains(required)) {
+    if (!out.sources_.contains(required)) {
       return make_error(Errc::kUnavailable, std::string("missing template ") + required);
     }
+  }
+  for (Locale locale : kAllLocales) {
+    out.catalog_data_[static_cast<std::size_t>(locale)] = kainjow::mustache::data(catalogs.template_data(locale));
   }
   return out;
 }
 
-Renderer::Compiled& Renderer::thread_copy() const {
-  thread_local std::unordered_map<std::uint64_t, Compiled> copies;
+Renderer::PerLocale& Renderer::thread_copy() const {
+  thread_local std::unordered_map<std::uint64_t, PerLocale> copies;
   auto it = copies.find(generation_);
   if (it == copies.end()) it = copies.emplace(generation_, compiled_).first;
   return it->second;
 }
 
-Result<std::string> Renderer::render_page(std::string_view page, const mustache::data& page_data,
-                                          const mustache::data& common,
-                                          const mustache::data& catalog) const {
-  Compiled& templates = thread_copy();
+Result<std::string> Renderer::render_page(std::string_view page, Locale locale,
+                                          const mustache::data& page_data,
+                                          const mustache::data& common) const {
+  Compiled& templates = thread_copy()[static_cast<std::size_t>(locale)];
   auto body = templates.find(page);
   if (body == templates.end() || page.starts_with("layout_")) {
     return make_error(Errc::kNotFound, "no template " + std::string(page));
   }
   mustache::context<std::string> ctx;
-  ctx.push(&catalog);
+  ctx.push(&catalog_data_[static_cast<std::size_t>(locale)]);
   ctx.push(&common);
   ctx.push(&page_data);
-  std::ostringstream out;
+  std::string out;
+  out.reserve(16 * 1024);
+  StringSink sink{out};
   for (mustache::mustache* t : {&templates.at("layout_top"), &body->second, &templates.at("layout_bottom")}) {
-    t->render(ctx, out);
+    t->render(ctx, sink);
     if (!t->is_valid()) return make_error(Errc::kInternal, "render: " + t->error_message());
   }
-  return out.str();
+  return out;
 }
 
 std::vector<std::string> Renderer::template_names() const {

@@ -64,8 +64,7 @@ mustache::data common_page_data(const AppContext& app, const http::Request& requ
 http::Response page_response(const RequestContext& ctx, int status, std::string_view page,
                              const mustache::data& page_data) {
   const auto common = common_page_data(ctx.app, ctx.request, ctx.locale);
-  auto html = ctx.app.renderer.render_page(page, page_data, common,
-                                           ctx.app.catalogs.template_data(ctx.locale));
+  auto html = ctx.app.renderer.render_page(page, ctx.locale, page_data, common);
   if (!html) {
     spdlog::error("request {}: rendering {} failed: {}", ctx.request.request_id, page, html.error().detail);
     return error_response(ctx.app, ctx.request, ctx.locale, 500);
@@ -93,7 +92,7 @@ http::Response error_response(const AppContext& app, const http::Request& reques
   d.set("message", app.catalogs.text(locale, key + ".message"));
   if (status >= 500) d.set("show_request_id", mustache::data::type::bool_true);
   const auto common = common_page_data(app, request, locale);
-  auto html = app.renderer.render_page("error", d, common, app.catalogs.template_data(locale));
+  auto html = app.renderer.render_page("error", locale, d, common);
   if (!html) return http::Response::text(status, app.catalogs.text(locale, key + ".title"));
   return http::Response::html(status, std::move(*html));
 }
