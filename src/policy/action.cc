@@ -8,6 +8,21 @@ std::string_view action_name(Action action) {
     case Action::kReadStaticAsset: return "read_static_asset";
     case Action::kChooseLanguage: return "choose_language";
     case Action::kCheckHealth: return "check_health";
+    case Action::kDemoLogin: return "demo_login";
+    case Action::kLogout: return "logout";
+    case Action::kListOwnLogs: return "list_own_logs";
+    case Action::kCreateLog: return "create_log";
+    case Action::kReadLog: return "read_log";
+    case Action::kManageParticipants: return "manage_participants";
+    case Action::kProposeHandover: return "propose_handover";
+    case Action::kAnswerHandover: return "answer_handover";
+    case Action::kCloseLog: return "close_log";
+    case Action::kReopenLog: return "reopen_log";
+    case Action::kViewConsents: return "view_consents";
+    case Action::kGiveConsent: return "give_consent";
+    case Action::kWithdrawConsent: return "withdraw_consent";
+    case Action::kRecordPaperConsent: return "record_paper_consent";
+    case Action::kManageMunicipality: return "manage_municipality";
   }
   return "unknown";
 }

@@ -2,24 +2,47 @@
 // Action: every named permission in Stafett. Each route declares exactly one;
 // policy::may_attempt and policy::can are the only code that interprets them.
 // Adding an action: add it here, to kAllActions and action_name(), then give it
-// a rule in policy.cc (the switch has no default, so the compiler reminds you).
+// a rule in policy.cc (the switches have no default, so the compiler reminds
+// you) and a row in docs/access-rules.md.
 #include <array>
 #include <string_view>
 
 namespace stafett::policy {
 
 enum class Action {
-  kViewPublicPage,    // start page, error pages: no personal data
+  // Public: no personal data.
+  kViewPublicPage,    // start page, error pages
   kReadStaticAsset,   // CSS, images
   kChooseLanguage,    // set the language cookie
-  kCheckHealth,       // /healthz, /readyz: operational status, no data
+  kCheckHealth,       // /healthz, /readyz
+  kDemoLogin,         // pick a demo persona (only exists with `serve --demo`)
+  kLogout,            // end one's own session
+  // A person's own overview.
+  kListOwnLogs,       // "Mine stafettlogger" / the family's list of their logs
+  // One log.
+  kCreateLog,         // an employee opens a log for a child, with consent
+  kReadLog,           // overview: child, level, holder, participants, consent state
+  kManageParticipants,  // add, hide or remove participants (the holder)
+  kProposeHandover,   // the holder proposes a new holder
+  kAnswerHandover,    // the proposed holder accepts or rejects
+  kCloseLog,
+  kReopenLog,
+  kViewConsents,      // see every consent of the log and its history
+  kGiveConsent,       // a guardian or the child consents for themselves, digitally
+  kWithdrawConsent,   // ... or withdraws their own consent
+  kRecordPaperConsent,  // an employee records a paper consent they attest
+  // Municipal administration: never log content.
+  kManageMunicipality,  // units, employments, settings
 };
 
 inline constexpr std::array kAllActions = {
-    Action::kViewPublicPage,
-    Action::kReadStaticAsset,
-    Action::kChooseLanguage,
-    Action::kCheckHealth,
+    Action::kViewPublicPage,   Action::kReadStaticAsset,  Action::kChooseLanguage,
+    Action::kCheckHealth,      Action::kDemoLogin,        Action::kLogout,
+    Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
+    Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
+    Action::kCloseLog,         Action::kReopenLog,        Action::kViewConsents,
+    Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
+    Action::kManageMunicipality,
 };
 
 std::string_view action_name(Action action);

@@ -1,18 +1,224 @@
 #include "policy/policy.h"
 
 namespace stafett::policy {
+namespace {
+
+using domain::InfoCategory;
+using domain::LogStatus;
+
+// An employee acting through their own, live participation in the log: an
+// employee role, a unit, and an employment in that unit that is valid now.
+// Returns kNone when all of that holds.
+DenyReason employee_standing(const AccessFacts& f) {
+  if (!f.participation || !domain::is_employee_role(f.participation->role) || !f.participation->unit ||
+      !f.participation->unit_service) {
+    return DenyReason::kNotParticipant;
+  }
+  if (!f.participation->employment_active) return DenyReason::kEmploymentEnded;
+  return DenyReason::kNone;
+}
+
+bool consent_covers_own_unit(const AccessFacts& f, InfoCategory category) {
+  return f.consent.covers(*f.participation->unit, *f.participation->unit_service, category);
+}
+
+// Reading the log or its consents: employees under participation, employment
+// and consent; guardians always; the child from the configured age.
+Decision read_decision(const Actor& actor, const AccessFacts& f, InfoCategory category) {
+  if (actor.kind == ActorKind::kEmployee) {
+    if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+    if (!consent_covers_own_unit(f, category)) return Decision::deny(DenyReason::kNoConsent);
+    return Decision::allow({.hidden_participants = f.actor_is_holder});
+  }
+  if (actor.kind == ActorKind::kCitizen) {
+    if (f.actor_is_guardian) return Decision::allow({.hidden_participants = true});
+    if (f.actor_is_child) {
+      if (f.child_age < f.settings.child_view_age) return Decision::deny(DenyReason::kTooYoung);
+      return Decision::allow({.hidden_participants = true});
+    }
+  }
+  return Decision::deny(DenyReason::kNotParticipant);
+}
+
+// The holder acting on an open log they may read.
+Decision holder_decision(const AccessFacts& f) {
+  if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+  if (!f.actor_is_holder) return Decision::deny(DenyReason::kNotHolder);
+  if (f.status != LogStatus::kOpen) return Decision::deny(DenyReason::kLogClosed);
+  if (!consent_covers_own_unit(f, InfoCategory::kBasic)) return Decision::deny(DenyReason::kNoConsent);
+  return Decision::allow({.hidden_participants = true});
+}
+
+// A unit the holder wants to bring in must be inside the consent and serve
+// the child's home municipality.
+Decision target_decision(const AccessFacts& f) {
+  if (!f.target) return Decision::deny(DenyReason::kOutsideConsent);
+  if (!f.target->serves_log_municipality) return Decision::deny(DenyReason::kOutsideConsent);
+  if (!f.consent.covers_unit(f.target->unit, f.target->service)) {
+    return Decision::deny(DenyReason::kOutsideConsent);
+  }
+  return Decision::allow({.hidden_participants = true});
+}
+
+Decision consent_decision(const Actor& actor, const AccessFacts& f) {
+  if (actor.kind != ActorKind::kCitizen) return Decision::deny(DenyReason::kWrongKindOfActor);
+  if (f.actor_is_guardian) return Decision::allow();
+  if (f.actor_is_child) {
+    if (f.child_age < f.settings.child_consent_age) return Decision::deny(DenyReason::kTooYoung);
+    return Decision::allow();
+  }
+  return Decision::deny(DenyReason::kNotParticipant);
+}
+
+}  // namespace
+
+std::string_view deny_reason_name(DenyReason reason) {
+  switch (reason) {
+    case DenyReason::kNone: return "none";
+    case DenyReason::kNotLoggedIn: return "not_logged_in";
+    case DenyReason::kWrongKindOfActor: return "wrong_kind_of_actor";
+    case DenyReason::kLogNotFound: return "log_not_found";
+    case DenyReason::kNotParticipant: return "not_participant";
+    case DenyReason::kEmploymentEnded: return "employment_ended";
+    case DenyReason::kNoConsent: return "no_consent";
+    case DenyReason::kLogClosed: return "log_closed";
+    case DenyReason::kLogOpen: return "log_open";
+    case DenyReason::kNotHolder: return "not_holder";
+    case DenyReason::kOutsideConsent: return "outside_consent";
+    case DenyReason::kTooYoung: return "too_young";
+    case DenyReason::kNotAdmin: return "not_admin";
+    case DenyReason::kNoHandover: return "no_handover";
+  }
+  return "unknown";
+}
 
 bool may_attempt(const Actor& actor, Action action) {
-  (void)actor;
+  const bool employee = actor.kind == ActorKind::kEmployee && actor.person;
+  const bool citizen = actor.kind == ActorKind::kCitizen && actor.person;
   switch (action) {
     // Public actions show no personal data, so anyone may attempt them.
     case Action::kViewPublicPage:
     case Action::kReadStaticAsset:
     case Action::kChooseLanguage:
     case Action::kCheckHealth:
+    case Action::kDemoLogin:
       return true;
+    case Action::kLogout:
+    case Action::kListOwnLogs:
+    case Action::kReadLog:
+    case Action::kViewConsents:
+      return employee || citizen;
+    case Action::kCreateLog:
+    case Action::kManageParticipants:
+    case Action::kProposeHandover:
+    case Action::kAnswerHandover:
+    case Action::kCloseLog:
+    case Action::kReopenLog:
+    case Action::kRecordPaperConsent:
+    case Action::kManageMunicipality:
+      return employee;
+    case Action::kGiveConsent:
+    case Action::kWithdrawConsent:
+      return citizen;
   }
   return false;  // deny by default, also for values outside the enum
+}
+
+Decision can(const Actor& actor, Action action, const AccessFacts& f) {
+  if (!may_attempt(actor, action)) {
+    return Decision::deny(actor.kind == ActorKind::kAnonymous ? DenyReason::kNotLoggedIn
+                                                              : DenyReason::kWrongKindOfActor);
+  }
+  switch (action) {
+    case Action::kViewPublicPage:
+    case Action::kReadStaticAsset:
+    case Action::kChooseLanguage:
+    case Action::kCheckHealth:
+    case Action::kDemoLogin:
+    case Action::kLogout:
+    case Action::kListOwnLogs:  // the list itself; every log in it is checked with kReadLog
+      return Decision::allow();
+
+    case Action::kCreateLog:
+      if (!f.target || !f.target->actor_employed_there) return Decision::deny(DenyReason::kEmploymentEnded);
+      if (!f.target->serves_log_municipality) return Decision::deny(DenyReason::kOutsideConsent);
+      if (!f.consent.covers_unit(f.target->unit, f.target->service)) {
+        return Decision::deny(DenyReason::kNoConsent);
+      }
+      return Decision::allow();
+
+    case Action::kManageMunicipality:
+      return f.actor_is_municipal_admin ? Decision::allow() : Decision::deny(DenyReason::kNotAdmin);
+
+    case Action::kReadLog:
+    case Action::kViewConsents:
+    case Action::kManageParticipants:
+    case Action::kProposeHandover:
+    case Action::kAnswerHandover:
+    case Action::kCloseLog:
+    case Action::kReopenLog:
+    case Action::kGiveConsent:
+    case Action::kWithdrawConsent:
+    case Action::kRecordPaperConsent:
+      break;  // decided below, about one log
+  }
+
+  if (!f.log_found) return Decision::deny(DenyReason::kLogNotFound);
+  switch (action) {
+    case Action::kReadLog:
+      return read_decision(actor, f, f.category);
+    case Action::kViewConsents:
+      return read_decision(actor, f, InfoCategory::kBasic);
+
+    case Action::kManageParticipants: {
+      auto d = holder_decision(f);
+      if (!d || !f.target) return d;  // hiding or removing has no target unit
+      return target_decision(f);
+    }
+    case Action::kProposeHandover: {
+      auto d = holder_decision(f);
+      if (!d) return d;
+      return target_decision(f);
+    }
+    case Action::kAnswerHandover:
+      if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+      if (!f.actor_is_handover_target) return Decision::deny(DenyReason::kNoHandover);
+      if (f.status != LogStatus::kOpen) return Decision::deny(DenyReason::kLogClosed);
+      if (!consent_covers_own_unit(f, InfoCategory::kBasic)) return Decision::deny(DenyReason::kOutsideConsent);
+      return Decision::allow();
+
+    case Action::kCloseLog:
+      return holder_decision(f);
+
+    case Action::kReopenLog:
+      if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+      if (!f.actor_is_holder) return Decision::deny(DenyReason::kNotHolder);
+      if (f.status != LogStatus::kClosed) return Decision::deny(DenyReason::kLogOpen);
+      if (!consent_covers_own_unit(f, InfoCategory::kBasic)) return Decision::deny(DenyReason::kNoConsent);
+      return Decision::allow({.hidden_participants = true});
+
+    case Action::kRecordPaperConsent:
+      // Also on a closed log: a new paper consent is how it can be reopened.
+      if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+      if (!f.actor_is_holder) return Decision::deny(DenyReason::kNotHolder);
+      return Decision::allow();
+
+    case Action::kGiveConsent:
+    case Action::kWithdrawConsent:
+      return consent_decision(actor, f);
+
+    case Action::kViewPublicPage:
+    case Action::kReadStaticAsset:
+    case Action::kChooseLanguage:
+    case Action::kCheckHealth:
+    case Action::kDemoLogin:
+    case Action::kLogout:
+    case Action::kListOwnLogs:
+    case Action::kCreateLog:
+    case Action::kManageMunicipality:
+      break;  // handled above
+  }
+  return Decision::deny(DenyReason::kNotParticipant);
 }
 
 }  // namespace stafett::policy

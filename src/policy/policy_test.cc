@@ -1,25 +1,451 @@
+// The access policy: named behaviour tests, and a property test comparing
+// can() with a plainly written reference model of the rules in
+// docs/access-rules.md on many generated states.
 #include "policy/policy.h"
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <random>
+
 namespace stafett::policy {
 namespace {
 
-TEST(Policy, AnonymousMayAttemptEveryPublicAction) {
+using domain::Consent;
+using domain::ConsenterRole;
+using domain::ConsentRule;
+using domain::ConsentScope;
+using domain::InfoCategory;
+using domain::LogStatus;
+using domain::ParticipantRole;
+using domain::PersonId;
+using domain::ServiceType;
+using domain::UnitId;
+
+const TimePoint kNow = from_unix_ms(1'800'000'000'000);
+constexpr UnitId kSchool{1};
+constexpr UnitId kHealthStation{2};
+constexpr UnitId kChildWelfare{3};
+constexpr PersonId kMother{10};
+constexpr PersonId kFather{11};
+constexpr PersonId kChild{20};
+constexpr PersonId kTeacher{30};
+
+Consent consent_by(PersonId who, ConsenterRole as, ConsentScope scope, std::int64_t id) {
+  Consent c;
+  c.id = domain::ConsentId{id};
+  c.given_by = who;
+  c.given_as = as;
+  c.scope = std::move(scope);
+  c.given_at = kNow - std::chrono::hours(24);
+  c.valid_until = kNow + std::chrono::hours(24 * 365);
+  return c;
+}
+
+ConsentScope school_all_categories() {
+  ConsentScope s;
+  s.units = {kSchool};
+  s.categories = domain::CategorySet::all();
+  return s;
+}
+
+// A teacher who is the holder of an open log both parents consented to.
+AccessFacts teacher_holding_open_log() {
+  AccessFacts f;
+  f.log_found = true;
+  f.status = LogStatus::kOpen;
+  f.participation = Participation{ParticipantRole::kContributor, kSchool, ServiceType::kSchool, true};
+  f.actor_is_holder = true;
+  f.child_age = 10;
+  f.consent = domain::effective_consent(
+      {consent_by(kMother, ConsenterRole::kGuardian, school_all_categories(), 1),
+       consent_by(kFather, ConsenterRole::kGuardian, school_all_categories(), 2)},
+      {{kMother, kFather}, std::nullopt}, ConsentRule::kAllGuardians, kNow);
+  return f;
+}
+
+const Actor kTeacherActor{ActorKind::kEmployee, kTeacher};
+
+TEST(Policy, AllowsTheHolderToReadTheirLog) {
+  EXPECT_TRUE(can(kTeacherActor, Action::kReadLog, teacher_holding_open_log()));
+}
+
+TEST(Policy, DeniesReadAfterConsentWithdrawn) {
+  auto f = teacher_holding_open_log();
+  auto withdrawn = consent_by(kFather, ConsenterRole::kGuardian, school_all_categories(), 2);
+  withdrawn.withdrawal = domain::ConsentWithdrawal{kFather, kNow - std::chrono::minutes(1)};
+  f.consent = domain::effective_consent(
+      {consent_by(kMother, ConsenterRole::kGuardian, school_all_categories(), 1), withdrawn},
+      {{kMother, kFather}, std::nullopt}, ConsentRule::kAllGuardians, kNow);
+  auto d = can(kTeacherActor, Action::kReadLog, f);
+  EXPECT_FALSE(d);
+  EXPECT_EQ(d.reason, DenyReason::kNoConsent);
+}
+
+TEST(Policy, OneGuardiansConsentIsEnoughWhenTheMunicipalityChoseSo) {
+  auto f = teacher_holding_open_log();
+  f.consent = domain::effective_consent({consent_by(kMother, ConsenterRole::kGuardian, school_all_categories(), 1)},
+                                        {{kMother, kFather}, std::nullopt}, ConsentRule::kOneGuardian, kNow);
+  EXPECT_TRUE(can(kTeacherActor, Action::kReadLog, f));
+  f.consent = domain::effective_consent({consent_by(kMother, ConsenterRole::kGuardian, school_all_categories(), 1)},
+                                        {{kMother, kFather}, std::nullopt}, ConsentRule::kAllGuardians, kNow);
+  EXPECT_FALSE(can(kTeacherActor, Action::kReadLog, f));
+}
+
+TEST(Policy, DeniesAnEmployeeWhoseEmploymentEnded) {
+  auto f = teacher_holding_open_log();
+  f.participation->employment_active = false;
+  auto d = can(kTeacherActor, Action::kReadLog, f);
+  EXPECT_FALSE(d);
+  EXPECT_EQ(d.reason, DenyReason::kEmploymentEnded);
+}
+
+TEST(Policy, ACorrectLogIdIsNotEnough) {
+  auto f = teacher_holding_open_log();
+  f.participation.reset();
+  f.actor_is_holder = false;
+  EXPECT_EQ(can(kTeacherActor, Action::kReadLog, f).reason, DenyReason::kNotParticipant);
+}
+
+TEST(Policy, HealthNotesNeedAConsentThatCoversHealth) {
+  auto f = teacher_holding_open_log();
+  ConsentScope no_health = school_all_categories();
+  no_health.categories = domain::CategorySet{};
+  for (auto c : {InfoCategory::kBasic, InfoCategory::kGoalsMeasures, InfoCategory::kMeetings}) no_health.categories.add(c);
+  f.consent = domain::effective_consent({consent_by(kMother, ConsenterRole::kGuardian, no_health, 1)},
+                                        {{kMother}, std::nullopt}, ConsentRule::kAllGuardians, kNow);
+  f.category = InfoCategory::kHealth;
+  EXPECT_FALSE(can(kTeacherActor, Action::kReadLog, f));
+  f.category = InfoCategory::kMeetings;
+  EXPECT_TRUE(can(kTeacherActor, Action::kReadLog, f));
+}
+
+TEST(Policy, TheHolderMayNotAddAUnitOutsideTheConsent) {
+  auto f = teacher_holding_open_log();
+  f.target = TargetUnit{kChildWelfare, ServiceType::kChildWelfare, true, false};
+  EXPECT_EQ(can(kTeacherActor, Action::kManageParticipants, f).reason, DenyReason::kOutsideConsent);
+  f.target = TargetUnit{kSchool, ServiceType::kSchool, true, false};
+  EXPECT_TRUE(can(kTeacherActor, Action::kManageParticipants, f));
+}
+
+TEST(Policy, OnlyTheHolderManagesParticipants) {
+  auto f = teacher_holding_open_log();
+  f.actor_is_holder = false;
+  EXPECT_EQ(can(kTeacherActor, Action::kManageParticipants, f).reason, DenyReason::kNotHolder);
+}
+
+TEST(Policy, AClosedLogIsReadOnly) {
+  auto f = teacher_holding_open_log();
+  f.status = LogStatus::kClosed;
+  EXPECT_TRUE(can(kTeacherActor, Action::kReadLog, f));
+  EXPECT_EQ(can(kTeacherActor, Action::kManageParticipants, f).reason, DenyReason::kLogClosed);
+  EXPECT_EQ(can(kTeacherActor, Action::kCloseLog, f).reason, DenyReason::kLogClosed);
+  EXPECT_TRUE(can(kTeacherActor, Action::kReopenLog, f));
+}
+
+TEST(Policy, GuardiansReadAndConsentButNeverManage) {
+  AccessFacts f;
+  f.log_found = true;
+  f.status = LogStatus::kOpen;
+  f.actor_is_guardian = true;
+  const Actor mother{ActorKind::kCitizen, kMother};
+  EXPECT_TRUE(can(mother, Action::kReadLog, f));
+  EXPECT_TRUE(can(mother, Action::kGiveConsent, f));
+  EXPECT_TRUE(can(mother, Action::kWithdrawConsent, f));
+  EXPECT_FALSE(can(mother, Action::kManageParticipants, f));
+  EXPECT_FALSE(can(mother, Action::kCloseLog, f));
+  EXPECT_FALSE(may_attempt(mother, Action::kManageMunicipality));
+}
+
+TEST(Policy, TheChildSeesTheLogFromTheConfiguredAge) {
+  AccessFacts f;
+  f.log_found = true;
+  f.actor_is_child = true;
+  f.settings.child_view_age = 12;
+  f.settings.child_consent_age = 15;
+  const Actor child{ActorKind::kCitizen, kChild};
+  f.child_age = 11;
+  EXPECT_EQ(can(child, Action::kReadLog, f).reason, DenyReason::kTooYoung);
+  f.child_age = 12;
+  EXPECT_TRUE(can(child, Action::kReadLog, f));
+  EXPECT_EQ(can(child, Action::kGiveConsent, f).reason, DenyReason::kTooYoung);
+  f.child_age = 15;
+  EXPECT_TRUE(can(child, Action::kGiveConsent, f));
+}
+
+TEST(Policy, AnAdministratorCannotReadLogContent) {
+  AccessFacts f;
+  f.log_found = true;
+  f.status = LogStatus::kOpen;
+  f.actor_is_municipal_admin = true;
+  const Actor admin{ActorKind::kEmployee, PersonId{40}};
+  EXPECT_TRUE(can(admin, Action::kManageMunicipality, f));
+  EXPECT_FALSE(can(admin, Action::kReadLog, f));
+  EXPECT_FALSE(can(admin, Action::kViewConsents, f));
+}
+
+TEST(Policy, OnlyTheProposedHolderAnswersAHandover) {
+  auto f = teacher_holding_open_log();
+  f.actor_is_holder = false;
+  EXPECT_EQ(can(kTeacherActor, Action::kAnswerHandover, f).reason, DenyReason::kNoHandover);
+  f.actor_is_handover_target = true;
+  EXPECT_TRUE(can(kTeacherActor, Action::kAnswerHandover, f));
+}
+
+TEST(Policy, NothingIsAllowedOnALogThatWasNotFound) {
+  auto f = teacher_holding_open_log();
+  f.log_found = false;
+  for (Action a : kAllActions) {
+    if (a == Action::kReadLog || a == Action::kCloseLog || a == Action::kManageParticipants) {
+      EXPECT_EQ(can(kTeacherActor, a, f).reason, DenyReason::kLogNotFound) << action_name(a);
+    }
+  }
+}
+
+TEST(Policy, AnonymousMayOnlyDoPublicThings) {
   const Actor anonymous;
-  for (Action a : {Action::kViewPublicPage, Action::kReadStaticAsset, Action::kChooseLanguage,
-                   Action::kCheckHealth}) {
-    EXPECT_TRUE(may_attempt(anonymous, a)) << action_name(a);
+  for (Action a : kAllActions) {
+    const bool is_public = a == Action::kViewPublicPage || a == Action::kReadStaticAsset ||
+                           a == Action::kChooseLanguage || a == Action::kCheckHealth || a == Action::kDemoLogin;
+    EXPECT_EQ(may_attempt(anonymous, a), is_public) << action_name(a);
+    EXPECT_EQ(can(anonymous, a, teacher_holding_open_log()).allowed, is_public) << action_name(a);
   }
 }
 
 TEST(Policy, DeniesActionsOutsideTheEnumeration) {
-  // A corrupted or future value must fall through to deny.
-  EXPECT_FALSE(may_attempt(Actor{}, static_cast<Action>(9999)));
+  EXPECT_FALSE(may_attempt(kTeacherActor, static_cast<Action>(9999)));
+  EXPECT_FALSE(can(kTeacherActor, static_cast<Action>(9999), teacher_holding_open_log()));
 }
 
 TEST(Policy, EveryActionHasAName) {
   for (Action a : kAllActions) EXPECT_NE(action_name(a), "unknown");
+}
+
+// ---------------------------------------------------------------------------
+// Property test. The world below is generated at random; the reference model
+// decides from the raw world (consents, who must consent, roles) with the
+// rules written out once more, plainly, without sharing code with policy.cc
+// or domain/consent.cc.
+
+struct World {
+  ActorKind kind;
+  PersonId person;
+  bool log_found;
+  LogStatus status;
+  std::optional<Participation> participation;
+  bool holder, guardian, is_child, handover_target, admin;
+  int child_age;
+  domain::ConsentSettings settings;
+  std::vector<Consent> consents;
+  domain::Consenters consenters;
+  InfoCategory category;
+  std::optional<TargetUnit> target;
+};
+
+bool ref_consent_active(const World& w, const Consent& c) {
+  if (c.withdrawal.has_value()) return false;
+  if (c.valid_until.has_value() && !(*c.valid_until > kNow)) return false;
+  for (const Consent& other : w.consents) {
+    if (other.supersedes.has_value() && other.supersedes->value == c.id.value) return false;
+  }
+  return true;
+}
+
+bool ref_person_covers(const World& w, PersonId p, ConsenterRole as, UnitId u, ServiceType s, InfoCategory cat) {
+  for (const Consent& c : w.consents) {
+    if (c.given_by.value != p.value || c.given_as != as || !ref_consent_active(w, c)) continue;
+    const bool unit_ok = c.scope.units.count(u) > 0 || c.scope.service_types.count(s) > 0;
+    if (unit_ok && c.scope.categories.contains(cat)) return true;
+  }
+  return false;
+}
+
+bool ref_covers(const World& w, UnitId u, ServiceType s, InfoCategory cat) {
+  const auto& g = w.consenters.guardians;
+  if (g.empty() && !w.consenters.child.has_value()) return false;
+  bool guardians_ok;
+  if (g.empty()) {
+    guardians_ok = true;
+  } else if (w.settings.rule == ConsentRule::kAllGuardians) {
+    guardians_ok = true;
+    for (PersonId p : g) guardians_ok = guardians_ok && ref_person_covers(w, p, ConsenterRole::kGuardian, u, s, cat);
+  } else {
+    guardians_ok = false;
+    for (PersonId p : g) guardians_ok = guardians_ok || ref_person_covers(w, p, ConsenterRole::kGuardian, u, s, cat);
+  }
+  const bool child_ok = !w.consenters.child.has_value() ||
+                        ref_person_covers(w, *w.consenters.child, ConsenterRole::kChild, u, s, cat);
+  return guardians_ok && child_ok;
+}
+
+bool reference_allows(const World& w, Action a) {
+  const bool employee = w.kind == ActorKind::kEmployee && w.person.value != 0;
+  const bool citizen = w.kind == ActorKind::kCitizen && w.person.value != 0;
+  const bool employee_here = employee && w.participation.has_value() &&
+                             (w.participation->role == ParticipantRole::kContributor ||
+                              w.participation->role == ParticipantRole::kReader) &&
+                             w.participation->unit.has_value() && w.participation->unit_service.has_value() &&
+                             w.participation->employment_active;
+  auto own_covers = [&](InfoCategory cat) {
+    return employee_here && ref_covers(w, *w.participation->unit, *w.participation->unit_service, cat);
+  };
+  auto target_ok = [&] {
+    return w.target.has_value() && w.target->serves_log_municipality &&
+           ref_covers(w, w.target->unit, w.target->service, InfoCategory::kBasic);
+  };
+  const bool open = w.status == LogStatus::kOpen;
+  const bool family_reader = citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_view_age));
+
+  switch (a) {
+    case Action::kViewPublicPage:
+    case Action::kReadStaticAsset:
+    case Action::kChooseLanguage:
+    case Action::kCheckHealth:
+    case Action::kDemoLogin: return true;
+    case Action::kLogout:
+    case Action::kListOwnLogs: return employee || citizen;
+    case Action::kCreateLog:
+      return employee && w.target.has_value() && w.target->actor_employed_there &&
+             w.target->serves_log_municipality && ref_covers(w, w.target->unit, w.target->service, InfoCategory::kBasic);
+    case Action::kManageMunicipality: return employee && w.admin;
+    case Action::kReadLog: return w.log_found && (own_covers(w.category) || family_reader);
+    case Action::kViewConsents: return w.log_found && (own_covers(InfoCategory::kBasic) || family_reader);
+    case Action::kManageParticipants:
+      return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic) && (!w.target.has_value() || target_ok());
+    case Action::kProposeHandover:
+      return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic) && target_ok();
+    case Action::kAnswerHandover:
+      return w.log_found && w.handover_target && open && own_covers(InfoCategory::kBasic);
+    case Action::kCloseLog: return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic);
+    case Action::kReopenLog: return w.log_found && w.holder && !open && own_covers(InfoCategory::kBasic);
+    case Action::kRecordPaperConsent: return w.log_found && w.holder && employee_here;
+    case Action::kGiveConsent:
+    case Action::kWithdrawConsent:
+      return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
+  }
+  return false;
+}
+
+World random_world(std::mt19937_64& rng) {
+  auto coin = [&](double p = 0.5) { return std::bernoulli_distribution(p)(rng); };
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const UnitId units[] = {kSchool, kHealthStation, kChildWelfare};
+  const ServiceType services[] = {ServiceType::kSchool, ServiceType::kHealthStation, ServiceType::kChildWelfare};
+  World w{};
+  w.kind = static_cast<ActorKind>(pick(3));
+  w.person = coin(0.95) ? PersonId{kTeacher.value + pick(3)} : PersonId{0};
+  w.log_found = coin(0.9);
+  w.status = coin(0.7) ? LogStatus::kOpen : LogStatus::kClosed;
+  if (coin(0.7)) {
+    Participation p;
+    p.role = static_cast<ParticipantRole>(pick(4));
+    const int u = pick(3);
+    if (coin(0.95)) p.unit = units[u];
+    if (coin(0.95)) p.unit_service = services[coin(0.9) ? u : pick(3)];
+    p.employment_active = coin(0.8);
+    w.participation = p;
+  }
+  w.holder = coin(0.4);
+  w.guardian = coin(0.25);
+  w.is_child = coin(0.15);
+  w.handover_target = coin(0.2);
+  w.admin = coin(0.15);
+  w.child_age = pick(19);
+  w.settings.rule = coin() ? ConsentRule::kAllGuardians : ConsentRule::kOneGuardian;
+  w.settings.child_view_age = 10 + pick(6);
+  w.settings.child_consent_age = 12 + pick(6);
+  const int n_guardians = pick(3);
+  if (n_guardians >= 1) w.consenters.guardians.push_back(kMother);
+  if (n_guardians >= 2) w.consenters.guardians.push_back(kFather);
+  if (coin(0.3)) w.consenters.child = kChild;
+  const PersonId consenters[] = {kMother, kFather, kChild, PersonId{99}};
+  const int n_consents = pick(5);
+  for (int i = 0; i < n_consents; ++i) {
+    ConsentScope s;
+    for (int u = 0; u < 3; ++u) {
+      if (coin(0.35)) s.units.insert(units[u]);
+      if (coin(0.2)) s.service_types.insert(services[u]);
+    }
+    for (auto c : domain::kAllInfoCategories) {
+      if (coin(0.6)) s.categories.add(c);
+    }
+    const PersonId by = consenters[pick(4)];
+    Consent c = consent_by(by, by == kChild && coin(0.9) ? ConsenterRole::kChild : ConsenterRole::kGuardian, s, i + 1);
+    if (coin(0.2)) c.withdrawal = domain::ConsentWithdrawal{by, kNow - std::chrono::hours(1)};
+    if (coin(0.15)) c.valid_until = kNow - std::chrono::hours(pick(2));  // expired, or expiring exactly now
+    if (i > 0 && coin(0.2)) c.supersedes = domain::ConsentId{pick(i) + 1};
+    w.consents.push_back(c);
+  }
+  w.category = domain::kAllInfoCategories[static_cast<std::size_t>(pick(5))];
+  if (coin(0.6)) {
+    const int u = pick(3);
+    w.target = TargetUnit{units[u], services[coin(0.9) ? u : pick(3)], coin(0.85), coin(0.7)};
+  }
+  return w;
+}
+
+AccessFacts facts_of(const World& w) {
+  AccessFacts f;
+  f.log_found = w.log_found;
+  f.status = w.status;
+  f.participation = w.participation;
+  f.actor_is_holder = w.holder;
+  f.actor_is_guardian = w.guardian;
+  f.actor_is_child = w.is_child;
+  f.child_age = w.child_age;
+  f.settings = w.settings;
+  f.consent = domain::effective_consent(w.consents, w.consenters, w.settings.rule, kNow);
+  f.category = w.category;
+  f.target = w.target;
+  f.actor_is_handover_target = w.handover_target;
+  f.actor_is_municipal_admin = w.admin;
+  return f;
+}
+
+std::string describe(const World& w, Action a) {
+  std::string s = "action=" + std::string(action_name(a)) + " kind=" + std::to_string(static_cast<int>(w.kind)) +
+                  " person=" + std::to_string(w.person.value) + " found=" + std::to_string(w.log_found) +
+                  " open=" + std::to_string(w.status == LogStatus::kOpen) + " holder=" + std::to_string(w.holder) +
+                  " guardian=" + std::to_string(w.guardian) + " child=" + std::to_string(w.is_child) +
+                  " age=" + std::to_string(w.child_age) + " consents=" + std::to_string(w.consents.size()) +
+                  " rule=" + std::to_string(static_cast<int>(w.settings.rule)) +
+                  " category=" + std::string(domain::info_category_code(w.category));
+  if (w.participation) {
+    s += " part.role=" + std::string(domain::participant_role_code(w.participation->role)) +
+         " part.unit=" + std::to_string(w.participation->unit ? w.participation->unit->value : -1) +
+         " part.employed=" + std::to_string(w.participation->employment_active);
+  }
+  if (w.target) s += " target=" + std::to_string(w.target->unit.value);
+  return s;
+}
+
+TEST(PolicyProperty, AgreesWithTheReferenceModelOnGeneratedStates) {
+  std::uint64_t seed = std::random_device{}();
+  if (const char* env = std::getenv("STAFETT_PROPERTY_SEED")) seed = std::strtoull(env, nullptr, 10);
+  std::cout << "policy property test seed: " << seed << " (set STAFETT_PROPERTY_SEED to repeat)\n";
+  std::mt19937_64 rng(seed);
+  constexpr int kStates = 20000;
+  int allowed = 0, denied = 0, failures = 0;
+  for (int i = 0; i < kStates && failures < 5; ++i) {
+    const World w = random_world(rng);
+    const AccessFacts f = facts_of(w);
+    const Actor actor{w.kind, w.person};
+    for (Action a : kAllActions) {
+      const bool expected = reference_allows(w, a);
+      const Decision got = can(actor, a, f);
+      (got.allowed ? allowed : denied)++;
+      if (got.allowed != expected) {
+        ++failures;
+        ADD_FAILURE() << "seed " << seed << " state " << i << ": can() says " << got.allowed << " ("
+                      << deny_reason_name(got.reason) << "), reference says " << expected << "\n  "
+                      << describe(w, a);
+      }
+      EXPECT_EQ(got.allowed, got.reason == DenyReason::kNone) << "a denial must say why";
+    }
+  }
+  // The generator must reach both outcomes often, or the test proves little.
+  EXPECT_GT(allowed, kStates / 2) << "too few allowed decisions generated";
+  EXPECT_GT(denied, kStates) << "too few denied decisions generated";
 }
 
 }  // namespace

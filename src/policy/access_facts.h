@@ -1,0 +1,58 @@
+#pragma once
+// AccessFacts: everything the policy needs to decide about one actor and one
+// log, loaded in one go by the store (store/access_facts_repository.h) at the
+// moment of the request. The policy never reads anything else, so a decision
+// can be reproduced from its facts alone.
+//
+// Defaults describe "nothing known": a fact that could not be loaded stays at
+// its default and the decision is deny.
+#include <optional>
+
+#include "domain/consent.h"
+#include "domain/ids.h"
+#include "domain/info_category.h"
+#include "domain/log.h"
+#include "domain/service_type.h"
+
+namespace stafett::policy {
+
+// The actor's own active participation in the log.
+struct Participation {
+  domain::ParticipantRole role = domain::ParticipantRole::kReader;
+  std::optional<domain::UnitId> unit;
+  std::optional<domain::ServiceType> unit_service;
+  // Employees: an employment in `unit` that is valid now.
+  bool employment_active = false;
+};
+
+// A unit an action is aimed at: a participant to add, a new holder's unit,
+// the unit a new log is created for.
+struct TargetUnit {
+  domain::UnitId unit;
+  domain::ServiceType service = domain::ServiceType::kOther;
+  bool serves_log_municipality = false;  // the unit serves the child's home municipality
+  bool actor_employed_there = false;     // the actor has an active employment in it
+};
+
+struct AccessFacts {
+  bool log_found = false;
+  domain::LogStatus status = domain::LogStatus::kClosed;
+
+  std::optional<Participation> participation;
+  bool actor_is_holder = false;
+  bool actor_is_guardian = false;   // active parental responsibility for the log's child
+  bool actor_is_child = false;      // the actor is the child the log is about
+  int child_age = 0;
+  domain::ConsentSettings settings;
+  domain::EffectiveConsent consent;
+
+  // The category of information the action touches (content actions).
+  domain::InfoCategory category = domain::InfoCategory::kBasic;
+  std::optional<TargetUnit> target;
+  bool actor_is_handover_target = false;  // a pending handover names the actor
+
+  // For kManageMunicipality: the actor administers the municipality in question.
+  bool actor_is_municipal_admin = false;
+};
+
+}  // namespace stafett::policy
