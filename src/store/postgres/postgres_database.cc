@@ -243,6 +243,8 @@ class PostgresDatabase final : public Database {
       // libpq's message may contain the host but never a password from the URI.
       return make_error(Errc::kUnavailable, "cannot connect to PostgreSQL");
     }
+    // Notices ("relation already exists, skipping") are not errors; keep them out of stderr.
+    PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
     if (auto r = conn->exec("SET TIME ZONE 'UTC'"); !r) return r.error();
     return conn;
   }
