@@ -1,28 +1,264 @@
 #include "app/demo_seed.h"
 
+#include <map>
+
 #include "domain/municipality.h"
+#include "domain/national_id.h"
+#include "store/consent_repository.h"
+#include "store/log_repository.h"
 #include "store/municipality_repository.h"
+#include "store/people_repository.h"
 
 namespace stafett::app {
+namespace {
 
-Result<SeedReport> seed_demo(store::Database& db, const Clock& clock) {
-  // Fictional municipalities; 99xx kommunenummer are not used by any real one.
-  struct Demo {
-    const char* name;
-    const char* number;
-  };
-  static constexpr Demo kMunicipalities[] = {{"Fjordvik kommune", "9901"},
-                                             {"Lauvåsen kommune", "9902"}};
-  SeedReport report;
-  auto r = db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> Result<void> {
-    for (const Demo& d : kMunicipalities) {
-      auto m = domain::make_municipality(d.name, d.number);
+using namespace std::chrono;
+using domain::InfoCategory;
+using domain::ServiceType;
+using store::Transaction;
+
+// Everything below is invented. Names are made up; national identity numbers
+// are synthetic (month + 80) and can never belong to a real person.
+struct DemoPerson {
+  const char* key;
+  const char* given;
+  const char* family;
+  int year, month, day;  // birth date
+};
+
+constexpr DemoPerson kPeople[] = {
+    // Employees
+    {"ingrid", "Ingrid", "Fjellstad", 1984, 5, 2},   // teacher, Fjordvik skole
+    {"ole", "Ole", "Brattli", 1979, 9, 21},          // pedagogical leader, Solsikken barnehage
+    {"sara", "Sara", "Holmvik", 1988, 1, 14},        // public health nurse
+    {"jonas", "Jonas", "Strandli", 1975, 11, 3},     // PPT adviser (shared service)
+    {"mette", "Mette", "Krogvik", 1981, 7, 30},      // child welfare adviser
+    {"ahmed", "Ahmed", "Sørbø", 1986, 2, 8},         // NAV adviser
+    {"tone", "Tone", "Ravnås", 1970, 12, 12},        // former teacher (employment ended)
+    {"liv", "Liv", "Aasmo", 1968, 6, 19},            // municipal administrator
+    // Family 1: two guardians
+    {"hanne", "Hanne", "Fjordstrand", 1987, 3, 22},
+    {"erik", "Erik", "Fjordstrand", 1985, 10, 5},
+    {"nora", "Nora", "Fjordstrand", 2017, 4, 12},
+    // Family 2: one guardian, a withdrawn consent in the history
+    {"amina", "Amina", "Bakkeli", 1992, 8, 17},
+    {"leo", "Leo", "Bakkeli", 2021, 6, 1},
+    // Family 3: the child is old enough to see her own log
+    {"maria", "Maria", "Lyngmo", 1980, 1, 25},
+    {"thomas", "Thomas", "Lyngmo", 1978, 4, 9},
+    {"sofie", "Sofie", "Lyngmo", 2012, 3, 3},
+};
+
+class Seeder {
+ public:
+  Seeder(Transaction& tx, const crypto::DataKeys& keys, TimePoint now) : tx_(tx), keys_(keys), now_(now) {}
+
+  Result<void> run(SeedReport& report) {
+    for (const auto& [name, number] : {std::pair{"Fjordvik kommune", "9901"}, std::pair{"Lauvåsen kommune", "9902"}}) {
+      auto m = domain::make_municipality(name, number);
       if (!m) return m.error();
-      auto id = store::ensure_municipality(tx, *m, clock.now());
+      auto id = store::ensure_municipality(tx_, *m, now_);
       if (!id) return id.error();
+      municipalities_[number] = *id;
       ++report.municipalities;
     }
+    // Already seeded? Then leave everything as it is.
+    auto existing = store::units_serving(tx_, municipalities_["9901"]);
+    if (!existing) return existing.error();
+    if (!existing->empty()) return {};
+
+    const auto fjordvik = municipalities_["9901"];
+    const auto lauvasen = municipalities_["9902"];
+    if (auto r = store::save_municipality_settings(tx_, fjordvik, {}, std::nullopt, now_); !r) return r.error();
+    domain::ConsentSettings one_guardian;
+    one_guardian.rule = domain::ConsentRule::kOneGuardian;
+    if (auto r = store::save_municipality_settings(tx_, lauvasen, one_guardian, std::nullopt, now_); !r) return r.error();
+
+    struct U { const char* key; const char* name; ServiceType type; domain::MunicipalityId owner; bool shared; };
+    const U units[] = {
+        {"barnehage", "Solsikken barnehage", ServiceType::kKindergarten, fjordvik, false},
+        {"skole", "Fjordvik skole", ServiceType::kSchool, fjordvik, false},
+        {"helsestasjon", "Fjordvik helsestasjon og skolehelsetjeneste", ServiceType::kHealthStation, fjordvik, false},
+        {"ppt", "PPT Fjordregionen", ServiceType::kEducationalPsychology, fjordvik, true},
+        {"barnevern", "Barneverntjenesten i Fjordregionen", ServiceType::kChildWelfare, fjordvik, true},
+        {"nav", "NAV Fjordvik", ServiceType::kNav, fjordvik, false},
+        {"oppvekst", "Oppvekstkontoret i Fjordvik", ServiceType::kOther, fjordvik, false},
+        {"lauvasen_skole", "Lauvåsen skule", ServiceType::kSchool, lauvasen, false},
+    };
+    for (const U& u : units) {
+      auto id = store::insert_unit(tx_, u.owner, u.name, u.type, now_);
+      if (!id) return id.error();
+      units_[u.key] = *id;
+      if (u.shared) {
+        if (auto r = store::add_unit_serves(tx_, *id, lauvasen); !r) return r.error();
+      }
+    }
+
+    int seed = 1;
+    for (const DemoPerson& p : kPeople) {
+      const year_month_day birth{year{p.year}, month{static_cast<unsigned>(p.month)}, day{static_cast<unsigned>(p.day)}};
+      const std::string national_id = domain::make_synthetic_national_id(birth, seed++ * 37);
+      store::NewPerson np;
+      np.given_name = p.given;
+      np.family_name = p.family;
+      const auto hash = keys_.lookup_hash(national_id);
+      const auto sealed = keys_.seal(national_id);
+      np.national_id_hash = store::Blob(hash.begin(), hash.end());
+      np.national_id_sealed = store::Blob(sealed.begin(), sealed.end());
+      char date[11];
+      std::snprintf(date, sizeof date, "%04d-%02d-%02d", p.year, p.month, p.day);
+      np.birth_date = std::string(date);
+      auto id = store::insert_person(tx_, np, now_);
+      if (!id) return id.error();
+      people_[p.key] = *id;
+    }
+
+    const TimePoint long_ago = now_ - days(3 * 365);
+    struct E { const char* who; const char* unit; const char* title; };
+    for (const E& e : {E{"ingrid", "skole", "Kontaktlærer"}, E{"ole", "barnehage", "Pedagogisk leder"},
+                       E{"sara", "helsestasjon", "Helsesykepleier"}, E{"jonas", "ppt", "PP-rådgiver"},
+                       E{"mette", "barnevern", "Barnevernskonsulent"}, E{"ahmed", "nav", "Veileder"},
+                       E{"liv", "oppvekst", "Oppvekstsjef"}}) {
+      if (auto r = store::insert_employment(tx_, people_[e.who], units_[e.unit], e.title, long_ago, std::nullopt); !r) {
+        return r.error();
+      }
+    }
+    // Tone's employment ended last month: she keeps no rights in any log.
+    if (auto r = store::insert_employment(tx_, people_["tone"], units_["skole"], "Kontaktlærer", long_ago,
+                                          now_ - days(30));
+        !r) {
+      return r.error();
+    }
+    if (auto r = store::insert_municipal_role(tx_, people_["liv"], fjordvik, "admin", long_ago); !r) return r.error();
+
+    for (auto [guardian, child] : {std::pair{"hanne", "nora"}, std::pair{"erik", "nora"}, std::pair{"amina", "leo"},
+                                   std::pair{"maria", "sofie"}, std::pair{"thomas", "sofie"}}) {
+      if (auto r = store::insert_parental_responsibility(tx_, people_[guardian], people_[child], long_ago,
+                                                         std::nullopt, now_);
+          !r) {
+        return r.error();
+      }
+    }
+
+    // Family 1: Nora, level 2, held by the school; the health nurse takes
+    // part; child welfare takes part hidden from the other participants.
+    auto nora = open_log("nora", fjordvik, 2, "ingrid", "skole", {"hanne", "erik"},
+                         {"skole", "helsestasjon", "barnevern"}, domain::CategorySet::all());
+    if (!nora) return nora.error();
+    if (auto r = add(*nora, "sara", "helsestasjon", domain::ParticipantRole::kContributor, false); !r) return r.error();
+    if (auto r = add(*nora, "mette", "barnevern", domain::ParticipantRole::kReader, true); !r) return r.error();
+    if (auto r = add(*nora, "tone", "skole", domain::ParticipantRole::kContributor, false); !r) return r.error();
+
+    // Family 2: Leo, level 1, held by the kindergarten. Amina first consented
+    // to the kindergarten only and withdrew that; her new consent adds PPT.
+    domain::CategorySet basic_and_goals;
+    basic_and_goals.add(InfoCategory::kBasic);
+    basic_and_goals.add(InfoCategory::kGoalsMeasures);
+    basic_and_goals.add(InfoCategory::kMeetings);
+    auto leo = open_log("leo", fjordvik, 1, "ole", "barnehage", {"amina"}, {"barnehage"}, basic_and_goals);
+    if (!leo) return leo.error();
+    auto first = store::consents_of(tx_, *leo);
+    if (!first) return first.error();
+    if (auto r = store::insert_withdrawal(tx_, first->front().id, people_["amina"], people_["amina"], now_ - days(20)); !r) {
+      return r.error();
+    }
+    if (auto r = consent(*leo, "amina", {"barnehage", "ppt"}, basic_and_goals, domain::ConsentMethod::kDigital,
+                         std::nullopt, now_ - days(19));
+        !r) {
+      return r.error();
+    }
+    if (auto r = add(*leo, "jonas", "ppt", domain::ParticipantRole::kContributor, false); !r) return r.error();
+
+    // Family 3: Sofie (14), level 3, held by the health station, with NAV and PPT.
+    auto sofie = open_log("sofie", fjordvik, 3, "sara", "helsestasjon", {"maria", "thomas"},
+                          {"helsestasjon", "nav", "ppt", "skole"}, domain::CategorySet::all());
+    if (!sofie) return sofie.error();
+    if (auto r = add(*sofie, "ahmed", "nav", domain::ParticipantRole::kReader, false); !r) return r.error();
+    if (auto r = add(*sofie, "jonas", "ppt", domain::ParticipantRole::kContributor, false); !r) return r.error();
+    report.logs = 3;
+    report.people = static_cast<int>(people_.size());
     return {};
+  }
+
+ private:
+  Result<void> consent(domain::LogId log, const char* by, std::initializer_list<const char*> units,
+                       domain::CategorySet categories, domain::ConsentMethod method,
+                       std::optional<domain::PersonId> attested_by, TimePoint at) {
+    domain::Consent c;
+    c.log = log;
+    c.given_by = people_[by];
+    c.given_as = domain::ConsenterRole::kGuardian;
+    c.method = method;
+    c.attested_by = attested_by;
+    c.recorded_by = attested_by ? *attested_by : people_[by];
+    c.given_at = at;
+    c.valid_until = at + days(365);
+    c.info_text_version = "2026-11";
+    c.info_text_hash = "demo";
+    for (const char* u : units) c.scope.units.insert(units_[u]);
+    c.scope.categories = categories;
+    auto id = store::insert_consent(tx_, c);
+    if (!id) return id.error();
+    return {};
+  }
+
+  Result<domain::LogId> open_log(const char* child, domain::MunicipalityId municipality, int level, const char* holder,
+                                 const char* holder_unit, std::initializer_list<const char*> guardians,
+                                 std::initializer_list<const char*> units, domain::CategorySet categories) {
+    const TimePoint opened = now_ - days(60);
+    auto log = store::insert_log(tx_, people_[child], municipality, level, people_[holder], "opened with consent", opened);
+    if (!log) return log.error();
+    for (const char* g : guardians) {
+      if (auto r = consent(*log, g, units, categories, domain::ConsentMethod::kPaper, people_[holder], opened); !r) {
+        return r.error();
+      }
+    }
+    auto holder_id = participant(*log, holder, holder_unit, domain::ParticipantRole::kContributor, false, opened);
+    if (!holder_id) return holder_id.error();
+    if (auto r = store::insert_holder(tx_, *log, *holder_id, opened); !r) return r.error();
+    for (const char* g : guardians) {
+      if (auto r = participant(*log, g, nullptr, domain::ParticipantRole::kGuardian, false, opened); !r) return r.error();
+    }
+    if (auto r = participant(*log, child, nullptr, domain::ParticipantRole::kChild, false, opened); !r) return r.error();
+    holders_[log->value] = people_[holder];
+    return *log;
+  }
+
+  Result<domain::ParticipantId> participant(domain::LogId log, const char* who, const char* unit,
+                                            domain::ParticipantRole role, bool hidden, TimePoint at) {
+    domain::Participant p;
+    p.log = log;
+    p.person = people_[who];
+    p.role = role;
+    if (unit != nullptr) p.unit = units_[unit];
+    p.hidden = hidden;
+    p.added_at = at;
+    const auto added_by = holders_.contains(log.value) ? holders_[log.value] : people_[who];
+    return store::insert_participant(tx_, p, added_by);
+  }
+
+  Result<void> add(domain::LogId log, const char* who, const char* unit, domain::ParticipantRole role, bool hidden) {
+    auto id = participant(log, who, unit, role, hidden, now_ - days(50));
+    if (!id) return id.error();
+    return {};
+  }
+
+  Transaction& tx_;
+  const crypto::DataKeys& keys_;
+  TimePoint now_;
+  std::map<std::string, domain::MunicipalityId> municipalities_;
+  std::map<std::string, domain::UnitId> units_;
+  std::map<std::string, domain::PersonId> people_;
+  std::map<std::int64_t, domain::PersonId> holders_;
+};
+
+}  // namespace
+
+Result<SeedReport> seed_demo(store::Database& db, const crypto::DataKeys& keys, const Clock& clock) {
+  SeedReport report;
+  auto r = db.transact(store::TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    Seeder seeder(tx, keys, clock.now());
+    return seeder.run(report);
   });
   if (!r) return r.error();
   return report;

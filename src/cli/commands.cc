@@ -75,10 +75,17 @@ int migrate(const Config& config) {
 int seed_demo(const Config& config) {
   auto db = open_and_migrate(config);
   if (!db) return fail("cannot open database", db.error());
+  auto keys = crypto::DataKeys::load_or_create(config.key_file);
+  if (!keys) return fail("cannot load the data keys", keys.error());
   const SystemClock clock;
-  auto report = app::seed_demo(**db, clock);
+  auto report = app::seed_demo(**db, *keys, clock);
   if (!report) return fail("seeding demo data failed", report.error());
-  std::cout << "Demo data in place: " << report->municipalities << " municipalities\n";
+  if (report->people == 0) {
+    std::cout << "Demo data already in place\n";
+  } else {
+    std::cout << "Demo data in place: " << report->municipalities << " municipalities, " << report->people
+              << " people, " << report->logs << " logs (all fictional)\n";
+  }
   return 0;
 }
 

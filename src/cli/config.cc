@@ -32,6 +32,11 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
   } else if (key == "listen") {
     if (auto l = parse_listen(value); !l) return l.error();
     config.listen = value;
+  } else if (key == "key_file") {
+    config.key_file = value;
+  } else if (key == "demo") {
+    if (value != "true" && value != "false") return make_error(Errc::kInvalidInput, "demo must be true or false");
+    config.demo = value == "true";
   } else if (key == "web_root") {
     config.web_root = value;
   } else if (key == "log_level") {
@@ -87,7 +92,7 @@ Result<void> apply_environment(Config& config) {
   static constexpr std::pair<const char*, const char*> kVariables[] = {
       {"STAFETT_DATABASE_URL", "database_url"}, {"STAFETT_LISTEN", "listen"},
       {"STAFETT_WEB_ROOT", "web_root"},         {"STAFETT_WORKERS", "workers"},
-      {"STAFETT_LOG_LEVEL", "log_level"},
+      {"STAFETT_LOG_LEVEL", "log_level"},     {"STAFETT_KEY_FILE", "key_file"},
   };
   for (const auto& [variable, key] : kVariables) {
     if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {

@@ -8,6 +8,8 @@
 //   web_root = web                            (env STAFETT_WEB_ROOT)
 //   workers = 4                               (env STAFETT_WORKERS)
 //   log_level = info                          (env STAFETT_LOG_LEVEL)
+//   key_file = var/stafett.key                (env STAFETT_KEY_FILE; created if missing)
+//   demo = false                              (demo personas instead of real login)
 //   request_timeout_ms = 15000
 //   shutdown_grace_ms = 20000
 //   max_body_bytes = 1048576
@@ -26,6 +28,8 @@ struct Config {
   std::string web_root = "web";
   std::size_t workers = 4;
   std::string log_level = "info";
+  std::string key_file = "var/stafett.key";
+  bool demo = false;
   http::Limits limits;
 };
 

@@ -15,13 +15,15 @@ int main(int argc, char** argv) {
 
   std::string config_file;
   if (const char* env = std::getenv("STAFETT_CONFIG")) config_file = env;
-  std::string database_url, listen, web_root, port_file, log_level;
+  std::string database_url, listen, web_root, port_file, log_level, key_file;
+  bool demo = false;
   std::size_t workers = 0;
   long request_timeout_ms = 0, shutdown_grace_ms = 0;
 
   app.add_option("--config", config_file, "Config file (key = value lines)");
   app.add_option("--database-url", database_url, "sqlite:PATH or postgresql://...");
   app.add_option("--log-level", log_level, "debug, info, warn or error");
+  app.add_option("--key-file", key_file, "File with the keys that seal national identity numbers");
 
   auto* serve = app.add_subcommand("serve", "Run the web server");
   serve->add_option("--listen", listen, "host:port (port 0 picks a free port)");
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", workers, "Worker threads for request handlers");
   serve->add_option("--request-timeout-ms", request_timeout_ms, "Time allowed to receive a request");
   serve->add_option("--shutdown-grace-ms", shutdown_grace_ms, "Time in-flight requests get on shutdown");
+  serve->add_flag("--demo", demo, "Offer the demo personas as login (never in production)");
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   auto* seed = app.add_subcommand("seed-demo", "Migrate, then load the fictional demo data");
   auto* version = app.add_subcommand("version", "Print the version");
@@ -54,6 +57,8 @@ int main(int argc, char** argv) {
   if (!listen.empty()) check(stafett::cli::apply_setting(config, "listen", listen));
   if (!web_root.empty()) check(stafett::cli::apply_setting(config, "web_root", web_root));
   if (!log_level.empty()) check(stafett::cli::apply_setting(config, "log_level", log_level));
+  if (!key_file.empty()) check(stafett::cli::apply_setting(config, "key_file", key_file));
+  if (demo) config.demo = true;
   if (workers != 0) check(stafett::cli::apply_setting(config, "workers", std::to_string(workers)));
   if (request_timeout_ms != 0) {
     check(stafett::cli::apply_setting(config, "request_timeout_ms", std::to_string(request_timeout_ms)));

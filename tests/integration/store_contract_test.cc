@@ -259,8 +259,13 @@ TEST(DemoSeed, IsIdempotentAndFictional) {
   auto db = open_fresh();
   ASSERT_TRUE(store::migrate(*db));
   const SystemClock clock;
-  ASSERT_TRUE(app::seed_demo(*db, clock));
-  ASSERT_TRUE(app::seed_demo(*db, clock));
+  const auto keys = crypto::DataKeys::for_testing(7);
+  auto first = app::seed_demo(*db, keys, clock);
+  ASSERT_TRUE(first) << first.error().detail;
+  EXPECT_EQ(first->logs, 3);
+  auto second = app::seed_demo(*db, keys, clock);
+  ASSERT_TRUE(second) << second.error().detail;
+  EXPECT_EQ(second->people, 0) << "a second run must add nothing";
   auto list = store::transact_value<std::vector<domain::Municipality>>(
       *db, TxMode::kRead, [](Transaction& tx) { return store::list_municipalities(tx); });
   ASSERT_TRUE(list);

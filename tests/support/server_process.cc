@@ -73,7 +73,8 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::string& database_
   std::unique_ptr<ServerProcess> p(new ServerProcess());
   p->dir_ = make_temp_dir();
   const std::string log = p->dir_ + "/server.log";
-  if (run_stafett({"seed-demo", "--database-url", database_url}, log) != 0) {
+  const std::string key_file = p->dir_ + "/stafett.key";
+  if (run_stafett({"seed-demo", "--database-url", database_url, "--key-file", key_file}, log) != 0) {
     std::ifstream in(log);
     std::stringstream s;
     s << in.rdbuf();
@@ -82,7 +83,7 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::string& database_
   const std::string port_file = p->dir_ + "/port";
   std::vector<std::string> args = {"serve",      "--database-url", database_url, "--listen",
                                    "127.0.0.1:0", "--port-file",    port_file,    "--web-root",
-                                   source_dir() + "/web"};
+                                   source_dir() + "/web", "--key-file", key_file};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   p->pid_ = spawn(args, log);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

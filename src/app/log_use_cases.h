@@ -1,0 +1,110 @@
+#pragma once
+// Use cases of the stafettlogg core. Each opens one transaction, loads the
+// facts, asks policy::can, and only then reads or writes. A denial returns
+// Errc::kForbidden and carries nothing about the log (a missing log and a
+// forbidden one look the same, so ids cannot be probed).
+//
+// Inputs are allow-listed structs: author, time, log and child ids come from
+// the actor and the URL, never from a request body.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/log_views.h"
+#include "core/clock.h"
+#include "crypto/data_keys.h"
+#include "domain/consent.h"
+#include "policy/actor.h"
+#include "store/database.h"
+
+namespace stafett::app {
+
+// A problem with one form field: `field` is the input's name, `message` a
+// catalog key shown next to it.
+struct FieldError {
+  std::string field;
+  std::string message;
+};
+using FieldErrors = std::vector<FieldError>;
+
+// The consent part of a form: what is shared, with whom, for how long, and
+// the version and hash of the information text the family was shown.
+struct ConsentInput {
+  std::set<domain::UnitId> units;
+  std::set<domain::ServiceType> services;
+  domain::CategorySet categories;
+  std::optional<TimePoint> valid_until;
+  std::optional<TimePoint> review_at;
+  std::string info_text_version;
+  std::string info_text_hash;
+};
+
+struct CreateLogInput {
+  std::string child_national_id;
+  domain::UnitId unit;  // the employee's own unit, which will hold the log
+  int level = 1;
+  ConsentInput consent;
+  // Paper consent forms the employee has in hand and attests.
+  std::vector<domain::PersonId> signed_by_guardians;
+  bool signed_by_child = false;
+};
+
+struct CreateLogOutcome {
+  std::optional<domain::LogId> log;
+  FieldErrors errors;
+};
+
+// The logs the actor may see, newest first.
+Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy::Actor& actor, const Clock& clock);
+
+Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain::LogId log, const Clock& clock);
+
+// Who the employee could create a log for: the guardians registered for the
+// child with this national id (so the form can list whose paper consent is
+// needed). kNotFound when no such child is registered.
+struct ChildLookup {
+  domain::PersonId child;
+  std::string child_name;
+  int age = 0;
+  std::vector<std::pair<domain::PersonId, std::string>> guardians;
+  bool child_consent_needed = false;
+};
+Result<ChildLookup> look_up_child(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,
+                                  const std::string& national_id, domain::UnitId unit, const Clock& clock);
+
+Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,
+                                    const CreateLogInput& input, const Clock& clock);
+
+// A guardian or the child gives consent digitally, replacing their own
+// consent in force (if any).
+Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                 const ConsentInput& input, const Clock& clock);
+
+// Withdraws the actor's own consent. When no consent is left the log closes.
+Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              domain::ConsentId consent, const Clock& clock);
+
+Result<void> close_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                       const std::string& reason, const Clock& clock);
+Result<void> reopen_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                        const std::string& reason, const Clock& clock);
+
+struct AddParticipantInput {
+  domain::UnitId unit;
+  domain::PersonId person;  // an employee of `unit`
+  domain::ParticipantRole role = domain::ParticipantRole::kReader;
+  bool hidden = false;
+};
+Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    const AddParticipantInput& input, const Clock& clock);
+Result<void> remove_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                domain::ParticipantId participant, const std::string& reason, const Clock& clock);
+
+Result<void> propose_handover(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              domain::ParticipantId to, const Clock& clock);
+// accept: the actor becomes the holder; otherwise the proposal is rejected.
+Result<void> answer_handover(store::Database& db, const policy::Actor& actor, domain::LogId log, bool accept,
+                             const Clock& clock);
+
+}  // namespace stafett::app

@@ -1,0 +1,30 @@
+#pragma once
+// SQL for server-side sessions. The browser holds a random token; the
+// database holds only its hash, so a copy of the database logs nobody in.
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "domain/ids.h"
+#include "store/database.h"
+
+namespace stafett::store {
+
+struct SessionRow {
+  std::int64_t id = 0;
+  domain::PersonId person;
+  std::string actor_kind;  // "employee" or "citizen"
+  std::string csrf_token;
+  TimePoint last_seen;
+  TimePoint expires;
+};
+
+Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
+                            const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
+                            TimePoint expires);
+// The live session with this token hash (not ended, not expired at `now`).
+Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now);
+Result<void> touch_session(Transaction& tx, std::int64_t id, TimePoint now);
+Result<void> end_session(Transaction& tx, std::int64_t id, TimePoint now);
+
+}  // namespace stafett::store
