@@ -103,8 +103,11 @@ int serve(const Config& config, const ServeFlags& flags) {
   auto static_files = http::StaticFiles::load(web_root / "static");
   if (!static_files) return fail("cannot load static files", static_files.error());
 
+  auto keys = crypto::DataKeys::load_or_create(config.key_file);
+  if (!keys) return fail("cannot load the data keys", keys.error());
+  if (config.demo) spdlog::warn("demo mode: anyone can log in as a demo persona; never use this in production");
   const SystemClock clock;
-  const web::AppContext app{**db, *renderer, *catalogs, *static_files, clock, version()};
+  const web::AppContext app{**db, *renderer, *catalogs, *static_files, clock, version(), *keys, config.demo};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;

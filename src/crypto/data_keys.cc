@@ -98,4 +98,12 @@ Bytes DataKeys::lookup_hash(std::string_view national_id) const {
   return out;
 }
 
+Bytes token_hash(std::string_view token) {
+  sodium_ready();
+  Bytes out(32);
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  return out;
+}
+
 }  // namespace stafett::crypto

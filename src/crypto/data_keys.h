@@ -40,4 +40,8 @@ class DataKeys {
   std::array<std::uint8_t, 32> hash_key_{};
 };
 
+// Unkeyed BLAKE2b-256 of a session token: what the database stores instead of
+// the token itself.
+Bytes token_hash(std::string_view token);
+
 }  // namespace stafett::crypto

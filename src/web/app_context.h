@@ -4,7 +4,10 @@
 // through the pipeline, with the path parameters, language and actor.
 #include <string>
 
+#include "app/session_use_cases.h"
 #include "core/clock.h"
+#include "crypto/data_keys.h"
+#include "http/query.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -23,6 +26,8 @@ struct AppContext {
   const http::StaticFiles& static_files;
   const Clock& clock;
   std::string version;
+  const crypto::DataKeys& keys;
+  bool demo = false;  // serve --demo: the demo personas are the login
 };
 
 struct RequestContext {
@@ -31,6 +36,8 @@ struct RequestContext {
   const AppContext& app;
   Locale locale = Locale::kNb;
   policy::Actor actor;
+  std::optional<app::SessionInfo> session;
+  http::FormFields form;  // the decoded body of a form POST
 };
 
 }  // namespace stafett::web

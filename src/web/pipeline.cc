@@ -6,9 +6,30 @@
 #include "web/respond.h"
 
 namespace stafett::web {
+namespace {
+
+bool is_unsafe(http::Method m) {
+  return m != http::Method::kGet && m != http::Method::kHead && m != http::Method::kOptions;
+}
+
+// Compares secrets without an early exit, so timing tells nothing.
+bool same_secret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// Routes that never need to know who is asking, so they skip the session look-up.
+bool needs_no_session(policy::Action action) {
+  return action == policy::Action::kReadStaticAsset || action == policy::Action::kCheckHealth;
+}
+
+}  // namespace
 
 Pipeline::Pipeline(const AppContext& app, std::span<const Route> routes) : app_(app) {
   for (const Route& route : routes) {
+    if (route.demo_only && !app.demo) continue;  // without --demo the route does not exist
     router_.add(route.method, std::string(route.pattern), &route);
   }
 }
@@ -32,23 +53,66 @@ http::Response Pipeline::handle(const http::Request& request) const {
   }
   auto& match = std::get<http::Router<const Route*>::Match>(outcome);
   const Route& route = **match.target;
+  auto finish = [&](http::Response r) {
+    r.route = std::string(route.pattern);
+    return r;
+  };
 
-  // 3. Who is asking, and may they attempt this at all (before any data is read)?
-  RequestContext ctx{request, match.params, app_, locale, policy::Actor{}};
-  http::Response response;
-  if (!policy::may_attempt(ctx.actor, route.action)) {
-    response = error_response(app_, request, locale, 403);
-  } else {
-    // 4. The handler. Anything it throws becomes the 500 page, never a trace.
-    try {
-      response = route.handler(ctx);
-    } catch (const std::exception& e) {
-      spdlog::error("request {}: {} failed: {}", request.request_id, route.pattern, e.what());
-      response = error_response(app_, request, locale, 500);
+  RequestContext ctx{request, match.params, app_, locale, policy::Actor{}, std::nullopt, {}};
+
+  // 3. Who is asking: the session named by the cookie, if it is still live.
+  if (!needs_no_session(route.action)) {
+    if (auto token = request.cookie(kSessionCookie)) {
+      auto session = app::resume_session(app_.db, *token, app_.clock);
+      if (!session) return finish(error_response(app_, request, locale, status_for(session.error().code)));
+      if (*session) {
+        ctx.session = **session;
+        ctx.actor = ctx.session->actor;
+      }
     }
   }
-  response.route = std::string(route.pattern);
-  return response;
+
+  // 4. State changes need a form body we can read and the CSRF token that
+  //    only our own pages know (the session's, or the login form's cookie).
+  if (is_unsafe(request.method)) {
+    const auto type = request.header("content-type");
+    if (type && type->starts_with("application/x-www-form-urlencoded")) {
+      auto form = http::parse_form_body(request.body);
+      if (!form) return finish(error_response(app_, request, locale, 400));
+      ctx.form = std::move(*form);
+    }
+    std::string_view provided;
+    if (auto field = http::find_field(ctx.form, kCsrfField)) {
+      provided = *field;
+    } else if (auto header = request.header("x-csrf-token")) {
+      provided = *header;
+    }
+    std::optional<std::string> login_cookie;
+    std::string_view expected;
+    if (ctx.session) {
+      expected = ctx.session->csrf_token;
+    } else if ((login_cookie = request.cookie(kLoginCsrfCookie))) {
+      expected = *login_cookie;
+    }
+    if (!same_secret(provided, expected)) return finish(error_response(app_, request, locale, 403));
+  }
+
+  // 5. May this actor attempt this at all (before any data is read)?
+  if (!policy::may_attempt(ctx.actor, route.action)) {
+    if (ctx.actor.kind == policy::ActorKind::kAnonymous) {
+      if (request.wants_json()) return finish(error_response(app_, request, locale, 401));
+      return finish(http::Response::redirect("/logg-inn"));
+    }
+    return finish(error_response(app_, request, locale, 403));
+  }
+
+  // 6. The handler. Anything it throws becomes the 500 page, never a trace.
+  try {
+    return finish(route.handler(ctx));
+  } catch (const std::exception& e) {
+    spdlog::error("request {}: {} failed: {}", request.request_id, route.pattern, e.what());
+    return finish(error_response(app_, request, locale, 500));
+  }
 }
 
 }  // namespace stafett::web

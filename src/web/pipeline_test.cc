@@ -42,7 +42,7 @@ class PipelineTest : public ::testing::Test {
     catalogs_.emplace(std::move(*Catalogs::load(kWeb / "i18n")));
     renderer_.emplace(std::move(*Renderer::load(kWeb / "templates", *catalogs_)));
     static_files_.emplace(std::move(*http::StaticFiles::load(kWeb / "static")));
-    app_.emplace(AppContext{*db_, *renderer_, *catalogs_, *static_files_, clock_, "test"});
+    app_.emplace(AppContext{*db_, *renderer_, *catalogs_, *static_files_, clock_, "test", keys_});
     pipeline_.emplace(*app_, kTestRoutes);
   }
 
@@ -59,6 +59,7 @@ class PipelineTest : public ::testing::Test {
   std::optional<Renderer> renderer_;
   std::optional<http::StaticFiles> static_files_;
   SystemClock clock_;
+  crypto::DataKeys keys_ = crypto::DataKeys::for_testing(3);
   std::optional<AppContext> app_;
   std::optional<Pipeline> pipeline_;
 };

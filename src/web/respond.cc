@@ -24,6 +24,7 @@ std::string current_path(const http::Request& request) {
 std::string_view error_code_name(int status) {
   switch (status) {
     case 400: return "bad_request";
+    case 401: return "not_logged_in";
     case 403: return "forbidden";
     case 404: return "not_found";
     case 405: return "method_not_allowed";
@@ -36,8 +37,17 @@ std::string_view error_code_name(int status) {
 
 }  // namespace
 
-mustache::data common_page_data(const AppContext& app, const http::Request& request, Locale locale) {
+mustache::data common_page_data(const AppContext& app, const http::Request& request, Locale locale,
+                                const std::optional<app::SessionInfo>& session) {
   mustache::data d(mustache::data::type::object);
+  if (session) {
+    mustache::data s(mustache::data::type::object);
+    s.set("name", session->display_name);
+    s.set("csrf", session->csrf_token);
+    s.set("employee", session->actor.kind == policy::ActorKind::kEmployee ? mustache::data::type::bool_true
+                                                                           : mustache::data::type::bool_false);
+    d.set("session", s);
+  }
   d.set("lang", std::string(locale_code(locale)));
   d.set("request_id", request.request_id);
   mustache::data assets(mustache::data::type::object);
@@ -63,7 +73,7 @@ mustache::data common_page_data(const AppContext& app, const http::Request& requ
 
 http::Response page_response(const RequestContext& ctx, int status, std::string_view page,
                              const mustache::data& page_data) {
-  const auto common = common_page_data(ctx.app, ctx.request, ctx.locale);
+  const auto common = common_page_data(ctx.app, ctx.request, ctx.locale, ctx.session);
   auto html = ctx.app.renderer.render_page(page, ctx.locale, page_data, common);
   if (!html) {
     spdlog::error("request {}: rendering {} failed: {}", ctx.request.request_id, page, html.error().detail);
@@ -95,6 +105,44 @@ http::Response error_response(const AppContext& app, const http::Request& reques
   auto html = app.renderer.render_page("error", locale, d, common);
   if (!html) return http::Response::text(status, app.catalogs.text(locale, key + ".title"));
   return http::Response::html(status, std::move(*html));
+}
+
+std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view name) {
+  auto it = ctx.params.find(name);
+  if (it == ctx.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : it->second) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
+http::Response failure_response(const RequestContext& ctx, const Error& error) {
+  if (error.code == Errc::kInternal || error.code == Errc::kUnavailable) {
+    spdlog::error("request {}: {} ({})", ctx.request.request_id, error.detail, errc_name(error.code));
+  }
+  return error_response(ctx.app, ctx.request, ctx.locale, status_for(error.code));
+}
+
+std::string format_time(TimePoint t) {
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss hms{std::chrono::floor<std::chrono::minutes>(t - days)};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%02u.%02u.%04d kl. %02d.%02d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()));
+  return buf;
+}
+
+std::string format_date(TimePoint t) {
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+  return buf;
 }
 
 int status_for(Errc code) {

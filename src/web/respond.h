@@ -13,7 +13,17 @@ namespace stafett::web {
 
 // Data every page's layout needs: language, asset URLs, language links.
 kainjow::mustache::data common_page_data(const AppContext& app, const http::Request& request,
-                                         Locale locale);
+                                         Locale locale, const std::optional<app::SessionInfo>& session = {});
+
+// Parses a positive id from a path parameter; nullopt for anything else.
+std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view name);
+
+// The response for a use case's error: the error page (or JSON) with its status.
+http::Response failure_response(const RequestContext& ctx, const Error& error);
+
+// A date and time as people read it in Norway: "23.11.2026 kl. 16.05" (UTC for now).
+std::string format_time(TimePoint t);
+std::string format_date(TimePoint t);
 
 // Renders `page` inside the layout. On a rendering failure: the 500 page.
 http::Response page_response(const RequestContext& ctx, int status, std::string_view page,

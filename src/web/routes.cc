@@ -16,8 +16,24 @@ std::span<const Route> route_table() {
       // Operations
       {Method::kGet, "/healthz", Action::kCheckHealth, pages::healthz},
       {Method::kGet, "/readyz", Action::kCheckHealth, pages::readyz},
+      // Login (demo personas until ID-porten is connected)
+      {Method::kGet, "/logg-inn", Action::kViewPublicPage, pages::login_page},
+      {Method::kPost, "/demo/logg-inn", Action::kDemoLogin, pages::demo_login, true},
+      {Method::kPost, "/logg-ut", Action::kLogout, pages::logout},
+      // Stafettlogger
+      {Method::kGet, "/logger", Action::kListOwnLogs, pages::my_logs},
+      {Method::kGet, "/logger/{id}", Action::kReadLog, pages::log_page},
+      {Method::kPost, "/logger/{id}/samtykker/{consent}/trekk-tilbake", Action::kWithdrawConsent,
+       pages::withdraw_consent},
+      {Method::kPost, "/logger/{id}/lukk", Action::kCloseLog, pages::close_log},
+      {Method::kPost, "/logger/{id}/gjenapne", Action::kReopenLog, pages::reopen_log},
       // JSON API
       {Method::kGet, "/api/v1/municipalities", Action::kViewPublicPage, pages::api_municipalities},
+      {Method::kGet, "/api/v1/logs", Action::kListOwnLogs, pages::api_my_logs},
+      {Method::kGet, "/api/v1/logs/{id}", Action::kReadLog, pages::api_log},
+      {Method::kPost, "/api/v1/logs/{id}/consents/{consent}/withdraw", Action::kWithdrawConsent,
+       pages::api_withdraw_consent},
+      {Method::kPost, "/api/v1/logs/{id}/close", Action::kCloseLog, pages::api_close_log},
   };
   return kRoutes;
 }

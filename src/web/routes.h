@@ -19,7 +19,12 @@ struct Route {
   std::string_view pattern;
   policy::Action action;
   PageHandler handler;
+  bool demo_only = false;  // registered only with `serve --demo`
 };
+
+inline constexpr std::string_view kSessionCookie = "stafett_session";
+inline constexpr std::string_view kLoginCsrfCookie = "stafett_login_csrf";
+inline constexpr std::string_view kCsrfField = "_csrf";
 
 std::span<const Route> route_table();
 

@@ -13,4 +13,19 @@ http::Response healthz(const RequestContext& ctx);
 http::Response readyz(const RequestContext& ctx);
 http::Response api_municipalities(const RequestContext& ctx);
 
+http::Response login_page(const RequestContext& ctx);
+http::Response demo_login(const RequestContext& ctx);
+http::Response logout(const RequestContext& ctx);
+
+http::Response my_logs(const RequestContext& ctx);
+http::Response log_page(const RequestContext& ctx);
+http::Response withdraw_consent(const RequestContext& ctx);
+http::Response close_log(const RequestContext& ctx);
+http::Response reopen_log(const RequestContext& ctx);
+
+http::Response api_my_logs(const RequestContext& ctx);
+http::Response api_log(const RequestContext& ctx);
+http::Response api_withdraw_consent(const RequestContext& ctx);
+http::Response api_close_log(const RequestContext& ctx);
+
 }  // namespace stafett::web::pages

@@ -46,14 +46,15 @@ async function logTail(logPath, lines = 40) {
  * @param {{bin: string, webRoot: string, workDir: string}} options
  * @returns {Promise<{url: string, port: number, logPath: string, stop: () => Promise<void>}>}
  */
-export async function startServer({ bin, webRoot, workDir }) {
+export async function startServer({ bin, webRoot, workDir, extraArgs = [] }) {
   await mkdir(workDir, { recursive: true });
   const databaseUrl = `sqlite:${join(workDir, 'db.sqlite')}`;
   const portFile = join(workDir, 'port');
+  const keyFile = join(workDir, 'stafett.key');
   const logPath = join(workDir, 'server.log');
 
   try {
-    const seeded = await execFileAsync(bin, ['seed-demo', '--database-url', databaseUrl], {
+    const seeded = await execFileAsync(bin, ['seed-demo', '--database-url', databaseUrl, '--key-file', keyFile], {
       timeout: PORT_FILE_TIMEOUT_MS,
     });
     await appendFile(logPath, `# seed-demo\n${seeded.stdout}${seeded.stderr}# serve\n`);
@@ -77,6 +78,8 @@ export async function startServer({ bin, webRoot, workDir }) {
         '--web-root', webRoot,
         '--listen', '127.0.0.1:0',
         '--port-file', portFile,
+        '--key-file', keyFile,
+        ...extraArgs,
       ],
       { stdio: ['ignore', log.fd, log.fd] },
     );

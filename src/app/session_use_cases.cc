@@ -1,0 +1,109 @@
+#include "app/session_use_cases.h"
+
+#include "core/random.h"
+#include "crypto/data_keys.h"
+#include "store/log_repository.h"
+#include "store/people_repository.h"
+#include "store/session_repository.h"
+
+namespace stafett::app {
+namespace {
+
+using store::Transaction;
+using store::TxMode;
+
+store::Blob hash_of(const std::string& token) {
+  const auto h = crypto::token_hash(token);
+  return store::Blob(h.begin(), h.end());
+}
+
+std::string kind_code(policy::ActorKind kind) {
+  return kind == policy::ActorKind::kEmployee ? "employee" : "citizen";
+}
+
+}  // namespace
+
+Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
+                                      const Clock& clock) {
+  return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) -> Result<NewSession> {
+    const TimePoint now = clock.now();
+    if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
+    auto found = store::find_person(tx, person);
+    if (!found) return found.error();
+    if (!*found) return make_error(Errc::kForbidden, "unknown person");
+    if (kind == policy::ActorKind::kEmployee) {
+      auto employments = store::active_employments(tx, person, now);
+      if (!employments) return employments.error();
+      if (employments->empty()) return make_error(Errc::kForbidden, "no active employment");
+    }
+    NewSession out;
+    out.token = random_hex(32);
+    out.info.actor = policy::Actor{kind, person};
+    out.info.csrf_token = random_hex(32);
+    out.info.display_name = (*found)->full_name();
+    const auto lifetime = kind == policy::ActorKind::kEmployee ? std::chrono::hours(12) : std::chrono::hours(2);
+    auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
+                                   now + lifetime);
+    if (!r) return r.error();
+    return out;
+  });
+}
+
+Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock) {
+  if (token.size() != 64) return std::optional<SessionInfo>{};
+  return store::transact_value<std::optional<SessionInfo>>(
+      db, TxMode::kWrite, [&](Transaction& tx) -> Result<std::optional<SessionInfo>> {
+        const TimePoint now = clock.now();
+        auto row = store::find_live_session(tx, hash_of(token), now);
+        if (!row) return row.error();
+        if (!*row) return std::optional<SessionInfo>{};
+        if ((*row)->last_seen + kIdleTimeout <= now) {
+          if (auto e = store::end_session(tx, (*row)->id, now); !e) return e.error();
+          return std::optional<SessionInfo>{};
+        }
+        auto person = store::find_person(tx, (*row)->person);
+        if (!person) return person.error();
+        if (auto t = store::touch_session(tx, (*row)->id, now); !t) return t.error();
+        SessionInfo info;
+        info.id = (*row)->id;
+        info.actor = policy::Actor{(*row)->actor_kind == "employee" ? policy::ActorKind::kEmployee
+                                                                    : policy::ActorKind::kCitizen,
+                                   (*row)->person};
+        info.csrf_token = (*row)->csrf_token;
+        info.display_name = *person ? (*person)->full_name() : "";
+        return std::optional<SessionInfo>{info};
+      });
+}
+
+Result<void> end_session(store::Database& db, std::int64_t session_id, const Clock& clock) {
+  return db.transact(TxMode::kWrite, [&](Transaction& tx) { return store::end_session(tx, session_id, clock.now()); });
+}
+
+Result<std::vector<DemoPersona>> demo_personas(store::Database& db, const Clock& clock) {
+  return store::transact_value<std::vector<DemoPersona>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                             -> Result<std::vector<DemoPersona>> {
+    const TimePoint now = clock.now();
+    auto rows = tx.query("SELECT id FROM person ORDER BY id");
+    if (!rows) return rows.error();
+    std::vector<DemoPersona> employees, citizens;
+    for (const auto& r : *rows) {
+      const domain::PersonId id{r.int64(0)};
+      auto person = store::find_person(tx, id);
+      if (!person || !*person) continue;
+      auto employments = store::active_employments(tx, id, now);
+      if (!employments) return employments.error();
+      if (!employments->empty()) {
+        const auto& e = employments->front();
+        employees.push_back({id, policy::ActorKind::kEmployee, (*person)->full_name(), e.title + ", " + e.unit.name});
+        continue;
+      }
+      auto logs = store::candidate_logs(tx, id, now);
+      if (!logs) return logs.error();
+      if (!logs->empty()) citizens.push_back({id, policy::ActorKind::kCitizen, (*person)->full_name(), ""});
+    }
+    employees.insert(employees.end(), citizens.begin(), citizens.end());
+    return employees;
+  });
+}
+
+}  // namespace stafett::app

@@ -1,0 +1,50 @@
+#pragma once
+// Sessions: who is logged in. Until ID-porten and the employee identity
+// provider are connected, the only way in is the demo login (serve --demo),
+// which picks one of the demo personas.
+//
+// A session lasts at most 12 hours (employees) or 2 hours (citizens) and ends
+// after 30 minutes without a request. Rights are never stored in it: every
+// request loads employments, parental responsibility and consent afresh.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "policy/actor.h"
+#include "store/database.h"
+
+namespace stafett::app {
+
+struct SessionInfo {
+  std::int64_t id = 0;
+  policy::Actor actor;
+  std::string csrf_token;
+  std::string display_name;
+};
+
+struct NewSession {
+  std::string token;  // goes into the cookie; only its hash is stored
+  SessionInfo info;
+};
+
+inline constexpr std::chrono::minutes kIdleTimeout{30};
+
+// kForbidden when the person cannot log in as that kind of actor (an
+// employee needs an active employment; a citizen a log they may see).
+Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
+                                      const Clock& clock);
+// The session for a cookie token, or nullopt when it does not exist, has
+// ended, or has expired (idle or absolute).
+Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock);
+Result<void> end_session(store::Database& db, std::int64_t session_id, const Clock& clock);
+
+struct DemoPersona {
+  domain::PersonId person;
+  policy::ActorKind kind = policy::ActorKind::kEmployee;
+  std::string name;
+  std::string description;  // unit and title, or "guardian of ..."
+};
+Result<std::vector<DemoPersona>> demo_personas(store::Database& db, const Clock& clock);
+
+}  // namespace stafett::app

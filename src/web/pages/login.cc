@@ -1,0 +1,82 @@
+// GET /logg-inn: how to log in. With `serve --demo` it lists the demo
+// personas; otherwise it says plainly that demo login is off.
+// POST /demo/logg-inn (demo only) and POST /logg-ut.
+#include "core/random.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+#include "web/routes.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+std::string session_cookie(const std::string& token) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax";
+}
+
+}  // namespace
+
+http::Response login_page(const RequestContext& ctx) {
+  mustache::data page(mustache::data::type::object);
+  page.set("demo", ctx.app.demo ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+  http::Response response;
+  if (ctx.app.demo) {
+    // The login form is anonymous: its CSRF token lives in a cookie of its own.
+    std::string csrf;
+    if (auto existing = ctx.request.cookie(kLoginCsrfCookie); existing && existing->size() == 32) {
+      csrf = *existing;
+    } else {
+      csrf = random_hex(16);
+    }
+    page.set("login_csrf", csrf);
+    auto personas = app::demo_personas(ctx.app.db, ctx.app.clock);
+    if (!personas) return failure_response(ctx, personas.error());
+    mustache::data employees(mustache::data::type::list);
+    mustache::data citizens(mustache::data::type::list);
+    for (const auto& p : *personas) {
+      mustache::data item(mustache::data::type::object);
+      item.set("person", std::to_string(p.person.value));
+      item.set("name", p.name);
+      item.set("description", p.description);
+      (p.kind == policy::ActorKind::kEmployee ? employees : citizens).push_back(item);
+    }
+    page.set("employees", employees);
+    page.set("citizens", citizens);
+    page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
+    response = page_response(ctx, 200, "login", page);
+    response.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
+    return response;
+  }
+  page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
+  return page_response(ctx, 200, "login", page);
+}
+
+http::Response demo_login(const RequestContext& ctx) {
+  const auto person = http::find_field(ctx.form, "person");
+  const auto kind = http::find_field(ctx.form, "kind");
+  if (!person || !kind || (*kind != "employee" && *kind != "citizen") || person->empty() || person->size() > 18 ||
+      person->find_first_not_of("0123456789") != std::string_view::npos) {
+    return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  }
+  const domain::PersonId id{std::stoll(std::string(*person))};
+  auto session = app::start_demo_session(
+      ctx.app.db, id, *kind == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen, ctx.app.clock);
+  if (!session) return failure_response(ctx, session.error());
+  // A fresh session id at login: any id planted before login is useless.
+  auto r = http::Response::redirect("/logger");
+  r.add_header("Set-Cookie", session_cookie(session->token));
+  r.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+  return r;
+}
+
+http::Response logout(const RequestContext& ctx) {
+  if (ctx.session) {
+    if (auto r = app::end_session(ctx.app.db, ctx.session->id, ctx.app.clock); !r) return failure_response(ctx, r.error());
+  }
+  auto r = http::Response::redirect("/");
+  r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  return r;
+}
+
+}  // namespace stafett::web::pages

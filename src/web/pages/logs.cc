@@ -1,0 +1,172 @@
+// The stafettlogg pages: "Mine stafettlogger", one log, and the state
+// changes on it (withdraw one's own consent, close, reopen). Every call goes
+// through an app:: use case, which asks the policy.
+#include "app/log_use_cases.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+
+std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
+
+std::string log_url(domain::LogId id) { return "/logger/" + std::to_string(id.value); }
+
+mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c, domain::LogId log) {
+  mustache::data d(mustache::data::type::object);
+  d.set("id", std::to_string(c.consent.id.value));
+  d.set("given_by", c.given_by_name);
+  d.set("given_as", text(ctx, c.consent.given_as == domain::ConsenterRole::kChild ? "consent.as_child" : "consent.as_guardian"));
+  d.set("method", text(ctx, c.consent.method == domain::ConsentMethod::kPaper ? "consent.paper" : "consent.digital"));
+  if (c.attested_by_name) d.set("attested_by", *c.attested_by_name);
+  d.set("given_at", format_time(c.consent.given_at));
+  if (c.consent.valid_until) d.set("valid_until", format_date(*c.consent.valid_until));
+  mustache::data scope(mustache::data::type::list);
+  for (const auto& u : c.unit_names) scope.push_back(mustache::data(u));
+  for (auto s : c.consent.scope.service_types) {
+    scope.push_back(mustache::data(text(ctx, "service_type." + std::string(domain::service_type_code(s)))));
+  }
+  d.set("scope", scope);
+  mustache::data categories(mustache::data::type::list);
+  for (auto cat : domain::kAllInfoCategories) {
+    if (c.consent.scope.categories.contains(cat)) {
+      categories.push_back(mustache::data(text(ctx, "category." + std::string(domain::info_category_code(cat)))));
+    }
+  }
+  d.set("categories", categories);
+  std::string state = "consent.state.in_force";
+  if (c.consent.withdrawal) {
+    state = "consent.state.withdrawn";
+    d.set("withdrawn_at", format_time(c.consent.withdrawal->at));
+  } else if (c.superseded) {
+    state = "consent.state.superseded";
+  } else if (!c.in_force) {
+    state = "consent.state.expired";
+  }
+  d.set("state", text(ctx, state));
+  d.set("in_force", flag(c.in_force));
+  d.set("can_withdraw", flag(c.in_force && c.mine));
+  d.set("withdraw_action", log_url(log) + "/samtykker/" + std::to_string(c.consent.id.value) + "/trekk-tilbake");
+  return d;
+}
+
+mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
+  mustache::data d(mustache::data::type::object);
+  d.set("title", v.child_name);
+  d.set("id", std::to_string(v.log.id.value));
+  d.set("url", log_url(v.log.id));
+  d.set("child_name", v.child_name);
+  d.set("child_age", std::to_string(v.child_age));
+  d.set("level", std::to_string(v.log.level));
+  d.set("open", flag(v.log.status == domain::LogStatus::kOpen));
+  d.set("status", text(ctx, "status." + std::string(domain::log_status_code(v.log.status))));
+  d.set("opened_at", format_date(v.log.opened_at));
+  d.set("consent_active", flag(v.consent_active));
+  mustache::data participants(mustache::data::type::list);
+  for (const auto& p : v.participants) {
+    mustache::data item(mustache::data::type::object);
+    item.set("name", p.name);
+    item.set("role", text(ctx, "role." + std::string(domain::participant_role_code(p.role))));
+    if (p.unit_name) item.set("unit", *p.unit_name);
+    item.set("hidden", flag(p.hidden));
+    item.set("holder", flag(p.is_holder));
+    item.set("me", flag(p.is_me));
+    participants.push_back(item);
+    if (p.is_holder) {
+      d.set("holder_name", p.name);
+      if (p.unit_name) d.set("holder_unit", *p.unit_name);
+    }
+  }
+  d.set("participants", participants);
+  mustache::data consents(mustache::data::type::list);
+  for (const auto& c : v.consents) consents.push_back(consent_data(ctx, c, v.log.id));
+  d.set("consents", consents);
+  mustache::data events(mustache::data::type::list);
+  for (const auto& e : v.events) {
+    mustache::data item(mustache::data::type::object);
+    item.set("what", text(ctx, "log.event." + e.kind));
+    item.set("at", format_time(e.at));
+    events.push_back(item);
+  }
+  d.set("events", events);
+  if (v.pending_handover) {
+    mustache::data h(mustache::data::type::object);
+    h.set("from", v.pending_handover->from_name);
+    h.set("to", v.pending_handover->to_name);
+    h.set("to_me", flag(v.pending_handover->to_me));
+    d.set("handover", h);
+  }
+  d.set("can_close", flag(v.can.close));
+  d.set("can_reopen", flag(v.can.reopen));
+  d.set("close_action", log_url(v.log.id) + "/lukk");
+  d.set("reopen_action", log_url(v.log.id) + "/gjenapne");
+  return d;
+}
+
+// After a form POST: back to the log page (Post/Redirect/Get).
+http::Response back_to_log(domain::LogId id) { return http::Response::redirect(log_url(id)); }
+
+}  // namespace
+
+http::Response my_logs(const RequestContext& ctx) {
+  auto logs = app::list_my_logs(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!logs) return failure_response(ctx, logs.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "logs.title"));
+  mustache::data items(mustache::data::type::list);
+  for (const auto& l : *logs) {
+    mustache::data item(mustache::data::type::object);
+    item.set("url", log_url(l.id));
+    item.set("child_name", l.child_name);
+    item.set("level", std::to_string(l.level));
+    item.set("status", text(ctx, "status." + std::string(domain::log_status_code(l.status))));
+    item.set("holder", l.holder_name);
+    item.set("holder_unit", l.holder_unit);
+    item.set("i_am_holder", flag(l.i_am_holder));
+    items.push_back(item);
+  }
+  page.set("has_logs", flag(!logs->empty()));
+  page.set("logs", items);
+  return page_response(ctx, 200, "logs", page);
+}
+
+http::Response log_page(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  return page_response(ctx, 200, "log", log_data(ctx, *view));
+}
+
+http::Response withdraw_consent(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto consent = id_param(ctx, "consent");
+  if (!id || !consent) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::withdraw_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return back_to_log(domain::LogId{*id});
+}
+
+http::Response close_log(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto reason = http::find_field(ctx.form, "reason");
+  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return back_to_log(domain::LogId{*id});
+}
+
+http::Response reopen_log(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto reason = http::find_field(ctx.form, "reason");
+  auto r = app::reopen_log(ctx.app.db, ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return back_to_log(domain::LogId{*id});
+}
+
+}  // namespace stafett::web::pages

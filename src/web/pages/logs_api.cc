@@ -1,0 +1,98 @@
+// /api/v1/logs...: the JSON twins of the log pages, through the same use
+// cases and so the same policy. State changes need the X-CSRF-Token header
+// (or _csrf field) of the session.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "app/log_use_cases.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace json = boost::json;
+
+json::value log_json(const app::LogView& v) {
+  json::array participants;
+  for (const auto& p : v.participants) {
+    json::object o{{"id", p.id.value},
+                   {"name", p.name},
+                   {"role", domain::participant_role_code(p.role)},
+                   {"hidden", p.hidden},
+                   {"holder", p.is_holder}};
+    if (p.unit_name) o["unit"] = *p.unit_name;
+    participants.push_back(std::move(o));
+  }
+  json::array consents;
+  for (const auto& c : v.consents) {
+    json::array units, services, categories;
+    for (auto u : c.consent.scope.units) units.push_back(u.value);
+    for (auto s : c.consent.scope.service_types) services.push_back(json::string(domain::service_type_code(s)));
+    for (auto cat : domain::kAllInfoCategories) {
+      if (c.consent.scope.categories.contains(cat)) categories.push_back(json::string(domain::info_category_code(cat)));
+    }
+    json::object o{{"id", c.consent.id.value},
+                   {"given_by", c.given_by_name},
+                   {"given_as", c.consent.given_as == domain::ConsenterRole::kChild ? "child" : "guardian"},
+                   {"method", c.consent.method == domain::ConsentMethod::kPaper ? "paper" : "digital"},
+                   {"given_at_ms", to_unix_ms(c.consent.given_at)},
+                   {"in_force", c.in_force},
+                   {"superseded", c.superseded},
+                   {"withdrawn", c.consent.withdrawal.has_value()},
+                   {"scope", {{"units", units}, {"service_types", services}, {"categories", categories}}}};
+    if (c.consent.valid_until) o["valid_until_ms"] = to_unix_ms(*c.consent.valid_until);
+    consents.push_back(std::move(o));
+  }
+  return {{"id", v.log.id.value},
+          {"child", v.child_name},
+          {"level", v.log.level},
+          {"status", domain::log_status_code(v.log.status)},
+          {"consent_active", v.consent_active},
+          {"participants", participants},
+          {"consents", consents}};
+}
+
+}  // namespace
+
+http::Response api_my_logs(const RequestContext& ctx) {
+  auto logs = app::list_my_logs(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!logs) return failure_response(ctx, logs.error());
+  json::array items;
+  for (const auto& l : *logs) {
+    items.push_back({{"id", l.id.value},
+                     {"child", l.child_name},
+                     {"level", l.level},
+                     {"status", domain::log_status_code(l.status)},
+                     {"holder", l.holder_name},
+                     {"i_am_holder", l.i_am_holder}});
+  }
+  return json_response(200, {{"logs", items}});
+}
+
+http::Response api_log(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  return json_response(200, log_json(*view));
+}
+
+http::Response api_withdraw_consent(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto consent = id_param(ctx, "consent");
+  if (!id || !consent) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::withdraw_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return json_response(200, {{"withdrawn", *consent}});
+}
+
+http::Response api_close_log(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, "closed", ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return json_response(200, {{"closed", *id}});
+}
+
+}  // namespace stafett::web::pages
