@@ -85,9 +85,13 @@ TEST_F(PipelineTest, The500IsJsonForApiClients) {
 }
 
 TEST_F(PipelineTest, AnActionThePolicyDoesNotKnowIsDenied) {
-  auto r = pipeline_->handle(request({"forbidden"}));
-  EXPECT_EQ(r.status, 403);
-  EXPECT_EQ(r.body.find("hei"), std::string::npos) << "the handler must not have run";
+  // Anonymous: a page asks the person to log in, an API client gets 401.
+  auto page = pipeline_->handle(request({"forbidden"}));
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.body.find("hei"), std::string::npos) << "the handler must not have run";
+  auto api = pipeline_->handle(request({"forbidden"}, {{"accept", "application/json"}}));
+  EXPECT_EQ(api.status, 401);
+  EXPECT_EQ(api.body.find("hei"), std::string::npos);
 }
 
 TEST_F(PipelineTest, PathParametersReachTheHandler) {
