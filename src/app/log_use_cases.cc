@@ -79,6 +79,20 @@ Result<void> with_permission(store::Database& db, const policy::Actor& actor, Ac
   });
 }
 
+// A log created for digital consent that the family has not consented to yet,
+// and that `actor` holds.
+Result<bool> awaiting_consent_for(Transaction& tx, const policy::Actor& actor, domain::LogId log) {
+  auto consents = store::consents_of(tx, log);
+  if (!consents) return consents.error();
+  if (!consents->empty()) return false;
+  auto holder = store::holder_of(tx, log);
+  if (!holder) return holder.error();
+  if (!*holder) return false;
+  auto p = store::find_participant(tx, **holder);
+  if (!p) return p.error();
+  return *p && (*p)->person.id == actor.person && actor.kind == policy::ActorKind::kEmployee;
+}
+
 }  // namespace
 
 Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy::Actor& actor, const Clock& clock) {
@@ -91,7 +105,13 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
     std::vector<LogListItem> out;
     for (domain::LogId id : *ids) {
       // The list uses the same decision as opening the log: no drift.
-      if (!decide(tx, actor, Action::kReadLog, id, now)) continue;
+      bool awaiting = false;
+      if (!decide(tx, actor, Action::kReadLog, id, now)) {
+        auto waiting = awaiting_consent_for(tx, actor, id);
+        if (!waiting) return waiting.error();
+        if (!*waiting) continue;
+        awaiting = true;
+      }
       auto log = store::find_log(tx, id);
       if (!log) return log.error();
       auto child = store::find_person(tx, (*log)->child);
@@ -101,6 +121,7 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
       item.child_name = *child ? (*child)->full_name() : "";
       item.level = (*log)->level;
       item.status = (*log)->status;
+      item.awaiting_consent = awaiting;
       auto holder = store::holder_of(tx, id);
       if (!holder) return holder.error();
       if (*holder) {
@@ -276,20 +297,22 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
         return {};
       }
     }
-    if (in.signed_by_guardians.empty() && !in.signed_by_child) {
+    const bool digital = in.method == domain::ConsentMethod::kDigital;
+    if (!digital && in.signed_by_guardians.empty() && !in.signed_by_child) {
       errors.push_back({"guardians", "log.error.no_consent"});
       return {};
     }
 
-    auto log = store::insert_log(tx, child, municipality, in.level, actor.person, "opened with consent", now);
+    auto log = store::insert_log(tx, child, municipality, in.level, actor.person,
+                                 digital ? "awaiting digital consent" : "opened with consent", now);
     if (!log) return log.error();
-    for (auto g : in.signed_by_guardians) {
+    for (auto g : digital ? std::vector<domain::PersonId>{} : in.signed_by_guardians) {
       auto c = consent_from(in.consent, *log, g, domain::ConsenterRole::kGuardian, actor.person, now);
       c.method = domain::ConsentMethod::kPaper;
       c.attested_by = actor.person;
       if (auto id = store::insert_consent(tx, c); !id) return id.error();
     }
-    if (in.signed_by_child) {
+    if (in.signed_by_child && !digital) {
       auto c = consent_from(in.consent, *log, child, domain::ConsenterRole::kChild, actor.person, now);
       c.method = domain::ConsentMethod::kPaper;
       c.attested_by = actor.person;
@@ -302,7 +325,7 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
     if (facts->target) {
       facts->target->actor_employed_there = true;
     }
-    if (!policy::can(actor, Action::kCreateLog, *facts)) {
+    if (!digital && !policy::can(actor, Action::kCreateLog, *facts)) {
       errors.push_back({"guardians", "log.error.consent_insufficient"});
       return make_error(Errc::kInvalidInput, "consent does not cover the holder's unit");  // rolls back
     }
@@ -330,6 +353,14 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
     c.role = domain::ParticipantRole::kChild;
     c.added_at = now;
     if (auto id = store::insert_participant(tx, c, actor.person); !id) return id.error();
+    if (digital) {
+      // Closed until the family consents; give_consent opens it.
+      if (auto s = store::set_log_status(tx, *log, domain::LogStatus::kClosed, "closed", "awaiting digital consent",
+                                         actor.person, now);
+          !s) {
+        return s.error();
+      }
+    }
     outcome.log = *log;
     return {};
   });
@@ -362,6 +393,22 @@ Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor
     }
     auto id = store::insert_consent(tx, c);
     if (!id) return id.error();
+    // A log that was waiting for its first consent opens once the family's
+    // consent covers the holder's unit. (A log closed after consent was
+    // withdrawn stays closed until its holder reopens it.)
+    if (consents->empty() && facts->status == domain::LogStatus::kClosed) {
+      auto l = store::find_log(tx, log);
+      if (!l || !*l) return make_error(Errc::kInternal, "log vanished");
+      auto holder = store::holder_of(tx, log);
+      if (!holder || !*holder) return make_error(Errc::kInternal, "log without holder");
+      auto hp = store::find_participant(tx, **holder);
+      if (!hp || !*hp || !(*hp)->unit) return make_error(Errc::kInternal, "holder without unit");
+      auto effective = effective_consent_of(tx, **l, facts->settings, now);
+      if (!effective) return effective.error();
+      if (effective->covers_unit((*hp)->unit->id, (*hp)->unit->service)) {
+        return store::set_log_status(tx, log, domain::LogStatus::kOpen, "reopened", "consent given", std::nullopt, now);
+      }
+    }
     return {};
   });
   if (!r) return r.error();
@@ -447,6 +494,80 @@ Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& ac
       });
   if (!r) return r.error();
   return errors;
+}
+
+Result<void> set_participant_hidden(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::ParticipantId participant, bool hidden, const Clock& clock) {
+  return with_permission(db, actor, Action::kManageParticipants, log, clock, {},
+                         [&](Transaction& tx, TimePoint) -> Result<void> {
+                           auto p = store::find_participant(tx, participant);
+                           if (!p) return p.error();
+                           if (!*p || (*p)->participant.log != log || !domain::is_employee_role((*p)->participant.role)) {
+                             return make_error(Errc::kNotFound, "participant");
+                           }
+                           return store::set_participant_hidden(tx, participant, hidden);
+                         });
+}
+
+Result<std::vector<Candidate>> participant_candidates(store::Database& db, const policy::Actor& actor,
+                                                      domain::LogId log, const Clock& clock) {
+  return store::transact_value<std::vector<Candidate>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                           -> Result<std::vector<Candidate>> {
+    const TimePoint now = clock.now();
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kManageParticipants, *facts)) return forbidden();
+    auto l = store::find_log(tx, log);
+    if (!l || !*l) return forbidden();
+    auto units = store::units_serving(tx, (*l)->municipality);
+    if (!units) return units.error();
+    std::vector<Candidate> out;
+    for (const auto& u : *units) {
+      if (!facts->consent.covers_unit(u.id, u.service)) continue;
+      auto employees = store::employees_of_unit(tx, u.id, now);
+      if (!employees) return employees.error();
+      for (const auto& e : *employees) {
+        out.push_back(Candidate{e.person.id, u.id, e.person.full_name(), u.name, e.title});
+      }
+    }
+    return out;
+  });
+}
+
+Result<std::vector<store::UnitRow>> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                                  const Clock& clock) {
+  return store::transact_value<std::vector<store::UnitRow>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                                -> Result<std::vector<store::UnitRow>> {
+    if (!decide(tx, actor, Action::kGiveConsent, log, clock.now())) return forbidden();
+    auto l = store::find_log(tx, log);
+    if (!l || !*l) return forbidden();
+    return store::units_serving(tx, (*l)->municipality);
+  });
+}
+
+Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::Actor& actor, const Clock& clock) {
+  return store::transact_value<std::vector<store::UnitRow>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                                -> Result<std::vector<store::UnitRow>> {
+    if (!policy::may_attempt(actor, Action::kCreateLog)) return forbidden();
+    auto employments = store::active_employments(tx, actor.person, clock.now());
+    if (!employments) return employments.error();
+    std::vector<store::UnitRow> out;
+    for (const auto& e : *employments) out.push_back(e.unit);
+    return out;
+  });
+}
+
+Result<std::vector<store::UnitRow>> units_for_new_log(store::Database& db, const policy::Actor& actor,
+                                                      domain::UnitId unit, const Clock& clock) {
+  return store::transact_value<std::vector<store::UnitRow>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                                -> Result<std::vector<store::UnitRow>> {
+    if (!policy::may_attempt(actor, Action::kCreateLog)) return forbidden();
+    auto employments = store::active_employments(tx, actor.person, clock.now());
+    if (!employments) return employments.error();
+    for (const auto& e : *employments) {
+      if (e.unit.id == unit) return store::units_serving(tx, e.unit.municipality);
+    }
+    return forbidden();
+  });
 }
 
 Result<void> remove_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,

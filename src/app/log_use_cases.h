@@ -44,6 +44,10 @@ struct CreateLogInput {
   std::string child_national_id;
   domain::UnitId unit;  // the employee's own unit, which will hold the log
   int level = 1;
+  // kPaper: the employee attests signed paper forms (below) and the log opens
+  // at once. kDigital: the log waits, closed, until the family consents when
+  // they log in; nobody but the family can read it before that.
+  domain::ConsentMethod method = domain::ConsentMethod::kPaper;
   ConsentInput consent;
   // Paper consent forms the employee has in hand and attests.
   std::vector<domain::PersonId> signed_by_guardians;
@@ -98,6 +102,30 @@ struct AddParticipantInput {
 };
 Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                     const AddParticipantInput& input, const Clock& clock);
+Result<void> set_participant_hidden(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::ParticipantId participant, bool hidden, const Clock& clock);
+
+// Employees the holder could add: people with an active employment in a unit
+// that serves the log's municipality and that the consent covers.
+struct Candidate {
+  domain::PersonId person;
+  domain::UnitId unit;
+  std::string name;
+  std::string unit_name;
+  std::string title;
+};
+Result<std::vector<Candidate>> participant_candidates(store::Database& db, const policy::Actor& actor,
+                                                      domain::LogId log, const Clock& clock);
+
+// Units a consent for this log could name: those serving its municipality.
+Result<std::vector<store::UnitRow>> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                                  const Clock& clock);
+// Units an employee could put in the consent of a new log held by `unit`.
+Result<std::vector<store::UnitRow>> units_for_new_log(store::Database& db, const policy::Actor& actor,
+                                                      domain::UnitId unit, const Clock& clock);
+// The employee's own units (where they could hold a log).
+Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::Actor& actor, const Clock& clock);
+
 Result<void> remove_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                 domain::ParticipantId participant, const std::string& reason, const Clock& clock);
 

@@ -22,6 +22,9 @@ struct LogListItem {
   bool i_am_holder = false;
   std::string holder_name;
   std::string holder_unit;
+  // A log the actor asked the family to consent to digitally, not yet
+  // consented: only the child's name is shown (the actor typed the id).
+  bool awaiting_consent = false;
 };
 
 struct ParticipantView {

@@ -83,23 +83,21 @@ Result<std::vector<DemoPersona>> demo_personas(store::Database& db, const Clock&
   return store::transact_value<std::vector<DemoPersona>>(db, TxMode::kRead, [&](Transaction& tx)
                                                              -> Result<std::vector<DemoPersona>> {
     const TimePoint now = clock.now();
-    auto rows = tx.query("SELECT id FROM person ORDER BY id");
-    if (!rows) return rows.error();
+    auto people = store::all_people(tx);
+    if (!people) return people.error();
     std::vector<DemoPersona> employees, citizens;
-    for (const auto& r : *rows) {
-      const domain::PersonId id{r.int64(0)};
-      auto person = store::find_person(tx, id);
-      if (!person || !*person) continue;
+    for (const auto& person : *people) {
+      const domain::PersonId id = person.id;
       auto employments = store::active_employments(tx, id, now);
       if (!employments) return employments.error();
       if (!employments->empty()) {
         const auto& e = employments->front();
-        employees.push_back({id, policy::ActorKind::kEmployee, (*person)->full_name(), e.title + ", " + e.unit.name});
+        employees.push_back({id, policy::ActorKind::kEmployee, person.full_name(), e.title + ", " + e.unit.name});
         continue;
       }
       auto logs = store::candidate_logs(tx, id, now);
       if (!logs) return logs.error();
-      if (!logs->empty()) citizens.push_back({id, policy::ActorKind::kCitizen, (*person)->full_name(), ""});
+      if (!logs->empty()) citizens.push_back({id, policy::ActorKind::kCitizen, person.full_name(), ""});
     }
     employees.insert(employees.end(), citizens.begin(), citizens.end());
     return employees;

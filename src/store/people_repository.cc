@@ -93,6 +93,17 @@ Result<std::optional<PersonRow>> find_person(Transaction& tx, domain::PersonId i
                                             r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))}};
 }
 
+Result<std::vector<PersonRow>> all_people(Transaction& tx) {
+  auto rows = tx.query("SELECT id, given_name, family_name, birth_date FROM person ORDER BY id");
+  if (!rows) return rows.error();
+  std::vector<PersonRow> out;
+  for (const Row& r : *rows) {
+    out.push_back(PersonRow{domain::PersonId{r.int64(0)}, r.text(1), r.text(2),
+                            r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))});
+  }
+  return out;
+}
+
 Result<std::optional<domain::PersonId>> find_person_by_national_id_hash(Transaction& tx, const Blob& hash) {
   auto rows = tx.query("SELECT id FROM person WHERE national_id_hash = ?", {hash});
   if (!rows) return rows.error();
@@ -130,6 +141,23 @@ Result<std::vector<EmploymentRow>> active_employments(Transaction& tx, domain::P
     auto u = unit_of(r, 1);
     if (!u) return u.error();
     out.push_back(EmploymentRow{r.int64(0), *u, r.text(5)});
+  }
+  return out;
+}
+
+Result<std::vector<EmployeeRow>> employees_of_unit(Transaction& tx, domain::UnitId unit, TimePoint now) {
+  auto rows = tx.query(
+      "SELECT p.id, p.given_name, p.family_name, p.birth_date, e.title FROM employment e"
+      " JOIN person p ON p.id = e.person_id"
+      " WHERE e.unit_id = ? AND e.valid_from_ms <= ? AND (e.valid_to_ms IS NULL OR e.valid_to_ms > ?)"
+      " ORDER BY p.family_name, p.given_name, p.id",
+      {unit.value, to_unix_ms(now), to_unix_ms(now)});
+  if (!rows) return rows.error();
+  std::vector<EmployeeRow> out;
+  for (const Row& r : *rows) {
+    out.push_back(EmployeeRow{PersonRow{domain::PersonId{r.int64(0)}, r.text(1), r.text(2),
+                                        r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))},
+                              r.text(4)});
   }
   return out;
 }

@@ -54,6 +54,8 @@ Result<std::vector<UnitRow>> units_serving(Transaction& tx, domain::Municipality
 
 Result<domain::PersonId> insert_person(Transaction& tx, const NewPerson& person, TimePoint now);
 Result<std::optional<PersonRow>> find_person(Transaction& tx, domain::PersonId id);
+// Every person, by id (the demo login lists them; never for real logins).
+Result<std::vector<PersonRow>> all_people(Transaction& tx);
 Result<std::optional<domain::PersonId>> find_person_by_national_id_hash(Transaction& tx, const Blob& hash);
 
 Result<std::int64_t> insert_employment(Transaction& tx, domain::PersonId person, domain::UnitId unit,
@@ -61,6 +63,13 @@ Result<std::int64_t> insert_employment(Transaction& tx, domain::PersonId person,
 Result<void> end_employment(Transaction& tx, std::int64_t employment_id, TimePoint at);
 // Employments valid at `now`.
 Result<std::vector<EmploymentRow>> active_employments(Transaction& tx, domain::PersonId person, TimePoint now);
+
+struct EmployeeRow {
+  PersonRow person;
+  std::string title;
+};
+// People with an employment in `unit` valid at `now`, by family name.
+Result<std::vector<EmployeeRow>> employees_of_unit(Transaction& tx, domain::UnitId unit, TimePoint now);
 
 Result<void> insert_municipal_role(Transaction& tx, domain::PersonId person, domain::MunicipalityId municipality,
                                    const std::string& role, TimePoint from);
