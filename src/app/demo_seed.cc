@@ -47,6 +47,9 @@ constexpr DemoPerson kPeople[] = {
     {"maria", "Maria", "Lyngmo", 1980, 1, 25},
     {"thomas", "Thomas", "Lyngmo", 1978, 4, 9},
     {"sofie", "Sofie", "Lyngmo", 2012, 3, 3},
+    // Family 4: no log yet (try "Ny stafettlogg" with kDemoChildWithoutLog)
+    {"kristin", "Kristin", "Nesvold", 1990, 2, 27},
+    {"iben", "Iben", "Nesvold", 2019, 8, 15},
 };
 
 class Seeder {
@@ -97,7 +100,9 @@ class Seeder {
     int seed = 1;
     for (const DemoPerson& p : kPeople) {
       const year_month_day birth{year{p.year}, month{static_cast<unsigned>(p.month)}, day{static_cast<unsigned>(p.day)}};
-      const std::string national_id = domain::make_synthetic_national_id(birth, seed++ * 37);
+      const std::string national_id = std::string(p.key) == "iben" ? std::string(kDemoChildWithoutLog)
+                                                                   : domain::make_synthetic_national_id(birth, seed * 37);
+      ++seed;
       store::NewPerson np;
       np.given_name = p.given;
       np.family_name = p.family;
@@ -132,7 +137,8 @@ class Seeder {
     if (auto r = store::insert_municipal_role(tx_, people_["liv"], fjordvik, "admin", long_ago); !r) return r.error();
 
     for (auto [guardian, child] : {std::pair{"hanne", "nora"}, std::pair{"erik", "nora"}, std::pair{"amina", "leo"},
-                                   std::pair{"maria", "sofie"}, std::pair{"thomas", "sofie"}}) {
+                                   std::pair{"maria", "sofie"}, std::pair{"thomas", "sofie"},
+                                   std::pair{"kristin", "iben"}}) {
       if (auto r = store::insert_parental_responsibility(tx_, people_[guardian], people_[child], long_ago,
                                                          std::nullopt, now_);
           !r) {

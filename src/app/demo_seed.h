@@ -7,6 +7,10 @@
 
 namespace stafett::app {
 
+// The demo child without a log (Iben Nesvold, born 15.08.2019), for trying
+// out "Ny stafettlogg". A synthetic number (month + 80): never a real person.
+inline constexpr const char* kDemoChildWithoutLog = "15881950062";
+
 struct SeedReport {
   int municipalities = 0;
   int people = 0;  // 0 when the demo data was already there

@@ -526,6 +526,9 @@ Result<std::vector<Candidate>> participant_candidates(store::Database& db, const
       auto employees = store::employees_of_unit(tx, u.id, now);
       if (!employees) return employees.error();
       for (const auto& e : *employees) {
+        auto already = store::active_participation(tx, log, e.person.id);
+        if (!already) return already.error();
+        if (*already) continue;
         out.push_back(Candidate{e.person.id, u.id, e.person.full_name(), u.name, e.title});
       }
     }

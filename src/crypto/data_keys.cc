@@ -98,6 +98,13 @@ Bytes DataKeys::lookup_hash(std::string_view national_id) const {
   return out;
 }
 
+std::string content_hash(std::string_view text) {
+  const Bytes h = token_hash(text);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, h.data(), h.size());
+  return hex;
+}
+
 Bytes token_hash(std::string_view token) {
   sodium_ready();
   Bytes out(32);

@@ -40,6 +40,10 @@ class DataKeys {
   std::array<std::uint8_t, 32> hash_key_{};
 };
 
+// BLAKE2b-256 of a text as 64 hex characters (e.g. the consent information
+// text a family was shown, recorded with their consent).
+std::string content_hash(std::string_view text);
+
 // Unkeyed BLAKE2b-256 of a session token: what the database stores instead of
 // the token itself.
 Bytes token_hash(std::string_view token);

@@ -32,6 +32,11 @@ TEST(NationalId, RefusesWrongChecksumsLengthsAndDates) {
   EXPECT_FALSE(is_valid_national_id("32139912345"));
 }
 
+TEST(NationalId, TheFixedDemoNumberIsSyntheticAndValid) {
+  EXPECT_TRUE(is_synthetic_national_id("15881950062"));
+  EXPECT_EQ(birth_date_of("15881950062"), (year_month_day{year{2019}, month{8}, day{15}}));
+}
+
 TEST(NationalId, AgeCountsWholeYears) {
   const year_month_day birth{year{2012}, month{6}, day{15}};
   EXPECT_EQ(age_on(birth, year_month_day{year{2024}, month{6}, day{14}}), 11);

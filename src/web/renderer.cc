@@ -43,6 +43,27 @@ std::string with_catalog_text(const std::string& source, const Catalogs& catalog
   return out;
 }
 
+// Replaces {{> name}} with the text of _name.mustache, recursively (at most
+// a few levels deep, so a cycle is an error rather than a hang).
+Result<std::string> inline_partials(const std::string& source, const std::map<std::string, std::string, std::less<>>& partials,
+                                    int depth = 0) {
+  static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_]+)\s*\}\})");
+  if (depth > 4) return make_error(Errc::kInvalidInput, "partials nested too deeply (a cycle?)");
+  std::string out;
+  auto last = source.cbegin();
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), kPartial); it != std::sregex_iterator(); ++it) {
+    out.append(last, (*it)[0].first);
+    auto found = partials.find("_" + (*it)[1].str());
+    if (found == partials.end()) return make_error(Errc::kInvalidInput, "unknown partial " + (*it)[1].str());
+    auto inner = inline_partials(found->second, partials, depth + 1);
+    if (!inner) return inner.error();
+    out += *inner;
+    last = (*it)[0].second;
+  }
+  out.append(last, source.cend());
+  return out;
+}
+
 }  // namespace
 
 Result<Renderer> Renderer::load(const std::filesystem::path& dir, const Catalogs& catalogs) {
@@ -52,6 +73,7 @@ Result<Renderer> Renderer::load(const std::filesystem::path& dir, const Catalogs
   }
   Renderer out;
   out.generation_ = next_generation++;
+  std::map<std::string, std::string, std::less<>> all;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path());
@@ -63,6 +85,14 @@ Result<Renderer> Renderer::load(const std::filesystem::path& dir, const Catalogs
         source.find("{{=") != std::string::npos) {
       return make_error(Errc::kInvalidInput, "template " + name + " uses unescaped output or delimiters");
     }
+    all.emplace(name, std::move(source));
+  }
+  if (ec) return make_error(Errc::kUnavailable, "cannot list templates: " + ec.message());
+  for (const auto& [name, raw] : all) {
+    if (name.starts_with("_")) continue;  // partials live inside the pages that use them
+    auto inlined = inline_partials(raw, all);
+    if (!inlined) return make_error(Errc::kInvalidInput, "template " + name + ": " + inlined.error().detail);
+    const std::string& source = *inlined;
     for (Locale locale : kAllLocales) {
       mustache::mustache compiled(with_catalog_text(source, catalogs, locale));
       if (!compiled.is_valid()) {
@@ -70,9 +100,8 @@ Result<Renderer> Renderer::load(const std::filesystem::path& dir, const Catalogs
       }
       out.compiled_[static_cast<std::size_t>(locale)].emplace(name, std::move(compiled));
     }
-    out.sources_.emplace(name, std::move(source));
+    out.sources_.emplace(name, source);
   }
-  if (ec) return make_error(Errc::kUnavailable, "cannot list templates: " + ec.message());
   for (const char* required : {"layout_top", "layout_bottom"}) {
     if (!out.sources_.contains(required)) {
       return make_error(Errc::kUnavailable, std::string("missing template ") + required);

@@ -100,6 +100,8 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     h.set("to_me", flag(v.pending_handover->to_me));
     d.set("handover", h);
   }
+  d.set("can_manage", flag(v.can.manage_participants));
+  d.set("can_give_consent", flag(v.can.give_consent));
   d.set("can_close", flag(v.can.close));
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");
@@ -127,6 +129,7 @@ http::Response my_logs(const RequestContext& ctx) {
     item.set("holder", l.holder_name);
     item.set("holder_unit", l.holder_unit);
     item.set("i_am_holder", flag(l.i_am_holder));
+    item.set("awaiting_consent", flag(l.awaiting_consent));
     items.push_back(item);
   }
   page.set("has_logs", flag(!logs->empty()));

@@ -23,6 +23,18 @@ http::Response withdraw_consent(const RequestContext& ctx);
 http::Response close_log(const RequestContext& ctx);
 http::Response reopen_log(const RequestContext& ctx);
 
+http::Response new_log_form(const RequestContext& ctx);
+http::Response new_log_find_child(const RequestContext& ctx);
+http::Response create_log(const RequestContext& ctx);
+http::Response consent_form(const RequestContext& ctx);
+http::Response give_consent(const RequestContext& ctx);
+http::Response participants_page(const RequestContext& ctx);
+http::Response add_participant(const RequestContext& ctx);
+http::Response remove_participant(const RequestContext& ctx);
+http::Response hide_participant(const RequestContext& ctx);
+http::Response propose_handover(const RequestContext& ctx);
+http::Response answer_handover(const RequestContext& ctx);
+
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
 http::Response api_withdraw_consent(const RequestContext& ctx);
