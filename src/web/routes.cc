@@ -47,6 +47,16 @@ std::span<const Route> route_table() {
       {Method::kPost, "/api/v1/logs/{id}/consents/{consent}/withdraw", Action::kWithdrawConsent,
        pages::api_withdraw_consent},
       {Method::kPost, "/api/v1/logs/{id}/close", Action::kCloseLog, pages::api_close_log},
+      {Method::kPost, "/api/v1/logs/{id}/reopen", Action::kReopenLog, pages::api_reopen_log},
+      {Method::kGet, "/api/v1/session", Action::kListOwnLogs, pages::api_session},
+      {Method::kGet, "/api/v1/consent-text", Action::kViewPublicPage, pages::api_consent_text},
+      {Method::kPost, "/api/v1/logs", Action::kCreateLog, pages::api_create_log},
+      {Method::kPost, "/api/v1/logs/{id}/consents", Action::kGiveConsent, pages::api_give_consent},
+      {Method::kPost, "/api/v1/logs/{id}/participants", Action::kManageParticipants, pages::api_add_participant},
+      {Method::kPost, "/api/v1/logs/{id}/participants/{participant}/remove", Action::kManageParticipants,
+       pages::api_remove_participant},
+      {Method::kPost, "/api/v1/logs/{id}/handover", Action::kProposeHandover, pages::api_propose_handover},
+      {Method::kPost, "/api/v1/logs/{id}/handover/answer", Action::kAnswerHandover, pages::api_answer_handover},
   };
   return kRoutes;
 }

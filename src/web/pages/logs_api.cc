@@ -6,6 +6,7 @@
 
 #include "app/log_use_cases.h"
 #include "web/pages/pages.h"
+#include "web/json_input.h"
 #include "web/respond.h"
 
 namespace stafett::web::pages {
@@ -90,7 +91,9 @@ http::Response api_withdraw_consent(const RequestContext& ctx) {
 http::Response api_close_log(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, "closed", ctx.app.clock);
+  auto body = json_body(ctx.request);
+  const std::string reason = body ? json_string(*body, "reason").value_or("") : "";
+  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, reason, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"closed", *id}});
 }

@@ -35,6 +35,16 @@ http::Response hide_participant(const RequestContext& ctx);
 http::Response propose_handover(const RequestContext& ctx);
 http::Response answer_handover(const RequestContext& ctx);
 
+http::Response api_session(const RequestContext& ctx);
+http::Response api_consent_text(const RequestContext& ctx);
+http::Response api_create_log(const RequestContext& ctx);
+http::Response api_give_consent(const RequestContext& ctx);
+http::Response api_add_participant(const RequestContext& ctx);
+http::Response api_remove_participant(const RequestContext& ctx);
+http::Response api_propose_handover(const RequestContext& ctx);
+http::Response api_answer_handover(const RequestContext& ctx);
+http::Response api_reopen_log(const RequestContext& ctx);
+
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
 http::Response api_withdraw_consent(const RequestContext& ctx);
