@@ -24,12 +24,12 @@ release: deps
 	cmake --build $(RELEASE_DIR) -j$(JOBS) --target stafett
 
 # Builds a release binary, migrates and seeds the demo SQLite database under
-# var/, and serves it until Ctrl-C.
+# var/, and serves it with the demo login (fictional personas) until Ctrl-C.
 run: release
 	@mkdir -p var
 	@$(RELEASE_DIR)/stafett seed-demo --database-url $(DEMO_DB)
-	@echo "Stafett: open http://$(LISTEN)/ in a browser (Ctrl-C stops the server)"
-	@exec $(RELEASE_DIR)/stafett serve --database-url $(DEMO_DB) --listen $(LISTEN) --web-root web
+	@echo "Stafett: open http://$(LISTEN)/ in a browser and log in as a demo persona (Ctrl-C stops the server)"
+	@exec $(RELEASE_DIR)/stafett serve --demo --database-url $(DEMO_DB) --listen $(LISTEN) --web-root web
 
 # Every test through ctest: unit, integration on SQLite and on a throwaway
 # PostgreSQL 15 (started and stopped by scripts/with-postgres.sh), browser.

@@ -415,6 +415,82 @@ Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor
   return errors;
 }
 
+namespace {
+
+// Who may consent for `log` now, as (person, role), from the register.
+Result<std::vector<Consenter>> current_consenters(Transaction& tx, const store::LogRow& log,
+                                                  const domain::ConsentSettings& settings, TimePoint now) {
+  std::vector<Consenter> out;
+  auto guardians = store::guardians_of(tx, log.child, now);
+  if (!guardians) return guardians.error();
+  for (auto g : *guardians) {
+    auto p = store::find_person(tx, g);
+    if (!p) return p.error();
+    out.push_back({g, *p ? (*p)->full_name() : "", domain::ConsenterRole::kGuardian});
+  }
+  auto child = store::find_person(tx, log.child);
+  if (!child) return child.error();
+  if (*child && age_of((*child)->birth_date, now) >= settings.child_consent_age) {
+    out.push_back({log.child, (*child)->full_name(), domain::ConsenterRole::kChild});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                            const Clock& clock) {
+  return store::transact_value<PaperConsentView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<PaperConsentView> {
+    const TimePoint now = clock.now();
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kRecordPaperConsent, *facts)) return forbidden();
+    auto l = store::find_log(tx, log);
+    if (!l || !*l) return forbidden();
+    PaperConsentView view;
+    auto child = store::find_person(tx, (*l)->child);
+    if (!child) return child.error();
+    view.child_name = *child ? (*child)->full_name() : "";
+    auto who = current_consenters(tx, **l, facts->settings, now);
+    if (!who) return who.error();
+    view.consenters = std::move(*who);
+    auto units = store::units_serving(tx, (*l)->municipality);
+    if (!units) return units.error();
+    view.units = std::move(*units);
+    return view;
+  });
+}
+
+Result<FieldErrors> record_paper_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                         domain::PersonId given_by, const ConsentInput& in, const Clock& clock) {
+  FieldErrors errors;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kRecordPaperConsent, *facts)) return forbidden();
+    errors = validate_consent_input(in, now);
+    auto l = store::find_log(tx, log);
+    if (!l || !*l) return forbidden();
+    auto who = current_consenters(tx, **l, facts->settings, now);
+    if (!who) return who.error();
+    const auto consenter = std::find_if(who->begin(), who->end(), [&](const Consenter& c) { return c.person == given_by; });
+    if (consenter == who->end()) errors.push_back({"given_by", "log.error.not_a_guardian"});
+    if (!errors.empty()) return {};
+    auto consents = store::consents_of(tx, log);
+    if (!consents) return consents.error();
+    auto c = consent_from(in, log, given_by, consenter->role, actor.person, now);
+    c.method = domain::ConsentMethod::kPaper;
+    c.attested_by = actor.person;
+    for (const auto& existing : *consents) {
+      if (existing.given_by == given_by && domain::in_force(existing, *consents, now)) c.supersedes = existing.id;
+    }
+    auto id = store::insert_consent(tx, c);
+    if (!id) return id.error();
+    return {};
+  });
+  if (!r) return r.error();
+  return errors;
+}
+
 Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               domain::ConsentId consent, const Clock& clock) {
   return with_permission(db, actor, Action::kWithdrawConsent, log, clock, {}, [&](Transaction& tx, TimePoint now)

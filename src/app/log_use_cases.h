@@ -85,6 +85,29 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
 Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                  const ConsentInput& input, const Clock& clock);
 
+// The people whose consent counts for this log now: its child's guardians,
+// and the child when old enough. For the paper consent form.
+struct Consenter {
+  domain::PersonId person;
+  std::string name;
+  domain::ConsenterRole role = domain::ConsenterRole::kGuardian;
+};
+// What the holder needs to record a paper consent, also on a closed log
+// without consent: the child's name, who may consent, and the units a
+// consent may name. Nothing else of the log.
+struct PaperConsentView {
+  std::string child_name;
+  std::vector<Consenter> consenters;
+  std::vector<store::UnitRow> units;
+};
+Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                            const Clock& clock);
+
+// The holder records a consent a guardian (or the child) signed on paper;
+// it replaces that person's consent in force.
+Result<FieldErrors> record_paper_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                         domain::PersonId given_by, const ConsentInput& input, const Clock& clock);
+
 // Withdraws the actor's own consent. When no consent is left the log closes.
 Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               domain::ConsentId consent, const Clock& clock);

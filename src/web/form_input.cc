@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "crypto/data_keys.h"
+#include "web/oslo_time.h"
 
 namespace stafett::web {
 
@@ -37,7 +38,7 @@ std::optional<TimePoint> parse_end_of_day(std::string_view text) {
   const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                          std::chrono::day{static_cast<unsigned>(d)}};
   if (!date.ok() || y < 2000 || y > 2200) return std::nullopt;
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{date} + std::chrono::days{1});
+  return oslo_end_of_day(date);
 }
 
 ConsentText consent_text(const AppContext& app, Locale locale) {

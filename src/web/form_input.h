@@ -20,8 +20,8 @@ std::vector<std::string_view> all_fields(const http::FormFields& form, std::stri
 // A positive integer id, or nullopt.
 std::optional<std::int64_t> parse_id(std::string_view text);
 
-// "YYYY-MM-DD" as the first moment after that day (UTC): "valid until the
-// 31st" means through the 31st.
+// "YYYY-MM-DD" as the first moment after that day in Oslo: "valid until the
+// 31st" means through the 31st, Norwegian time.
 std::optional<TimePoint> parse_end_of_day(std::string_view text);
 
 // The consent information text for `locale`, its version and its hash.

@@ -126,25 +126,6 @@ http::Response failure_response(const RequestContext& ctx, const Error& error) {
   return error_response(ctx.app, ctx.request, ctx.locale, status_for(error.code));
 }
 
-std::string format_time(TimePoint t) {
-  const auto days = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{days};
-  const std::chrono::hh_mm_ss hms{std::chrono::floor<std::chrono::minutes>(t - days)};
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%02u.%02u.%04d kl. %02d.%02d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()));
-  return buf;
-}
-
-std::string format_date(TimePoint t) {
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
-  return buf;
-}
-
 int status_for(Errc code) {
   switch (code) {
     case Errc::kNotFound: return 404;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "http/response.h"
+#include "web/oslo_time.h"
 #include "web/app_context.h"
 
 namespace stafett::web {
@@ -21,9 +22,6 @@ std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view
 // The response for a use case's error: the error page (or JSON) with its status.
 http::Response failure_response(const RequestContext& ctx, const Error& error);
 
-// A date and time as people read it in Norway: "23.11.2026 kl. 16.05" (UTC for now).
-std::string format_time(TimePoint t);
-std::string format_date(TimePoint t);
 
 // Renders `page` inside the layout. On a rendering failure: the 500 page.
 http::Response page_response(const RequestContext& ctx, int status, std::string_view page,

@@ -45,6 +45,8 @@ let browser;
 let workDir;
 /** Path of the log created in the first flow test, e.g. "/logger/4". */
 let ibenLogPath = null;
+/** The "Samtykket gjelder til og med" date entered there (YYYY-MM-DD). */
+let ibenValidUntil = null;
 
 before(async () => {
   await mkdir(OUTPUT, { recursive: true });
@@ -263,6 +265,7 @@ test('employee opens a log with a paper consent (with a validation round trip)',
     await categories.getByRole('checkbox', { name: 'Mål og tiltak', exact: true }).check();
 
     const validUntil = isoDateInDays(182);
+    ibenValidUntil = validUntil;
     await page.getByLabel('Samtykket gjelder til og med', { exact: true }).fill(validUntil);
 
     // Submit without any unit in the consent: 422 with an error summary.
@@ -354,6 +357,23 @@ test('new log step 2: "Grunnopplysninger" is ticked from the start', TEST_TIMEOU
       if (await box.isChecked()) ticked.push(await box.evaluate((el) => el.labels[0].textContent.trim()));
     }
     assert.deepEqual(ticked, ['Grunnopplysninger'], 'exactly "Grunnopplysninger" is ticked on a fresh step 2');
+  });
+});
+
+test('log page shows the consent\'s last valid day as entered ("til og med")', TEST_TIMEOUT, async () => {
+  assert.ok(ibenLogPath && ibenValidUntil, 'the first test created the log');
+  const [y, m, d] = ibenValidUntil.split('-');
+  const shown = `${d}.${m}.${y}`;
+  await withPage(DESKTOP, async (page) => {
+    await loginEmployee(page, INGRID);
+    const response = await page.goto(`${server.url}${ibenLogPath}`);
+    assert.equal(response.status(), 200);
+    const consent = page.getByRole('main').getByRole('region', { name: 'Samtykker', exact: true })
+      .getByRole('listitem').filter({ hasText: KRISTIN });
+    const text = (await consent.textContent()).replace(/\s+/g, ' ');
+    assert.match(text, /Gjelder til \d\d\.\d\d\.\d{4}/, 'the end date is shown');
+    assert.ok(text.includes(`Gjelder til ${shown}`),
+      `entered "til og med ${ibenValidUntil}", so the page must say "Gjelder til ${shown}": ${text}`);
   });
 });
 

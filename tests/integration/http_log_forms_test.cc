@@ -273,6 +273,31 @@ TEST_F(LogForms, HandoverThroughTheFormsMovesTheHolderOnAcceptance) {
   EXPECT_EQ(ingrid.form("/logger/1/lukk", "reason=x").status, 403) << "the old holder no longer manages";
 }
 
+TEST_F(LogForms, AClosedLogReopensOnlyAfterANewConsentRecordedOnPaper) {
+  const Session hanne = log_in(port(), kHanne, "citizen");
+  const auto hanne_consent = scalar(url_, "SELECT id FROM consent WHERE log_id = 1 AND given_by_person_id = 9");
+  ASSERT_EQ(hanne.form("/logger/1/samtykker/" + std::to_string(hanne_consent) + "/trekk-tilbake", "").status, 303);
+  const Session ingrid = log_in(port(), kIngrid, "employee");
+  EXPECT_EQ(ingrid.form("/logger/1/gjenapne", "reason=x").status, 403) << "no consent, no reopening";
+  EXPECT_EQ(log_in(port(), kSara, "employee").get("/logger/1/samtykker/papir").status, 403) << "only the holder";
+  auto form = ingrid.get("/logger/1/samtykker/papir");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Hanne Fjordstrand"), std::string::npos);
+  const std::string consent = "&scope_unit=2&category=basic&valid_until=2027-06-30&info_text_version=2026-11-v1"
+                              "&info_text_hash=" + consent_hash(port());
+  auto stranger = ingrid.form("/logger/1/samtykker/papir", "given_by=" + std::to_string(kAmina) + consent);
+  EXPECT_EQ(stranger.status, 422) << "Amina is not Nora's guardian";
+  EXPECT_EQ(ingrid.form("/logger/1/samtykker/papir", "given_by=" + std::to_string(kHanne) + consent).status, 303);
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM consent WHERE log_id = 1 AND given_by_person_id = 9 AND method = 'paper'"
+                         " AND attested_by_person_id = 1"),
+            2)
+      << "the original paper consent and the new one";
+  EXPECT_EQ(ingrid.form("/logger/1/gjenapne", "reason=Nytt+samtykke").status, 303);
+  EXPECT_EQ(ingrid.get("/logger/1").status, 200);
+  auto consents = boost::json::parse(ingrid.get("/api/v1/logs/1/consents").body);
+  EXPECT_GE(consents.at("consents").as_array().size(), 3u) << "withdrawn consents stay in the history";
+}
+
 TEST_F(LogForms, AGuardianCannotUseTheApiOnAnotherFamilysLog) {
   const Session amina = log_in(port(), kAmina, "citizen");
   const std::string body = R"({"unit_ids":[2],"categories":["basic"],"valid_until":"2027-06-30",)"

@@ -72,7 +72,10 @@ void set_consent_fields(const RequestContext& ctx, mustache::data& page, const s
     const std::string code(domain::info_category_code(c));
     item.set("code", code);
     item.set("name", text(ctx, "category." + code));
-    item.set("checked", flag(form.empty() ? c == domain::InfoCategory::kBasic : checked(form, "category", code)));
+    // First display (no consent submitted yet): the basic category, which
+    // every consent needs, starts ticked.
+    const bool first_display = !http::find_field(form, "info_text_hash");
+    item.set("checked", flag(first_display ? c == domain::InfoCategory::kBasic : checked(form, "category", code)));
     categories.push_back(item);
   }
   page.set("categories", categories);
@@ -232,6 +235,56 @@ http::Response give_consent(const RequestContext& ctx) {
   set_consent_fields(ctx, page, *units, ctx.form);
   set_errors(ctx, page, errors);
   return page_response(ctx, 422, "consent_form", page);
+}
+
+namespace {
+
+http::Response paper_consent_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
+                                  int status) {
+  auto view = app::paper_consent_view(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "paper_consent.title"));
+  page.set("log_url", log_url(id));
+  page.set("child_name", view->child_name);
+  page.set("action", log_url(id) + "/samtykker/papir");
+  mustache::data consenters(mustache::data::type::list);
+  for (const auto& c : view->consenters) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(c.person.value));
+    item.set("name", c.name + " (" + text(ctx, c.role == domain::ConsenterRole::kChild ? "consent.as_child" : "consent.as_guardian") + ")");
+    item.set("selected", flag(http::find_field(ctx.form, "given_by") == std::optional<std::string_view>(std::to_string(c.person.value))));
+    consenters.push_back(item);
+  }
+  page.set("consenters", consenters);
+  set_consent_fields(ctx, page, view->units, ctx.form);
+  set_errors(ctx, page, errors);
+  return page_response(ctx, status, "paper_consent", page);
+}
+
+}  // namespace
+
+http::Response paper_consent_form(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  return paper_consent_page(ctx, *id, {}, 200);
+}
+
+http::Response record_paper_consent(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  app::FieldErrors errors;
+  const auto in = read_consent_input(ctx.app, ctx.form, errors);
+  const auto given_by = parse_id(http::find_field(ctx.form, "given_by").value_or(""));
+  if (!given_by) errors.push_back({"given_by", "log.error.not_a_guardian"});
+  if (errors.empty()) {
+    auto r = app::record_paper_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
+                                       ctx.app.clock);
+    if (!r) return failure_response(ctx, r.error());
+    if (r->empty()) return http::Response::redirect(log_url(*id));
+    errors = *r;
+  }
+  return paper_consent_page(ctx, *id, errors, 422);
 }
 
 namespace {

@@ -154,4 +154,21 @@ http::Response api_reopen_log(const RequestContext& ctx) {
   return json_response(200, {{"reopened", *id}});
 }
 
+http::Response api_record_paper_consent(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return bad_body(ctx);
+  app::FieldErrors errors;
+  const auto in = read_consent_json(ctx.app, *body, errors);
+  const auto given_by = json_int(*body, "given_by_person_id");
+  if (!given_by || *given_by <= 0) errors.push_back({"given_by", "api.error.type"});
+  if (!errors.empty()) return field_errors(ctx, errors);
+  auto r = app::record_paper_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
+                                     ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->empty()) return field_errors(ctx, *r);
+  return json_response(201, {{"log", *id}});
+}
+
 }  // namespace stafett::web::pages

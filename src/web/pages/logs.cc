@@ -24,7 +24,7 @@ mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c
   d.set("method", text(ctx, c.consent.method == domain::ConsentMethod::kPaper ? "consent.paper" : "consent.digital"));
   if (c.attested_by_name) d.set("attested_by", *c.attested_by_name);
   d.set("given_at", format_time(c.consent.given_at));
-  if (c.consent.valid_until) d.set("valid_until", format_date(*c.consent.valid_until));
+  if (c.consent.valid_until) d.set("valid_until", format_last_day(*c.consent.valid_until));
   mustache::data scope(mustache::data::type::list);
   for (const auto& u : c.unit_names) scope.push_back(mustache::data(u));
   for (auto s : c.consent.scope.service_types) {
@@ -102,6 +102,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   }
   d.set("can_manage", flag(v.can.manage_participants));
   d.set("can_give_consent", flag(v.can.give_consent));
+  d.set("can_record_paper_consent", flag(v.can.record_paper_consent));
   d.set("can_close", flag(v.can.close));
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");

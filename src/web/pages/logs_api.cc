@@ -79,6 +79,14 @@ http::Response api_log(const RequestContext& ctx) {
   return json_response(200, log_json(*view));
 }
 
+http::Response api_consents(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  return json_response(200, {{"consents", log_json(*view).at("consents")}});
+}
+
 http::Response api_withdraw_consent(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto consent = id_param(ctx, "consent");

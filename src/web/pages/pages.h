@@ -28,6 +28,8 @@ http::Response new_log_find_child(const RequestContext& ctx);
 http::Response create_log(const RequestContext& ctx);
 http::Response consent_form(const RequestContext& ctx);
 http::Response give_consent(const RequestContext& ctx);
+http::Response paper_consent_form(const RequestContext& ctx);
+http::Response record_paper_consent(const RequestContext& ctx);
 http::Response participants_page(const RequestContext& ctx);
 http::Response add_participant(const RequestContext& ctx);
 http::Response remove_participant(const RequestContext& ctx);
@@ -44,6 +46,8 @@ http::Response api_remove_participant(const RequestContext& ctx);
 http::Response api_propose_handover(const RequestContext& ctx);
 http::Response api_answer_handover(const RequestContext& ctx);
 http::Response api_reopen_log(const RequestContext& ctx);
+http::Response api_consents(const RequestContext& ctx);
+http::Response api_record_paper_consent(const RequestContext& ctx);
 
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
