@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 
+#include "policy/policy.h"
 #include "store/migrations.h"
 
 namespace stafett::web {
@@ -99,6 +100,42 @@ TEST_F(PipelineTest, PathParametersReachTheHandler) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "hei Åse");
   EXPECT_EQ(r.route, "/hei/{name}");
+}
+
+// Every route of the real table, asked by an anonymous visitor: public ones
+// answer, every other one is refused before its handler runs (a redirect to
+// the login page for pages, 401 for the API, 403 for a state change without
+// a CSRF token).
+TEST_F(PipelineTest, EveryNonPublicRouteRefusesAnAnonymousVisitor) {
+  Pipeline real(*app_);
+  int checked = 0;
+  for (const Route& route : route_table()) {
+    http::Request r;
+    r.method = route.method;
+    r.request_id = "matrix";
+    std::string path;
+    for (std::string_view rest = route.pattern.substr(1); !rest.empty();) {
+      const auto slash = rest.find('/');
+      std::string part(rest.substr(0, slash));
+      if (part.starts_with("{")) part = part.starts_with("{*") ? "css/app.css" : "1";
+      r.segments.push_back(part);
+      rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+    }
+    if (route.pattern.starts_with("/api/")) r.headers.emplace_back("accept", "application/json");
+    const auto response = real.handle(r);
+    const bool is_public = policy::may_attempt(policy::Actor{}, route.action);
+    if (is_public) continue;
+    ++checked;
+    const bool refused = response.status == 303 || response.status == 401 || response.status == 403;
+    EXPECT_TRUE(refused) << http::method_name(route.method) << " " << route.pattern << " answered "
+                         << response.status;
+    if (response.status == 303) {
+      bool to_login = false;
+      for (const auto& [name, value] : response.headers) to_login |= name == "Location" && value == "/logg-inn";
+      EXPECT_TRUE(to_login) << route.pattern;
+    }
+  }
+  EXPECT_GT(checked, 20) << "the matrix should cover the log routes";
 }
 
 TEST_F(PipelineTest, ARefusedPathIsNotFoundWhateverItWouldMatch) {

@@ -42,7 +42,12 @@ std::span<const Route> route_table() {
        pages::withdraw_consent},
       {Method::kPost, "/logger/{id}/lukk", Action::kCloseLog, pages::close_log},
       {Method::kPost, "/logger/{id}/gjenapne", Action::kReopenLog, pages::reopen_log},
+      // Municipal administration (never log content)
+      {Method::kGet, "/admin/innstillinger", Action::kManageMunicipality, pages::admin_settings},
+      {Method::kPost, "/admin/kommuner/{municipality}/innstillinger", Action::kManageMunicipality,
+       pages::admin_save_settings},
       // JSON API
+      {Method::kGet, "/api/v1/admin/settings", Action::kManageMunicipality, pages::api_admin_settings},
       {Method::kGet, "/api/v1/municipalities", Action::kViewPublicPage, pages::api_municipalities},
       {Method::kGet, "/api/v1/logs", Action::kListOwnLogs, pages::api_my_logs},
       {Method::kGet, "/api/v1/logs/{id}", Action::kReadLog, pages::api_log},

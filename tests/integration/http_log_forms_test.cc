@@ -298,6 +298,50 @@ TEST_F(LogForms, AClosedLogReopensOnlyAfterANewConsentRecordedOnPaper) {
   EXPECT_GE(consents.at("consents").as_array().size(), 3u) << "withdrawn consents stay in the history";
 }
 
+TEST_F(LogForms, OnlyTheMunicipalAdministratorChangesTheConsentSettings) {
+  constexpr int kLiv = 8;
+  const Session liv = log_in(port(), kLiv, "employee");
+  auto page = liv.get("/admin/innstillinger");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Fjordvik kommune"), std::string::npos);
+  EXPECT_EQ(page.body.find("Lauvåsen kommune"), std::string::npos) << "Liv administers Fjordvik only";
+  for (int who : {kIngrid, kSara}) {
+    EXPECT_EQ(log_in(port(), who, "employee").get("/admin/innstillinger").status, 403);
+  }
+  EXPECT_EQ(log_in(port(), kHanne, "citizen").get("/admin/innstillinger").status, 403);
+  EXPECT_EQ(liv.form("/admin/kommuner/2/innstillinger", "consent_rule=one_guardian&child_consent_age=15&child_view_age=12")
+                .status,
+            403)
+      << "another municipality";
+  // Bad input: clear errors, nothing stored.
+  for (const char* body : {"consent_rule=everyone&child_consent_age=15&child_view_age=12",
+                           "consent_rule=one_guardian&child_consent_age=4&child_view_age=4",
+                           "consent_rule=one_guardian&child_consent_age=fifteen&child_view_age=12",
+                           "consent_rule=one_guardian&child_consent_age=13&child_view_age=16"}) {
+    EXPECT_EQ(liv.form("/admin/kommuner/1/innstillinger", body).status, 422) << body;
+  }
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM municipality_settings WHERE municipality_id = 1"
+                         " AND consent_rule = 'all_guardians' AND child_consent_age = 15"),
+            1);
+  // One guardian's consent is now enough: Hanne's alone keeps Nora's log open after Erik withdraws.
+  EXPECT_EQ(liv.form("/admin/kommuner/1/innstillinger", "consent_rule=one_guardian&child_consent_age=15&child_view_age=12")
+                .status,
+            200);
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM municipality_settings WHERE municipality_id = 1"
+                         " AND consent_rule = 'one_guardian'"),
+            1);
+  constexpr int kErik = 10;
+  const auto erik_consent = scalar(url_, "SELECT id FROM consent WHERE log_id = 1 AND given_by_person_id = 10");
+  ASSERT_EQ(log_in(port(), kErik, "citizen")
+                .form("/logger/1/samtykker/" + std::to_string(erik_consent) + "/trekk-tilbake", "")
+                .status,
+            303);
+  EXPECT_EQ(log_in(port(), kIngrid, "employee").get("/logger/1").status, 200);
+  // And the administrator still reads no log.
+  EXPECT_EQ(liv.get("/logger/1").status, 403);
+  EXPECT_EQ(liv.get("/api/v1/admin/settings").status, 200);
+}
+
 TEST_F(LogForms, AGuardianCannotUseTheApiOnAnotherFamilysLog) {
   const Session amina = log_in(port(), kAmina, "citizen");
   const std::string body = R"({"unit_ids":[2],"categories":["basic"],"valid_until":"2027-06-30",)"

@@ -49,6 +49,10 @@ http::Response api_reopen_log(const RequestContext& ctx);
 http::Response api_consents(const RequestContext& ctx);
 http::Response api_record_paper_consent(const RequestContext& ctx);
 
+http::Response admin_settings(const RequestContext& ctx);
+http::Response admin_save_settings(const RequestContext& ctx);
+http::Response api_admin_settings(const RequestContext& ctx);
+
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
 http::Response api_withdraw_consent(const RequestContext& ctx);

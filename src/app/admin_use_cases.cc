@@ -1,0 +1,78 @@
+#include "app/admin_use_cases.h"
+
+#include "policy/policy.h"
+#include "store/municipality_repository.h"
+#include "store/people_repository.h"
+
+namespace stafett::app {
+namespace {
+
+using store::Transaction;
+using store::TxMode;
+
+Result<bool> administers(Transaction& tx, const policy::Actor& actor, domain::MunicipalityId m, TimePoint now) {
+  if (actor.kind != policy::ActorKind::kEmployee) return false;
+  // An administrator whose employment has ended has no rights left.
+  auto employments = store::active_employments(tx, actor.person, now);
+  if (!employments) return employments.error();
+  if (employments->empty()) return false;
+  return store::has_municipal_role(tx, actor.person, m, "admin", now);
+}
+
+}  // namespace
+
+Result<std::vector<MunicipalitySettingsView>> administered_municipalities(store::Database& db,
+                                                                         const policy::Actor& actor,
+                                                                         const Clock& clock) {
+  return store::transact_value<std::vector<MunicipalitySettingsView>>(
+      db, TxMode::kRead, [&](Transaction& tx) -> Result<std::vector<MunicipalitySettingsView>> {
+        const TimePoint now = clock.now();
+        if (!policy::may_attempt(actor, policy::Action::kManageMunicipality)) {
+          return make_error(Errc::kForbidden, "not an employee");
+        }
+        auto all = store::list_municipalities(tx);
+        if (!all) return all.error();
+        std::vector<MunicipalitySettingsView> out;
+        for (const auto& m : *all) {
+          auto admin = administers(tx, actor, m.id, now);
+          if (!admin) return admin.error();
+          policy::AccessFacts facts;
+          facts.actor_is_municipal_admin = *admin;
+          if (!policy::can(actor, policy::Action::kManageMunicipality, facts)) continue;
+          auto settings = store::municipality_settings(tx, m.id);
+          if (!settings) return settings.error();
+          out.push_back({m, *settings});
+        }
+        if (out.empty()) return make_error(Errc::kForbidden, "administers no municipality");
+        return out;
+      });
+}
+
+Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& actor, domain::MunicipalityId municipality,
+                                  const domain::ConsentSettings& settings, const Clock& clock) {
+  FieldErrors errors;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto admin = administers(tx, actor, municipality, now);
+    if (!admin) return admin.error();
+    policy::AccessFacts facts;
+    facts.actor_is_municipal_admin = *admin;
+    if (!policy::can(actor, policy::Action::kManageMunicipality, facts)) {
+      return make_error(Errc::kForbidden, "not an administrator of this municipality");
+    }
+    if (settings.child_consent_age < 7 || settings.child_consent_age > 18) {
+      errors.push_back({"child_consent_age", "settings.error.age"});
+    }
+    if (settings.child_view_age < 7 || settings.child_view_age > 18) {
+      errors.push_back({"child_view_age", "settings.error.age"});
+    } else if (settings.child_view_age > settings.child_consent_age) {
+      errors.push_back({"child_view_age", "settings.error.view_after_consent"});
+    }
+    if (!errors.empty()) return {};
+    return store::save_municipality_settings(tx, municipality, settings, actor.person, now);
+  });
+  if (!r) return r.error();
+  return errors;
+}
+
+}  // namespace stafett::app

@@ -1,0 +1,34 @@
+#pragma once
+// Municipal administration: the settings that shape consent. Administrators
+// manage their own municipality and never see log content (the policy gives
+// them no read rights on logs).
+#include <string>
+#include <vector>
+
+#include "app/log_use_cases.h"
+#include "core/clock.h"
+#include "domain/consent.h"
+#include "domain/municipality.h"
+#include "policy/actor.h"
+#include "store/database.h"
+
+namespace stafett::app {
+
+struct MunicipalitySettingsView {
+  domain::Municipality municipality;
+  domain::ConsentSettings settings;
+};
+
+// The municipalities the actor administers, with their settings.
+Result<std::vector<MunicipalitySettingsView>> administered_municipalities(store::Database& db,
+                                                                         const policy::Actor& actor,
+                                                                         const Clock& clock);
+
+// Saves the settings after checking the actor administers `municipality` and
+// the values are sensible (ages 7-18, the child's own view no later than
+// the age from which their consent counts).
+Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& actor,
+                                  domain::MunicipalityId municipality, const domain::ConsentSettings& settings,
+                                  const Clock& clock);
+
+}  // namespace stafett::app

@@ -1,0 +1,96 @@
+// /admin/innstillinger: a municipal administrator's settings for consent.
+// No log content is reachable from here.
+#include <boost/json/array.hpp>
+
+#include "app/admin_use_cases.h"
+#include "web/json_input.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+
+std::optional<int> small_int(std::string_view text) {
+  if (text.empty() || text.size() > 2) return std::nullopt;
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+http::Response settings_page(const RequestContext& ctx, std::optional<std::int64_t> failed_for,
+                             const app::FieldErrors& errors, int status, bool saved) {
+  auto list = app::administered_municipalities(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!list) return failure_response(ctx, list.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", ctx.app.catalogs.text(ctx.locale, "settings.title"));
+  page.set("saved", flag(saved));
+  mustache::data items(mustache::data::type::list);
+  for (const auto& m : *list) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(m.municipality.id.value));
+    item.set("name", m.municipality.name);
+    item.set("action", "/admin/kommuner/" + std::to_string(m.municipality.id.value) + "/innstillinger");
+    item.set("all_guardians", flag(m.settings.rule == domain::ConsentRule::kAllGuardians));
+    item.set("one_guardian", flag(m.settings.rule == domain::ConsentRule::kOneGuardian));
+    item.set("child_consent_age", std::to_string(m.settings.child_consent_age));
+    item.set("child_view_age", std::to_string(m.settings.child_view_age));
+    if (failed_for && *failed_for == m.municipality.id.value) {
+      mustache::data e(mustache::data::type::object);
+      for (const auto& fe : errors) e.set(fe.field, ctx.app.catalogs.text(ctx.locale, fe.message));
+      item.set("errors", e);
+    }
+    items.push_back(item);
+  }
+  page.set("municipalities", items);
+  return page_response(ctx, status, "admin_settings", page);
+}
+
+}  // namespace
+
+http::Response admin_settings(const RequestContext& ctx) { return settings_page(ctx, std::nullopt, {}, 200, false); }
+
+http::Response admin_save_settings(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "municipality");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  app::FieldErrors errors;
+  domain::ConsentSettings s;
+  const auto rule = http::find_field(ctx.form, "consent_rule").value_or("");
+  if (rule != "all_guardians" && rule != "one_guardian") errors.push_back({"consent_rule", "settings.error.rule"});
+  s.rule = rule == "one_guardian" ? domain::ConsentRule::kOneGuardian : domain::ConsentRule::kAllGuardians;
+  const auto consent_age = small_int(http::find_field(ctx.form, "child_consent_age").value_or(""));
+  const auto view_age = small_int(http::find_field(ctx.form, "child_view_age").value_or(""));
+  if (!consent_age) errors.push_back({"child_consent_age", "settings.error.age"});
+  if (!view_age) errors.push_back({"child_view_age", "settings.error.age"});
+  s.child_consent_age = consent_age.value_or(0);
+  s.child_view_age = view_age.value_or(0);
+  if (errors.empty()) {
+    auto r = app::save_settings(ctx.app.db, ctx.actor, domain::MunicipalityId{*id}, s, ctx.app.clock);
+    if (!r) return failure_response(ctx, r.error());
+    if (r->empty()) return settings_page(ctx, std::nullopt, {}, 200, true);
+    errors = *r;
+  }
+  return settings_page(ctx, *id, errors, 422, false);
+}
+
+http::Response api_admin_settings(const RequestContext& ctx) {
+  auto list = app::administered_municipalities(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!list) return failure_response(ctx, list.error());
+  boost::json::array items;
+  for (const auto& m : *list) {
+    items.push_back({{"municipality_id", m.municipality.id.value},
+                     {"name", m.municipality.name},
+                     {"consent_rule", m.settings.rule == domain::ConsentRule::kOneGuardian ? "one_guardian" : "all_guardians"},
+                     {"child_consent_age", m.settings.child_consent_age},
+                     {"child_view_age", m.settings.child_view_age}});
+  }
+  return json_response(200, {{"municipalities", items}});
+}
+
+}  // namespace stafett::web::pages
