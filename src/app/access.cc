@@ -97,6 +97,7 @@ Result<policy::AccessFacts> load_access_facts(store::Transaction& tx, const poli
       auto serves = store::unit_serves(tx, t.unit, l.municipality);
       if (!serves) return serves.error();
       t.serves_log_municipality = *serves;
+      t.named_in_consent = f.consent.names_unit(t.unit);
       f.target = t;
     }
   }

@@ -79,6 +79,20 @@ Result<void> with_permission(store::Database& db, const policy::Actor& actor, Ac
   });
 }
 
+Result<ConsentUnitChoices> consent_unit_choices(Transaction& tx, domain::MunicipalityId municipality) {
+  ConsentUnitChoices out;
+  auto home = store::units_serving(tx, municipality);
+  if (!home) return home.error();
+  auto all = store::all_units(tx);
+  if (!all) return all.error();
+  for (const auto& u : *all) {
+    const bool at_home = std::any_of(home->begin(), home->end(), [&](const auto& h) { return h.id == u.id; });
+    if (!at_home) out.elsewhere.push_back(u);
+  }
+  out.home = std::move(*home);
+  return out;
+}
+
 // A log created for digital consent that the family has not consented to yet,
 // and that `actor` holds.
 Result<bool> awaiting_consent_for(Transaction& tx, const policy::Actor& actor, domain::LogId log) {
@@ -453,7 +467,7 @@ Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::A
     auto who = current_consenters(tx, **l, facts->settings, now);
     if (!who) return who.error();
     view.consenters = std::move(*who);
-    auto units = store::units_serving(tx, (*l)->municipality);
+    auto units = consent_unit_choices(tx, (*l)->municipality);
     if (!units) return units.error();
     view.units = std::move(*units);
     return view;
@@ -594,11 +608,17 @@ Result<std::vector<Candidate>> participant_candidates(store::Database& db, const
     if (!facts || !policy::can(actor, Action::kManageParticipants, *facts)) return forbidden();
     auto l = store::find_log(tx, log);
     if (!l || !*l) return forbidden();
-    auto units = store::units_serving(tx, (*l)->municipality);
-    if (!units) return units.error();
+    auto choices = consent_unit_choices(tx, (*l)->municipality);
+    if (!choices) return choices.error();
+    std::vector<store::UnitRow> units;
+    for (const auto& u : choices->home) {
+      if (facts->consent.covers_unit(u.id, u.service)) units.push_back(u);
+    }
+    for (const auto& u : choices->elsewhere) {
+      if (facts->consent.names_unit(u.id)) units.push_back(u);  // a move: the family named the unit
+    }
     std::vector<Candidate> out;
-    for (const auto& u : *units) {
-      if (!facts->consent.covers_unit(u.id, u.service)) continue;
+    for (const auto& u : units) {
       auto employees = store::employees_of_unit(tx, u.id, now);
       if (!employees) return employees.error();
       for (const auto& e : *employees) {
@@ -612,14 +632,13 @@ Result<std::vector<Candidate>> participant_candidates(store::Database& db, const
   });
 }
 
-Result<std::vector<store::UnitRow>> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                                  const Clock& clock) {
-  return store::transact_value<std::vector<store::UnitRow>>(db, TxMode::kRead, [&](Transaction& tx)
-                                                                -> Result<std::vector<store::UnitRow>> {
+Result<ConsentUnitChoices> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                         const Clock& clock) {
+  return store::transact_value<ConsentUnitChoices>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ConsentUnitChoices> {
     if (!decide(tx, actor, Action::kGiveConsent, log, clock.now())) return forbidden();
     auto l = store::find_log(tx, log);
     if (!l || !*l) return forbidden();
-    return store::units_serving(tx, (*l)->municipality);
+    return consent_unit_choices(tx, (*l)->municipality);
   });
 }
 
@@ -635,15 +654,14 @@ Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::
   });
 }
 
-Result<std::vector<store::UnitRow>> units_for_new_log(store::Database& db, const policy::Actor& actor,
-                                                      domain::UnitId unit, const Clock& clock) {
-  return store::transact_value<std::vector<store::UnitRow>>(db, TxMode::kRead, [&](Transaction& tx)
-                                                                -> Result<std::vector<store::UnitRow>> {
+Result<ConsentUnitChoices> units_for_new_log(store::Database& db, const policy::Actor& actor, domain::UnitId unit,
+                                             const Clock& clock) {
+  return store::transact_value<ConsentUnitChoices>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ConsentUnitChoices> {
     if (!policy::may_attempt(actor, Action::kCreateLog)) return forbidden();
     auto employments = store::active_employments(tx, actor.person, clock.now());
     if (!employments) return employments.error();
     for (const auto& e : *employments) {
-      if (e.unit.id == unit) return store::units_serving(tx, e.unit.municipality);
+      if (e.unit.id == unit) return consent_unit_choices(tx, e.unit.municipality);
     }
     return forbidden();
   });
@@ -696,8 +714,17 @@ Result<void> answer_handover(store::Database& db, const policy::Actor& actor, do
                            auto pending = store::pending_handover(tx, log);
                            if (!pending) return pending.error();
                            if (!*pending) return make_error(Errc::kConflict, "no pending handover");
-                           if (accept) return store::accept_handover(tx, **pending, actor.person, now);
-                           return store::decide_handover(tx, (*pending)->id, "rejected", actor.person, now);
+                           if (!accept) return store::decide_handover(tx, (*pending)->id, "rejected", actor.person, now);
+                           if (auto a = store::accept_handover(tx, **pending, actor.person, now); !a) return a.error();
+                           auto holder = store::find_participant(tx, (*pending)->to);
+                           auto l = store::find_log(tx, log);
+                           if (!holder || !*holder || !(*holder)->unit || !l || !*l) {
+                             return make_error(Errc::kInternal, "handover target vanished");
+                           }
+                           auto serves = store::unit_serves(tx, (*holder)->unit->id, (*l)->municipality);
+                           if (!serves) return serves.error();
+                           if (*serves) return {};
+                           return store::move_log(tx, log, (*holder)->unit->municipality, actor.person, now);
                          });
 }
 

@@ -20,6 +20,14 @@
 
 namespace stafett::app {
 
+// Units a consent can name: those serving the child's home municipality, and
+// the rest (for a move to another municipality, where the unit itself must be
+// named).
+struct ConsentUnitChoices {
+  std::vector<store::UnitRow> home;
+  std::vector<store::UnitRow> elsewhere;
+};
+
 // A problem with one form field: `field` is the input's name, `message` a
 // catalog key shown next to it.
 struct FieldError {
@@ -98,7 +106,7 @@ struct Consenter {
 struct PaperConsentView {
   std::string child_name;
   std::vector<Consenter> consenters;
-  std::vector<store::UnitRow> units;
+  ConsentUnitChoices units;
 };
 Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                             const Clock& clock);
@@ -140,12 +148,12 @@ struct Candidate {
 Result<std::vector<Candidate>> participant_candidates(store::Database& db, const policy::Actor& actor,
                                                       domain::LogId log, const Clock& clock);
 
-// Units a consent for this log could name: those serving its municipality.
-Result<std::vector<store::UnitRow>> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                                  const Clock& clock);
+// Units a consent for this log could name.
+Result<ConsentUnitChoices> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                         const Clock& clock);
 // Units an employee could put in the consent of a new log held by `unit`.
-Result<std::vector<store::UnitRow>> units_for_new_log(store::Database& db, const policy::Actor& actor,
-                                                      domain::UnitId unit, const Clock& clock);
+Result<ConsentUnitChoices> units_for_new_log(store::Database& db, const policy::Actor& actor, domain::UnitId unit,
+                                             const Clock& clock);
 // The employee's own units (where they could hold a log).
 Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
@@ -155,6 +163,8 @@ Result<void> remove_participant(store::Database& db, const policy::Actor& actor,
 Result<void> propose_handover(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               domain::ParticipantId to, const Clock& clock);
 // accept: the actor becomes the holder; otherwise the proposal is rejected.
+// When the new holder's unit does not serve the log's home municipality (the
+// child has moved), the log moves to the unit's municipality, recorded.
 Result<void> answer_handover(store::Database& db, const policy::Actor& actor, domain::LogId log, bool accept,
                              const Clock& clock);
 

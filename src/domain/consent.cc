@@ -63,6 +63,15 @@ bool EffectiveConsent::covers_unit(UnitId unit, ServiceType service) const {
   return covers(unit, service, InfoCategory::kBasic);
 }
 
+bool EffectiveConsent::names_unit(UnitId unit) const {
+  if (parts_.empty()) return false;
+  return std::all_of(parts_.begin(), parts_.end(), [&](const std::vector<ConsentScope>& part) {
+    return std::any_of(part.begin(), part.end(), [&](const ConsentScope& s) {
+      return s.units.contains(unit) && s.categories.contains(InfoCategory::kBasic);
+    });
+  });
+}
+
 Result<void> validate_new_consent(const Consent& consent, TimePoint now) {
   if (consent.scope.units.empty() && consent.scope.service_types.empty()) {
     return make_error(Errc::kInvalidInput, "scope_units");

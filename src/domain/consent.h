@@ -86,6 +86,10 @@ class EffectiveConsent {
 
   bool covers(UnitId unit, ServiceType service, InfoCategory category) const;
   bool covers_unit(UnitId unit, ServiceType service) const;  // for at least the basic category
+  // Every required party names this unit itself (not only its kind of
+  // service), with the basic category: needed to bring in a unit of another
+  // municipality, as when a child moves.
+  bool names_unit(UnitId unit) const;
   bool any() const { return !parts_.empty(); }
   // The consents that make up this decision (for the access record's basis).
   const std::vector<ConsentId>& basis() const { return basis_; }

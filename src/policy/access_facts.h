@@ -31,6 +31,7 @@ struct TargetUnit {
   domain::UnitId unit;
   domain::ServiceType service = domain::ServiceType::kOther;
   bool serves_log_municipality = false;  // the unit serves the child's home municipality
+  bool named_in_consent = false;         // the consent names this very unit (a move)
   bool actor_employed_there = false;     // the actor has an active employment in it
 };
 

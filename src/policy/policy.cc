@@ -49,14 +49,15 @@ Decision holder_decision(const AccessFacts& f) {
   return Decision::allow({.hidden_participants = true});
 }
 
-// A unit the holder wants to bring in must be inside the consent and serve
-// the child's home municipality.
+// A unit the holder wants to bring in must be inside the consent. A unit of
+// the child's home municipality may be covered by its kind of service; a unit
+// elsewhere (the child moves) must be named in the consent itself.
 Decision target_decision(const AccessFacts& f) {
   if (!f.target) return Decision::deny(DenyReason::kOutsideConsent);
-  if (!f.target->serves_log_municipality) return Decision::deny(DenyReason::kOutsideConsent);
-  if (!f.consent.covers_unit(f.target->unit, f.target->service)) {
-    return Decision::deny(DenyReason::kOutsideConsent);
-  }
+  const bool inside = f.target->serves_log_municipality
+                          ? f.consent.covers_unit(f.target->unit, f.target->service)
+                          : f.target->named_in_consent;
+  if (!inside) return Decision::deny(DenyReason::kOutsideConsent);
   return Decision::allow({.hidden_participants = true});
 }
 

@@ -128,6 +128,23 @@ TEST(Policy, TheHolderMayNotAddAUnitOutsideTheConsent) {
   EXPECT_TRUE(can(kTeacherActor, Action::kManageParticipants, f));
 }
 
+TEST(Policy, AUnitInAnotherMunicipalityMustBeNamedInTheConsent) {
+  auto f = teacher_holding_open_log();
+  constexpr UnitId kSchoolElsewhere{9};
+  f.target = TargetUnit{kSchoolElsewhere, ServiceType::kSchool, /*serves_log_municipality=*/false, false, false};
+  EXPECT_EQ(can(kTeacherActor, Action::kProposeHandover, f).reason, DenyReason::kOutsideConsent);
+  f.target->named_in_consent = true;
+  EXPECT_TRUE(can(kTeacherActor, Action::kProposeHandover, f));
+  // A consent for "all schools" does not reach into another municipality.
+  ConsentScope all_schools;
+  all_schools.service_types = {ServiceType::kSchool};
+  all_schools.categories = domain::CategorySet::all();
+  f.consent = domain::effective_consent({consent_by(kMother, ConsenterRole::kGuardian, all_schools, 1)},
+                                        {{kMother}, std::nullopt}, ConsentRule::kAllGuardians, kNow);
+  f.target->named_in_consent = f.consent.names_unit(kSchoolElsewhere);
+  EXPECT_FALSE(can(kTeacherActor, Action::kProposeHandover, f));
+}
+
 TEST(Policy, OnlyTheHolderManagesParticipants) {
   auto f = teacher_holding_open_log();
   f.actor_is_holder = false;
@@ -260,6 +277,30 @@ bool ref_person_covers(const World& w, PersonId p, ConsenterRole as, UnitId u, S
   return false;
 }
 
+// Every required party has an in-force consent listing unit `u` by id, with basic.
+bool ref_names(const World& w, UnitId u) {
+  auto person_names = [&](PersonId p, ConsenterRole as) {
+    for (const Consent& c : w.consents) {
+      if (c.given_by.value == p.value && c.given_as == as && ref_consent_active(w, c) && c.scope.units.count(u) > 0 &&
+          c.scope.categories.contains(InfoCategory::kBasic)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto& g = w.consenters.guardians;
+  if (g.empty() && !w.consenters.child.has_value()) return false;
+  bool guardians_ok = g.empty();
+  if (!g.empty() && w.settings.rule == ConsentRule::kAllGuardians) {
+    guardians_ok = true;
+    for (PersonId p : g) guardians_ok = guardians_ok && person_names(p, ConsenterRole::kGuardian);
+  } else if (!g.empty()) {
+    for (PersonId p : g) guardians_ok = guardians_ok || person_names(p, ConsenterRole::kGuardian);
+  }
+  const bool child_ok = !w.consenters.child.has_value() || person_names(*w.consenters.child, ConsenterRole::kChild);
+  return guardians_ok && child_ok;
+}
+
 bool ref_covers(const World& w, UnitId u, ServiceType s, InfoCategory cat) {
   const auto& g = w.consenters.guardians;
   if (g.empty() && !w.consenters.child.has_value()) return false;
@@ -290,8 +331,9 @@ bool reference_allows(const World& w, Action a) {
     return employee_here && ref_covers(w, *w.participation->unit, *w.participation->unit_service, cat);
   };
   auto target_ok = [&] {
-    return w.target.has_value() && w.target->serves_log_municipality &&
-           ref_covers(w, w.target->unit, w.target->service, InfoCategory::kBasic);
+    if (!w.target.has_value()) return false;
+    if (w.target->serves_log_municipality) return ref_covers(w, w.target->unit, w.target->service, InfoCategory::kBasic);
+    return ref_names(w, w.target->unit);  // another municipality: the unit must be named
   };
   const bool open = w.status == LogStatus::kOpen;
   const bool family_reader = citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_view_age));
@@ -386,6 +428,8 @@ World random_world(std::mt19937_64& rng) {
 
 AccessFacts facts_of(const World& w) {
   AccessFacts f;
+  // named_in_consent is a fact the store derives from the consent; derive it
+  // here the same way so the generated states stay consistent.
   f.log_found = w.log_found;
   f.status = w.status;
   f.participation = w.participation;
@@ -397,6 +441,7 @@ AccessFacts facts_of(const World& w) {
   f.consent = domain::effective_consent(w.consents, w.consenters, w.settings.rule, kNow);
   f.category = w.category;
   f.target = w.target;
+  if (f.target) f.target->named_in_consent = f.consent.names_unit(f.target->unit);
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
   return f;

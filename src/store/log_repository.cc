@@ -84,6 +84,25 @@ Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatu
   return {};
 }
 
+Result<void> move_log(Transaction& tx, domain::LogId log, domain::MunicipalityId to, domain::PersonId by,
+                      TimePoint now) {
+  auto rows = tx.query("SELECT municipality_id FROM log WHERE id = ?", {log.value});
+  if (!rows) return rows.error();
+  if (rows->empty()) return make_error(Errc::kNotFound, "log");
+  const std::int64_t from = rows->front().int64(0);
+  if (from == to.value) return {};
+  auto moved = tx.execute("UPDATE log SET municipality_id = ? WHERE id = ? AND municipality_id = ?",
+                          {to.value, log.value, from});
+  if (!moved) return moved.error();
+  if (*moved != 1) return make_error(Errc::kConflict, "log moved in the meantime");
+  auto r = tx.execute(
+      "INSERT INTO log_move (log_id, from_municipality_id, to_municipality_id, by_person_id, at_ms)"
+      " VALUES (?, ?, ?, ?, ?)",
+      {log.value, from, to.value, by.value, to_unix_ms(now)});
+  if (!r) return r.error();
+  return {};
+}
+
 Result<std::vector<LogEventRow>> log_events(Transaction& tx, domain::LogId log) {
   auto rows = tx.query(
       "SELECT kind, from_level, to_level, reason, by_person_id, at_ms FROM log_event WHERE log_id = ? ORDER BY id",

@@ -53,6 +53,9 @@ Result<std::optional<LogRow>> find_log(Transaction& tx, domain::LogId id);
 // Sets the status and records why. `by` empty: the system did it.
 Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatus status, const std::string& kind,
                             const std::string& reason, std::optional<domain::PersonId> by, TimePoint now);
+// Moves the log to another home municipality and records the move.
+Result<void> move_log(Transaction& tx, domain::LogId log, domain::MunicipalityId to, domain::PersonId by,
+                      TimePoint now);
 Result<std::vector<LogEventRow>> log_events(Transaction& tx, domain::LogId log);
 
 Result<domain::ParticipantId> insert_participant(Transaction& tx, const domain::Participant& p,

@@ -73,6 +73,18 @@ Result<std::vector<UnitRow>> units_serving(Transaction& tx, domain::Municipality
   return out;
 }
 
+Result<std::vector<UnitRow>> all_units(Transaction& tx) {
+  auto rows = tx.query("SELECT id, municipality_id, name, service_type FROM unit ORDER BY municipality_id, name, id");
+  if (!rows) return rows.error();
+  std::vector<UnitRow> out;
+  for (const Row& r : *rows) {
+    auto u = unit_of(r, 0);
+    if (!u) return u.error();
+    out.push_back(*u);
+  }
+  return out;
+}
+
 Result<domain::PersonId> insert_person(Transaction& tx, const NewPerson& p, TimePoint now) {
   auto rows = tx.query(
       "INSERT INTO person (given_name, family_name, national_id_hash, national_id_sealed, birth_date,"

@@ -51,6 +51,8 @@ Result<void> add_unit_serves(Transaction& tx, domain::UnitId unit, domain::Munic
 Result<std::optional<UnitRow>> find_unit(Transaction& tx, domain::UnitId unit);
 Result<bool> unit_serves(Transaction& tx, domain::UnitId unit, domain::MunicipalityId municipality);
 Result<std::vector<UnitRow>> units_serving(Transaction& tx, domain::MunicipalityId municipality);
+// Every unit of the deployment, by municipality and name.
+Result<std::vector<UnitRow>> all_units(Transaction& tx);
 
 Result<domain::PersonId> insert_person(Transaction& tx, const NewPerson& person, TimePoint now);
 Result<std::optional<PersonRow>> find_person(Transaction& tx, domain::PersonId id);

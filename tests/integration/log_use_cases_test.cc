@@ -293,6 +293,45 @@ TEST_F(LogUseCases, OnlyTheProposedHolderMayAcceptAndAOutsiderCannotPropose) {
   }
 }
 
+TEST_F(LogUseCases, WhenTheChildMovesTheLogFollowsToTheNewMunicipality) {
+  constexpr UnitId kLauvasenSchool{8};
+  constexpr PersonId kErik{10};
+  // A teacher at Lauvåsen skule, in the neighbouring municipality.
+  PersonId teacher;
+  ASSERT_TRUE(db_->transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    auto p = store::insert_person(tx, {"Arne", "Testvik", {}, {}, {}}, clock_.now());
+    if (!p) return p.error();
+    teacher = *p;
+    auto e = store::insert_employment(tx, *p, kLauvasenSchool, "Kontaktlærer", clock_.now() - std::chrono::days(100), {});
+    if (!e) return e.error();
+    return {};
+  }));
+  const app::AddParticipantInput add{kLauvasenSchool, teacher, domain::ParticipantRole::kContributor, false};
+  // Nora's consents name units of Fjordvik only: the new school is outside.
+  auto refused = app::add_participant(*db_, employee(kIngrid), kNorasLog, add, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::kForbidden);
+  // Both parents consent to the new school by name.
+  app::ConsentInput c = school_consent();
+  c.units = {kSchool, kLauvasenSchool};
+  ASSERT_TRUE(app::give_consent(*db_, citizen(kHanne), kNorasLog, c, clock_));
+  ASSERT_TRUE(app::give_consent(*db_, citizen(kErik), kNorasLog, c, clock_));
+  auto added = app::add_participant(*db_, employee(kIngrid), kNorasLog, add, clock_);
+  ASSERT_TRUE(added) << added.error().detail;
+  ASSERT_TRUE(added->empty());
+  auto part = *store::transact_value<std::optional<store::ParticipantRow>>(
+      *db_, TxMode::kRead, [&](Transaction& tx) { return store::active_participation(tx, kNorasLog, teacher); });
+  ASSERT_TRUE(part);
+  ASSERT_TRUE(app::propose_handover(*db_, employee(kIngrid), kNorasLog, part->participant.id, clock_));
+  ASSERT_TRUE(app::answer_handover(*db_, employee(teacher), kNorasLog, true, clock_));
+  auto log = *store::transact_value<std::optional<store::LogRow>>(
+      *db_, TxMode::kRead, [&](Transaction& tx) { return store::find_log(tx, kNorasLog); });
+  EXPECT_EQ(log->municipality, domain::MunicipalityId{2}) << "the log now belongs to Lauvåsen";
+  EXPECT_EQ(count("log_move"), 1);
+  EXPECT_TRUE(app::show_log(*db_, employee(teacher), kNorasLog, clock_));
+  EXPECT_TRUE(app::close_log(*db_, employee(teacher), kNorasLog, "flyttet og fulgt opp", clock_)) << "the new holder";
+}
+
 TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
   app::ConsentInput c;
   c.units = {kKindergarten, UnitId{4}};

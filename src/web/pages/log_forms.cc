@@ -45,17 +45,22 @@ void set_errors(const RequestContext& ctx, mustache::data& page, const app::Fiel
 }
 
 // Scope, categories and validity: the part of every consent form.
-void set_consent_fields(const RequestContext& ctx, mustache::data& page, const std::vector<store::UnitRow>& units,
+void set_consent_fields(const RequestContext& ctx, mustache::data& page, const app::ConsentUnitChoices& units,
                         const http::FormFields& form) {
-  mustache::data unit_list(mustache::data::type::list);
-  for (const auto& u : units) {
-    mustache::data item(mustache::data::type::object);
-    item.set("id", std::to_string(u.id.value));
-    item.set("name", u.name);
-    item.set("checked", flag(checked(form, "scope_unit", std::to_string(u.id.value))));
-    unit_list.push_back(item);
-  }
-  page.set("units", unit_list);
+  auto unit_list = [&](const std::vector<store::UnitRow>& rows) {
+    mustache::data list(mustache::data::type::list);
+    for (const auto& u : rows) {
+      mustache::data item(mustache::data::type::object);
+      item.set("id", std::to_string(u.id.value));
+      item.set("name", u.name);
+      item.set("checked", flag(checked(form, "scope_unit", std::to_string(u.id.value))));
+      list.push_back(item);
+    }
+    return list;
+  };
+  page.set("units", unit_list(units.home));
+  page.set("units_elsewhere", unit_list(units.elsewhere));
+  page.set("has_units_elsewhere", flag(!units.elsewhere.empty()));
   mustache::data services(mustache::data::type::list);
   for (auto s : domain::kAllServiceTypes) {
     mustache::data item(mustache::data::type::object);
