@@ -237,6 +237,7 @@ Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain
     view.can.answer_handover = policy::can(actor, Action::kAnswerHandover, *facts).allowed;
     view.can.close = policy::can(actor, Action::kCloseLog, *facts).allowed;
     view.can.reopen = policy::can(actor, Action::kReopenLog, *facts).allowed;
+    view.can.change_level = policy::can(actor, Action::kChangeLevel, *facts).allowed;
     view.can.give_consent = policy::can(actor, Action::kGiveConsent, *facts).allowed;
     view.can.record_paper_consent = policy::can(actor, Action::kRecordPaperConsent, *facts).allowed;
     return view;
@@ -545,6 +546,23 @@ Result<void> reopen_log(store::Database& db, const policy::Actor& actor, domain:
     return store::set_log_status(tx, log, domain::LogStatus::kOpen, "reopened", clamp_reason(reason, "reopened"),
                                  actor.person, now);
   });
+}
+
+Result<FieldErrors> change_level(store::Database& db, const policy::Actor& actor, domain::LogId log, int level,
+                                 const std::string& reason, const Clock& clock) {
+  FieldErrors errors;
+  auto r = with_permission(db, actor, Action::kChangeLevel, log, clock, {}, [&](Transaction& tx, TimePoint now)
+                                                                                -> Result<void> {
+    auto l = store::find_log(tx, log);
+    if (!l || !*l) return forbidden();
+    if (level < domain::kMinLevel || level > domain::kMaxLevel) errors.push_back({"level", "log.error.level_range"});
+    else if (level == (*l)->level) errors.push_back({"level", "log.error.level_same"});
+    if (reason.empty() || reason.size() > kMaxReasonLength) errors.push_back({"reason", "log.error.reason"});
+    if (!errors.empty()) return {};
+    return store::change_level(tx, log, (*l)->level, level, reason, actor.person, now);
+  });
+  if (!r) return r.error();
+  return errors;
 }
 
 Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,

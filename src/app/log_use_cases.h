@@ -125,6 +125,10 @@ Result<void> close_log(store::Database& db, const policy::Actor& actor, domain::
 Result<void> reopen_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
                         const std::string& reason, const Clock& clock);
 
+// The holder moves the log to level 0-3 of the action guide, with a reason.
+Result<FieldErrors> change_level(store::Database& db, const policy::Actor& actor, domain::LogId log, int level,
+                                 const std::string& reason, const Clock& clock);
+
 struct AddParticipantInput {
   domain::UnitId unit;
   domain::PersonId person;  // an employee of `unit`

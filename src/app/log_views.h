@@ -61,6 +61,7 @@ struct LogCapabilities {
   bool answer_handover = false;
   bool close = false;
   bool reopen = false;
+  bool change_level = false;
   bool give_consent = false;
   bool record_paper_consent = false;
 };

@@ -27,6 +27,7 @@ enum class Action {
   kAnswerHandover,    // the proposed holder accepts or rejects
   kCloseLog,
   kReopenLog,
+  kChangeLevel,       // the holder moves the log to another level of the guide
   kViewConsents,      // see every consent of the log and its history
   kGiveConsent,       // a guardian or the child consents for themselves, digitally
   kWithdrawConsent,   // ... or withdraws their own consent
@@ -40,7 +41,8 @@ inline constexpr std::array kAllActions = {
     Action::kCheckHealth,      Action::kDemoLogin,        Action::kLogout,
     Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
     Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
-    Action::kCloseLog,         Action::kReopenLog,        Action::kViewConsents,
+    Action::kCloseLog,         Action::kReopenLog,        Action::kChangeLevel,
+    Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
     Action::kManageMunicipality,
 };

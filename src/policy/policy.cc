@@ -115,6 +115,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kAnswerHandover:
     case Action::kCloseLog:
     case Action::kReopenLog:
+    case Action::kChangeLevel:
     case Action::kRecordPaperConsent:
     case Action::kManageMunicipality:
       return employee;
@@ -158,6 +159,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kAnswerHandover:
     case Action::kCloseLog:
     case Action::kReopenLog:
+    case Action::kChangeLevel:
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
     case Action::kRecordPaperConsent:
@@ -189,6 +191,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
       return Decision::allow();
 
     case Action::kCloseLog:
+    case Action::kChangeLevel:
       return holder_decision(f);
 
     case Action::kReopenLog:

@@ -84,6 +84,20 @@ Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatu
   return {};
 }
 
+Result<void> change_level(Transaction& tx, domain::LogId log, int from, int to, const std::string& reason,
+                          domain::PersonId by, TimePoint now) {
+  auto changed = tx.execute("UPDATE log SET level = ? WHERE id = ? AND level = ?",
+                            {std::int64_t{to}, log.value, std::int64_t{from}});
+  if (!changed) return changed.error();
+  if (*changed != 1) return make_error(Errc::kConflict, "the level changed in the meantime");
+  auto ev = tx.execute(
+      "INSERT INTO log_event (log_id, kind, from_level, to_level, reason, by_person_id, at_ms)"
+      " VALUES (?, 'level_changed', ?, ?, ?, ?, ?)",
+      {log.value, std::int64_t{from}, std::int64_t{to}, reason, by.value, to_unix_ms(now)});
+  if (!ev) return ev.error();
+  return {};
+}
+
 Result<void> move_log(Transaction& tx, domain::LogId log, domain::MunicipalityId to, domain::PersonId by,
                       TimePoint now) {
   auto rows = tx.query("SELECT municipality_id FROM log WHERE id = ?", {log.value});

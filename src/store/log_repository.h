@@ -53,6 +53,10 @@ Result<std::optional<LogRow>> find_log(Transaction& tx, domain::LogId id);
 // Sets the status and records why. `by` empty: the system did it.
 Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatus status, const std::string& kind,
                             const std::string& reason, std::optional<domain::PersonId> by, TimePoint now);
+// Sets the level and records the change with its reason; kConflict when the
+// log changed level in the meantime (compare and set on `from`).
+Result<void> change_level(Transaction& tx, domain::LogId log, int from, int to, const std::string& reason,
+                          domain::PersonId by, TimePoint now);
 // Moves the log to another home municipality and records the move.
 Result<void> move_log(Transaction& tx, domain::LogId log, domain::MunicipalityId to, domain::PersonId by,
                       TimePoint now);

@@ -42,6 +42,7 @@ std::span<const Route> route_table() {
        pages::withdraw_consent},
       {Method::kPost, "/logger/{id}/lukk", Action::kCloseLog, pages::close_log},
       {Method::kPost, "/logger/{id}/gjenapne", Action::kReopenLog, pages::reopen_log},
+      {Method::kPost, "/logger/{id}/niva", Action::kChangeLevel, pages::change_level},
       // Municipal administration (never log content)
       {Method::kGet, "/admin/innstillinger", Action::kManageMunicipality, pages::admin_settings},
       {Method::kPost, "/admin/kommuner/{municipality}/innstillinger", Action::kManageMunicipality,
@@ -55,6 +56,7 @@ std::span<const Route> route_table() {
        pages::api_withdraw_consent},
       {Method::kPost, "/api/v1/logs/{id}/close", Action::kCloseLog, pages::api_close_log},
       {Method::kPost, "/api/v1/logs/{id}/reopen", Action::kReopenLog, pages::api_reopen_log},
+      {Method::kPost, "/api/v1/logs/{id}/level", Action::kChangeLevel, pages::api_change_level},
       {Method::kGet, "/api/v1/session", Action::kListOwnLogs, pages::api_session},
       {Method::kGet, "/api/v1/consent-text", Action::kViewPublicPage, pages::api_consent_text},
       {Method::kPost, "/api/v1/logs", Action::kCreateLog, pages::api_create_log},

@@ -68,6 +68,17 @@ std::int64_t scalar(const std::string& url, const std::string& sql) {
   return *v;
 }
 
+void execute(const std::string& url, const std::string& sql) {
+  auto db = store::open_database(url);
+  if (!db) throw std::runtime_error(db.error().detail);
+  auto r = (*db)->transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> Result<void> {
+    auto n = tx.execute(sql);
+    if (!n) return n.error();
+    return {};
+  });
+  if (!r) throw std::runtime_error(r.error().detail);
+}
+
 class LogForms : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -340,6 +351,44 @@ TEST_F(LogForms, OnlyTheMunicipalAdministratorChangesTheConsentSettings) {
   // And the administrator still reads no log.
   EXPECT_EQ(liv.get("/logger/1").status, 403);
   EXPECT_EQ(liv.get("/api/v1/admin/settings").status, 200);
+}
+
+TEST_F(LogForms, TheHolderChangesTheLevelWithAReasonKeptInTheHistory) {
+  const Session ingrid = log_in(port(), kIngrid, "employee");
+  EXPECT_EQ(log_in(port(), kSara, "employee").form("/logger/1/niva", "level=3&reason=x").status, 403) << "not the holder";
+  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/niva", "level=3&reason=x").status, 403);
+  EXPECT_EQ(ingrid.form("/logger/1/niva", "level=7&reason=x").status, 400);
+  EXPECT_EQ(ingrid.form("/logger/1/niva", "level=3&reason=").status, 400);
+  EXPECT_EQ(ingrid.form("/logger/1/niva", "level=2&reason=same").status, 400);
+  EXPECT_EQ(ingrid.json("/api/v1/logs/1/level", R"({"level":"three","reason":"x"})").status, 422);
+  EXPECT_EQ(scalar(url_, "SELECT level FROM log WHERE id = 1"), 2) << "refused changes write nothing";
+  EXPECT_EQ(ingrid.form("/logger/1/niva", "level=3&reason=Flere+tjenester+trengs").status, 303);
+  EXPECT_EQ(scalar(url_, "SELECT level FROM log WHERE id = 1"), 3);
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM log_event WHERE log_id = 1 AND kind = 'level_changed'"
+                         " AND from_level = 2 AND to_level = 3 AND by_person_id = 1"),
+            1);
+  EXPECT_NE(ingrid.get("/logger/1").body.find("Flere tjenester trengs"), std::string::npos);
+  EXPECT_EQ(ingrid.json("/api/v1/logs/1/level", R"({"level":1,"reason":"Bedre nå"})").status, 200);
+}
+
+TEST_F(LogForms, EndingAnEmploymentEndsTheRightsAtTheNextRequest) {
+  const Session sara = log_in(port(), kSara, "employee");
+  ASSERT_EQ(sara.get("/logger/1").status, 200);
+  execute(url_, "UPDATE employment SET valid_to_ms = valid_from_ms + 1 WHERE person_id = 3");
+  EXPECT_EQ(sara.get("/logger/1").status, 403) << "the same session, the very next request";
+  EXPECT_EQ(sara.get("/api/v1/logs/3").status, 403);
+  EXPECT_EQ(boost::json::parse(sara.get("/api/v1/logs").body).at("logs").as_array().size(), 0u);
+}
+
+TEST_F(LogForms, NationalIdentityNumbersNeverReachTheServerLog) {
+  const Session ingrid = log_in(port(), kIngrid, "employee");
+  ASSERT_EQ(ingrid.form("/logger/ny/barn", std::string("national_id=") + kIben + "&unit=2").status, 200);
+  ASSERT_EQ(ingrid.form("/logger/ny/barn", "national_id=12345678901&unit=2").status, 422);
+  const std::string log = server_->output();
+  EXPECT_EQ(log.find(kIben), std::string::npos);
+  EXPECT_EQ(log.find("12345678901"), std::string::npos);
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM person WHERE national_id_hash IS NOT NULL AND national_id_sealed IS NOT NULL"),
+            scalar(url_, "SELECT COUNT(*) FROM person WHERE national_id_hash IS NOT NULL"));
 }
 
 TEST_F(LogForms, AGuardianCannotUseTheApiOnAnotherFamilysLog) {

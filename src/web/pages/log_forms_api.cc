@@ -144,6 +144,20 @@ http::Response api_answer_handover(const RequestContext& ctx) {
   return json_response(200, {{"accepted", *accept}});
 }
 
+http::Response api_change_level(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return bad_body(ctx);
+  const auto level = json_int(*body, "level");
+  if (!level) return field_errors(ctx, {{"level", "api.error.type"}});
+  auto r = app::change_level(ctx.app.db, ctx.actor, domain::LogId{*id}, static_cast<int>(*level),
+                             json_string(*body, "reason").value_or(""), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->empty()) return field_errors(ctx, *r);
+  return json_response(200, {{"level", *level}});
+}
+
 http::Response api_reopen_log(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);

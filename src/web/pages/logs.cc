@@ -89,6 +89,12 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   for (const auto& e : v.events) {
     mustache::data item(mustache::data::type::object);
     item.set("what", text(ctx, "log.event." + e.kind));
+    std::string detail;
+    if (e.kind == "level_changed" && e.from_level && e.to_level) {
+      detail = std::to_string(*e.from_level) + " → " + std::to_string(*e.to_level) + ". ";
+    }
+    if (e.kind != "opened") detail += e.reason;
+    if (!detail.empty()) item.set("detail", detail);
     item.set("at", format_time(e.at));
     events.push_back(item);
   }
@@ -104,6 +110,16 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   d.set("can_give_consent", flag(v.can.give_consent));
   d.set("can_record_paper_consent", flag(v.can.record_paper_consent));
   d.set("can_close", flag(v.can.close));
+  d.set("can_change_level", flag(v.can.change_level));
+  d.set("level_action", log_url(v.log.id) + "/niva");
+  mustache::data levels(mustache::data::type::list);
+  for (int l = domain::kMinLevel; l <= domain::kMaxLevel; ++l) {
+    mustache::data item(mustache::data::type::object);
+    item.set("value", std::to_string(l));
+    item.set("selected", flag(l == v.log.level));
+    levels.push_back(item);
+  }
+  d.set("levels", levels);
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");
   d.set("reopen_action", log_url(v.log.id) + "/gjenapne");
@@ -161,6 +177,18 @@ http::Response close_log(const RequestContext& ctx) {
   const auto reason = http::find_field(ctx.form, "reason");
   auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
+  return back_to_log(domain::LogId{*id});
+}
+
+http::Response change_level(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto level = http::find_field(ctx.form, "level").value_or("");
+  const auto reason = http::find_field(ctx.form, "reason").value_or("");
+  const int value = level.size() == 1 && level[0] >= '0' && level[0] <= '9' ? level[0] - '0' : -1;
+  auto r = app::change_level(ctx.app.db, ctx.actor, domain::LogId{*id}, value, std::string(reason), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->empty()) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   return back_to_log(domain::LogId{*id});
 }
 

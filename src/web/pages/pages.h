@@ -22,6 +22,7 @@ http::Response log_page(const RequestContext& ctx);
 http::Response withdraw_consent(const RequestContext& ctx);
 http::Response close_log(const RequestContext& ctx);
 http::Response reopen_log(const RequestContext& ctx);
+http::Response change_level(const RequestContext& ctx);
 
 http::Response new_log_form(const RequestContext& ctx);
 http::Response new_log_find_child(const RequestContext& ctx);
@@ -46,6 +47,7 @@ http::Response api_remove_participant(const RequestContext& ctx);
 http::Response api_propose_handover(const RequestContext& ctx);
 http::Response api_answer_handover(const RequestContext& ctx);
 http::Response api_reopen_log(const RequestContext& ctx);
+http::Response api_change_level(const RequestContext& ctx);
 http::Response api_consents(const RequestContext& ctx);
 http::Response api_record_paper_consent(const RequestContext& ctx);
 
