@@ -13,6 +13,12 @@ Result<UnitRow> unit_of(const Row& r, std::size_t at) {
   return UnitRow{domain::UnitId{r.int64(at)}, domain::MunicipalityId{r.int64(at + 1)}, r.text(at + 2), *service};
 }
 
+// Columns id, given_name, family_name, birth_date starting at `at`.
+PersonRow person_of(const Row& r, std::size_t at) {
+  return PersonRow{domain::PersonId{r.int64(at)}, r.text(at + 1), r.text(at + 2),
+                   r.is_null(at + 3) ? std::nullopt : std::optional<std::string>(r.text(at + 3))};
+}
+
 template <class T>
 Result<std::vector<T>> ids_of(const Result<Rows>& rows) {
   if (!rows) return rows.error();
@@ -100,19 +106,14 @@ Result<std::optional<PersonRow>> find_person(Transaction& tx, domain::PersonId i
   auto rows = tx.query("SELECT id, given_name, family_name, birth_date FROM person WHERE id = ?", {id.value});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<PersonRow>{};
-  const Row& r = rows->front();
-  return std::optional<PersonRow>{PersonRow{domain::PersonId{r.int64(0)}, r.text(1), r.text(2),
-                                            r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))}};
+  return std::optional<PersonRow>{person_of(rows->front(), 0)};
 }
 
 Result<std::vector<PersonRow>> all_people(Transaction& tx) {
   auto rows = tx.query("SELECT id, given_name, family_name, birth_date FROM person ORDER BY id");
   if (!rows) return rows.error();
   std::vector<PersonRow> out;
-  for (const Row& r : *rows) {
-    out.push_back(PersonRow{domain::PersonId{r.int64(0)}, r.text(1), r.text(2),
-                            r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))});
-  }
+  for (const Row& r : *rows) out.push_back(person_of(r, 0));
   return out;
 }
 
@@ -166,11 +167,7 @@ Result<std::vector<EmployeeRow>> employees_of_unit(Transaction& tx, domain::Unit
       {unit.value, to_unix_ms(now), to_unix_ms(now)});
   if (!rows) return rows.error();
   std::vector<EmployeeRow> out;
-  for (const Row& r : *rows) {
-    out.push_back(EmployeeRow{PersonRow{domain::PersonId{r.int64(0)}, r.text(1), r.text(2),
-                                        r.is_null(3) ? std::nullopt : std::optional<std::string>(r.text(3))},
-                              r.text(4)});
-  }
+  for (const Row& r : *rows) out.push_back(EmployeeRow{person_of(r, 0), r.text(4)});
   return out;
 }
 
