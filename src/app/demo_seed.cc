@@ -226,6 +226,7 @@ class Seeder {
       if (auto r = participant(*log, g, nullptr, domain::ParticipantRole::kGuardian, false, opened); !r) return r.error();
     }
     if (auto r = participant(*log, child, nullptr, domain::ParticipantRole::kChild, false, opened); !r) return r.error();
+    if (auto r = store::open_new_log(tx_, *log); !r) return r.error();
     holders_[log->value] = people_[holder];
     return *log;
   }

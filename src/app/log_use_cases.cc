@@ -369,12 +369,11 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
     c.added_at = now;
     if (auto id = store::insert_participant(tx, c, actor.person); !id) return id.error();
     if (digital) {
-      // Closed until the family consents; give_consent opens it.
-      if (auto s = store::set_log_status(tx, *log, domain::LogStatus::kClosed, "closed", "awaiting digital consent",
-                                         actor.person, now);
-          !s) {
-        return s.error();
-      }
+      // Stays closed until the family consents; give_consent opens it.
+      auto ev = store::record_log_event(tx, *log, "closed", "awaiting digital consent", actor.person, now);
+      if (!ev) return ev.error();
+    } else if (auto o = store::open_new_log(tx, *log); !o) {
+      return o.error();
     }
     outcome.log = *log;
     return {};

@@ -48,7 +48,7 @@ Result<domain::LogId> insert_log(Transaction& tx, domain::PersonId child, domain
                                  int level, domain::PersonId opened_by, const std::string& reason, TimePoint now) {
   auto rows = tx.query(
       "INSERT INTO log (child_person_id, municipality_id, status, level, opened_at_ms, opened_by_person_id)"
-      " VALUES (?, ?, 'open', ?, ?, ?) RETURNING id",
+      " VALUES (?, ?, 'closed', ?, ?, ?) RETURNING id",
       {child.value, municipality.value, std::int64_t{level}, to_unix_ms(now), opened_by.value});
   if (!rows) return rows.error();
   const domain::LogId id{rows->front().int64(0)};
@@ -57,6 +57,13 @@ Result<domain::LogId> insert_log(Transaction& tx, domain::PersonId child, domain
       {id.value, std::int64_t{level}, reason, opened_by.value, to_unix_ms(now)});
   if (!ev) return ev.error();
   return id;
+}
+
+Result<void> open_new_log(Transaction& tx, domain::LogId log) {
+  auto r = tx.execute("UPDATE log SET status = 'open' WHERE id = ? AND status = 'closed'", {log.value});
+  if (!r) return r.error();
+  if (*r != 1) return make_error(Errc::kConflict, "log is not new");
+  return {};
 }
 
 Result<std::optional<LogRow>> find_log(Transaction& tx, domain::LogId id) {
@@ -78,6 +85,11 @@ Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatu
   auto changed = tx.execute("UPDATE log SET status = ? WHERE id = ? AND status <> ?", {code, log.value, code});
   if (!changed) return changed.error();
   if (*changed != 1) return make_error(Errc::kConflict, "log already " + code);
+  return record_log_event(tx, log, kind, reason, by, now);
+}
+
+Result<void> record_log_event(Transaction& tx, domain::LogId log, const std::string& kind, const std::string& reason,
+                              std::optional<domain::PersonId> by, TimePoint now) {
   auto ev = tx.execute("INSERT INTO log_event (log_id, kind, reason, by_person_id, at_ms) VALUES (?, ?, ?, ?, ?)",
                        {log.value, kind, reason, by ? Value{by->value} : Value{Null{}}, to_unix_ms(now)});
   if (!ev) return ev.error();

@@ -47,9 +47,16 @@ struct LogEventRow {
   TimePoint at;
 };
 
+// Inserts the log closed: the database opens a log only once it has a holder
+// (migration 0005), so callers insert the holder, then open_new_log().
 Result<domain::LogId> insert_log(Transaction& tx, domain::PersonId child, domain::MunicipalityId municipality,
                                  int level, domain::PersonId opened_by, const std::string& reason, TimePoint now);
+// Opens a log just created by insert_log (no event: "opened" is already recorded).
+Result<void> open_new_log(Transaction& tx, domain::LogId log);
 Result<std::optional<LogRow>> find_log(Transaction& tx, domain::LogId id);
+// Records an event in the log's history (no change of state).
+Result<void> record_log_event(Transaction& tx, domain::LogId log, const std::string& kind, const std::string& reason,
+                              std::optional<domain::PersonId> by, TimePoint now);
 // Sets the status and records why. `by` empty: the system did it.
 Result<void> set_log_status(Transaction& tx, domain::LogId log, domain::LogStatus status, const std::string& kind,
                             const std::string& reason, std::optional<domain::PersonId> by, TimePoint now);

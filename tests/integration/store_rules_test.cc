@@ -144,10 +144,11 @@ class StoreRules : public ::testing::Test {
                      {given, family, kT0});
   }
 
+  // Logs are inserted closed: the database opens one only once it has a holder.
   std::int64_t add_log() {
     return insert_id(
         "INSERT INTO log (child_person_id, municipality_id, status, level, opened_at_ms, opened_by_person_id)"
-        " VALUES (?, ?, 'open', 1, ?, ?)",
+        " VALUES (?, ?, 'closed', 1, ?, ?)",
         {child_, municipality_, kT0, teacher_});
   }
 
@@ -206,6 +207,7 @@ class StoreRules : public ::testing::Test {
         " VALUES (?, ?, 'guardian', NULL, 0, ?, ?)",
         {log_, mother_, kT0, teacher_});
     insert("INSERT INTO log_holder (log_id, participant_id, since_ms) VALUES (?, ?, ?)", {log_, p_teacher_, kT0});
+    insert("UPDATE log SET status = 'open' WHERE id = ?", {log_});
     consent_ = add_consent(log_, mother_);
     insert("INSERT INTO consent_unit (consent_id, unit_id) VALUES (?, ?)", {consent_, school_});
     insert("INSERT INTO consent_service (consent_id, service_type) VALUES (?, 'health_station')", {consent_});
@@ -552,6 +554,19 @@ TEST_F(StoreRules, ANationalIdHashNeedsItsSealedValue) {
   // The hash is unique: one person per national identity number.
   expect_conflict(sql, {hash, sealed, kT0});
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM person"), before + 1);
+}
+
+TEST_F(StoreRules, AnOpenLogAlwaysHasAHolder) {
+  expect_conflict(
+      "INSERT INTO log (child_person_id, municipality_id, status, level, opened_at_ms, opened_by_person_id)"
+      " VALUES (?, ?, 'open', 1, ?, ?)",
+      {child_, municipality_, kT0, teacher_});
+  const std::int64_t fresh = add_log();
+  expect_conflict("UPDATE log SET status = 'open' WHERE id = ?", {fresh});
+  const std::int64_t holder = add_employee_participant(fresh, teacher_, school_);
+  insert("INSERT INTO log_holder (log_id, participant_id, since_ms) VALUES (?, ?, ?)", {fresh, holder, kT0});
+  insert("UPDATE log SET status = 'open' WHERE id = ?", {fresh});
+  expect_conflict("DELETE FROM log_holder WHERE log_id = ?", {fresh});
 }
 
 }  // namespace
