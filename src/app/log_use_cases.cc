@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/access.h"
+#include "app/content_use_cases.h"
 #include "domain/national_id.h"
 #include "store/consent_repository.h"
 #include "store/log_repository.h"
@@ -224,6 +225,10 @@ Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain
     auto events = store::log_events(tx, id);
     if (!events) return events.error();
     view.events = std::move(*events);
+
+    auto content = load_content(tx, actor, *facts, id, now);
+    if (!content) return content.error();
+    view.content = std::move(*content);
 
     auto handover = store::pending_handover(tx, id);
     if (!handover) return handover.error();

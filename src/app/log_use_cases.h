@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "crypto/data_keys.h"
 #include "domain/consent.h"
+#include "domain/field_problem.h"
 #include "policy/actor.h"
 #include "store/database.h"
 
@@ -30,11 +31,8 @@ struct ConsentUnitChoices {
 
 // A problem with one form field: `field` is the input's name, `message` a
 // catalog key shown next to it.
-struct FieldError {
-  std::string field;
-  std::string message;
-};
-using FieldErrors = std::vector<FieldError>;
+using FieldError = domain::FieldProblem;
+using FieldErrors = domain::FieldProblems;
 
 // The consent part of a form: what is shared, with whom, for how long, and
 // the version and hash of the information text the family was shown.

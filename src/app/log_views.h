@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/content_views.h"
 #include "core/clock.h"
 #include "domain/consent.h"
 #include "domain/log.h"
@@ -75,6 +76,7 @@ struct LogView {
   bool consent_active = false;
   std::vector<store::LogEventRow> events;
   std::optional<HandoverView> pending_handover;
+  ContentView content;
   LogCapabilities can;
 };
 

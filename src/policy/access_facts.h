@@ -51,6 +51,7 @@ struct AccessFacts {
   domain::InfoCategory category = domain::InfoCategory::kBasic;
   std::optional<TargetUnit> target;
   bool actor_is_handover_target = false;  // a pending handover names the actor
+  bool actor_is_entry_author = false;     // kCorrectEntry: the actor wrote the entry
 
   // For kManageMunicipality: the actor administers the municipality in question.
   bool actor_is_municipal_admin = false;

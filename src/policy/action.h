@@ -28,6 +28,8 @@ enum class Action {
   kCloseLog,
   kReopenLog,
   kChangeLevel,       // the holder moves the log to another level of the guide
+  kWriteEntry,        // add content (a goal, a measure, an evaluation...) in a category
+  kCorrectEntry,      // a new version of an entry (its author or the holder)
   kViewConsents,      // see every consent of the log and its history
   kGiveConsent,       // a guardian or the child consents for themselves, digitally
   kWithdrawConsent,   // ... or withdraws their own consent
@@ -42,6 +44,7 @@ inline constexpr std::array kAllActions = {
     Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
     Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
     Action::kCloseLog,         Action::kReopenLog,        Action::kChangeLevel,
+    Action::kWriteEntry,       Action::kCorrectEntry,
     Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
     Action::kManageMunicipality,

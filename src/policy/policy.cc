@@ -89,6 +89,8 @@ std::string_view deny_reason_name(DenyReason reason) {
     case DenyReason::kTooYoung: return "too_young";
     case DenyReason::kNotAdmin: return "not_admin";
     case DenyReason::kNoHandover: return "no_handover";
+    case DenyReason::kReadOnlyRole: return "read_only_role";
+    case DenyReason::kNotAuthor: return "not_author";
   }
   return "unknown";
 }
@@ -116,6 +118,8 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kCloseLog:
     case Action::kReopenLog:
     case Action::kChangeLevel:
+    case Action::kWriteEntry:
+    case Action::kCorrectEntry:
     case Action::kRecordPaperConsent:
     case Action::kManageMunicipality:
       return employee;
@@ -160,6 +164,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kCloseLog:
     case Action::kReopenLog:
     case Action::kChangeLevel:
+    case Action::kWriteEntry:
+    case Action::kCorrectEntry:
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
     case Action::kRecordPaperConsent:
@@ -193,6 +199,22 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kCloseLog:
     case Action::kChangeLevel:
       return holder_decision(f);
+
+    case Action::kWriteEntry:
+    case Action::kCorrectEntry: {
+      // Contributors (the holder is one) write on an open log, in categories
+      // the consent covers for their unit; readers only read.
+      if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+      if (f.participation->role != domain::ParticipantRole::kContributor) {
+        return Decision::deny(DenyReason::kReadOnlyRole);
+      }
+      if (f.status != LogStatus::kOpen) return Decision::deny(DenyReason::kLogClosed);
+      if (!consent_covers_own_unit(f, f.category)) return Decision::deny(DenyReason::kNoConsent);
+      if (action == Action::kCorrectEntry && !f.actor_is_entry_author && !f.actor_is_holder) {
+        return Decision::deny(DenyReason::kNotAuthor);
+      }
+      return Decision::allow();
+    }
 
     case Action::kReopenLog:
       if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);

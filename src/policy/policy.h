@@ -30,6 +30,8 @@ enum class DenyReason {
   kTooYoung,
   kNotAdmin,
   kNoHandover,
+  kReadOnlyRole,
+  kNotAuthor,
 };
 std::string_view deny_reason_name(DenyReason reason);
 

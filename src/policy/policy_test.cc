@@ -145,6 +145,23 @@ TEST(Policy, AUnitInAnotherMunicipalityMustBeNamedInTheConsent) {
   EXPECT_FALSE(can(kTeacherActor, Action::kProposeHandover, f));
 }
 
+TEST(Policy, ContributorsWriteReadersDoNot) {
+  auto f = teacher_holding_open_log();
+  f.category = InfoCategory::kGoalsMeasures;
+  EXPECT_TRUE(can(kTeacherActor, Action::kWriteEntry, f));
+  f.participation->role = ParticipantRole::kReader;
+  EXPECT_EQ(can(kTeacherActor, Action::kWriteEntry, f).reason, DenyReason::kReadOnlyRole);
+  f.participation->role = ParticipantRole::kContributor;
+  f.actor_is_holder = false;
+  EXPECT_EQ(can(kTeacherActor, Action::kCorrectEntry, f).reason, DenyReason::kNotAuthor);
+  f.actor_is_entry_author = true;
+  EXPECT_TRUE(can(kTeacherActor, Action::kCorrectEntry, f));
+  f.status = LogStatus::kClosed;
+  EXPECT_EQ(can(kTeacherActor, Action::kWriteEntry, f).reason, DenyReason::kLogClosed);
+  const Actor mother{ActorKind::kCitizen, kMother};
+  EXPECT_FALSE(may_attempt(mother, Action::kWriteEntry)) << "a guardian never writes a measure";
+}
+
 TEST(Policy, OnlyTheHolderManagesParticipants) {
   auto f = teacher_holding_open_log();
   f.actor_is_holder = false;
@@ -250,7 +267,7 @@ struct World {
   bool log_found;
   LogStatus status;
   std::optional<Participation> participation;
-  bool holder, guardian, is_child, handover_target, admin;
+  bool holder, guardian, is_child, handover_target, admin, author;
   int child_age;
   domain::ConsentSettings settings;
   std::vector<Consent> consents;
@@ -362,6 +379,12 @@ bool reference_allows(const World& w, Action a) {
     case Action::kChangeLevel: return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic);
     case Action::kReopenLog: return w.log_found && w.holder && !open && own_covers(InfoCategory::kBasic);
     case Action::kRecordPaperConsent: return w.log_found && w.holder && employee_here;
+    case Action::kWriteEntry:
+    case Action::kCorrectEntry: {
+      const bool writes = w.log_found && employee_here && w.participation->role == ParticipantRole::kContributor &&
+                          open && own_covers(w.category);
+      return a == Action::kWriteEntry ? writes : writes && (w.author || w.holder);
+    }
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
       return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
@@ -393,6 +416,7 @@ World random_world(std::mt19937_64& rng) {
   w.is_child = coin(0.15);
   w.handover_target = coin(0.2);
   w.admin = coin(0.15);
+  w.author = coin(0.3);
   w.child_age = pick(19);
   w.settings.rule = coin() ? ConsentRule::kAllGuardians : ConsentRule::kOneGuardian;
   w.settings.child_view_age = 10 + pick(6);
@@ -445,6 +469,7 @@ AccessFacts facts_of(const World& w) {
   if (f.target) f.target->named_in_consent = f.consent.names_unit(f.target->unit);
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
+  f.actor_is_entry_author = w.author;
   return f;
 }
 

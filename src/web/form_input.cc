@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "crypto/data_keys.h"
-#include "web/oslo_time.h"
+#include "core/oslo_time.h"
 
 namespace stafett::web {
 

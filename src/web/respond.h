@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "http/response.h"
-#include "web/oslo_time.h"
+#include "core/oslo_time.h"
 #include "web/app_context.h"
 
 namespace stafett::web {

@@ -1,8 +1,8 @@
-#include "web/oslo_time.h"
+#include "core/oslo_time.h"
 
 #include <gtest/gtest.h>
 
-namespace stafett::web {
+namespace stafett {
 namespace {
 
 using namespace std::chrono;
@@ -35,4 +35,4 @@ TEST(OsloTime, AnInclusiveLastDayShowsAsEntered) {
 }
 
 }  // namespace
-}  // namespace stafett::web
+}  // namespace stafett

@@ -1,8 +1,8 @@
-#include "web/oslo_time.h"
+#include "core/oslo_time.h"
 
 #include <cstdio>
 
-namespace stafett::web {
+namespace stafett {
 namespace {
 
 using namespace std::chrono;
@@ -61,4 +61,4 @@ std::string iso_date(year_month_day d) {
   return buf;
 }
 
-}  // namespace stafett::web
+}  // namespace stafett

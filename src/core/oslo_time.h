@@ -8,7 +8,7 @@
 
 #include "core/clock.h"
 
-namespace stafett::web {
+namespace stafett {
 
 std::chrono::minutes oslo_offset(TimePoint utc);
 
@@ -29,4 +29,4 @@ std::string format_last_day(TimePoint end);
 // "2026-11-23", for <input type="date"> values.
 std::string iso_date(std::chrono::year_month_day date);
 
-}  // namespace stafett::web
+}  // namespace stafett

@@ -1,0 +1,355 @@
+#include "app/content_use_cases.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "app/access.h"
+#include "core/oslo_time.h"
+#include "policy/policy.h"
+#include "store/entry_codec.h"
+#include "store/entry_repository.h"
+#include "store/log_repository.h"
+#include "store/people_repository.h"
+
+namespace stafett::app {
+namespace {
+
+using domain::EntryId;
+using domain::EntryKind;
+using domain::InfoCategory;
+using policy::Action;
+using store::Transaction;
+using store::TxMode;
+
+constexpr std::size_t kMaxReason = 2000;
+
+Error forbidden() { return make_error(Errc::kForbidden, "denied by policy"); }
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || v <= 0 || text.empty()) return std::nullopt;
+  return v;
+}
+
+void add_problems(FieldErrors& errors, const domain::FieldProblems& problems) {
+  for (const auto& p : problems) errors.push_back({p.field, p.message});
+}
+
+domain::Date parsed_date(const std::string& text, const char* field, FieldErrors& errors) {
+  auto d = domain::date_from_code(text);
+  if (!d) {
+    errors.push_back({field, "entry.error.date"});
+    return domain::Date{};
+  }
+  return *d;
+}
+
+// Loads the facts for writing content of `category` and decides.
+Result<policy::AccessFacts> facts_for(Transaction& tx, const policy::Actor& actor, domain::LogId log, Action action,
+                                      TimePoint now, std::optional<domain::PersonId> entry_author = std::nullopt) {
+  auto facts = load_access_facts(tx, actor, log, now, {InfoCategory::kGoalsMeasures, std::nullopt});
+  if (!facts) return forbidden();  // a fact that cannot be loaded is a deny
+  facts->actor_is_entry_author = entry_author && *entry_author == actor.person;
+  if (!policy::can(actor, action, *facts)) return forbidden();
+  return facts;
+}
+
+// The measure's body from its input, checked against the log: the goals must
+// be goals of this log, the responsible an active participant, the unit one
+// taking part.
+domain::MeasureBody measure_from(Transaction& tx, domain::LogId log, const MeasureInput& in, FieldErrors& errors,
+                                 std::vector<EntryId>& goals) {
+  domain::MeasureBody m;
+  m.title = in.title;
+  m.description = in.description;
+  m.start_date = parsed_date(in.start_date, "start_date", errors);
+  m.evaluation_date = parsed_date(in.evaluation_date, "evaluation_date", errors);
+  auto status = domain::measure_status_from_code(in.status);
+  if (!status) errors.push_back({"status", "measure.error.status"});
+  m.status = status.value_or(domain::MeasureStatus::kPlanned);
+  m.status_reason = in.status_reason;
+  auto participants = store::participants_of(tx, log);
+  const auto responsible = parse_id(in.responsible);
+  const auto unit = parse_id(in.unit);
+  bool responsible_ok = false, unit_ok = false;
+  if (participants) {
+    for (const auto& p : *participants) {
+      if (p.participant.ended_at) continue;
+      responsible_ok |= responsible && p.participant.id.value == *responsible;
+      unit_ok |= unit && p.participant.unit && p.participant.unit->value == *unit;
+    }
+  }
+  if (responsible_ok) m.responsible = domain::ParticipantId{*responsible};
+  if (unit_ok) m.unit = domain::UnitId{*unit};
+  add_problems(errors, domain::validate(m));
+  if (!responsible_ok && responsible) errors.push_back({"responsible", "measure.error.responsible_not_in_log"});
+  auto entries = store::entries_of(tx, log);
+  for (const auto& g : in.goals) {
+    const auto id = parse_id(g);
+    const bool is_goal = id && entries && std::any_of(entries->begin(), entries->end(), [&](const auto& e) {
+                           return e.id.value == *id && e.kind == EntryKind::kGoal;
+                         });
+    if (!is_goal) {
+      errors.push_back({"goals", "measure.error.goal"});
+      break;
+    }
+    goals.push_back(EntryId{*id});
+  }
+  return m;
+}
+
+std::string name_of(Transaction& tx, domain::PersonId person) {
+  auto p = store::find_person(tx, person);
+  return p && *p ? (*p)->full_name() : "";
+}
+
+}  // namespace
+
+Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const GoalInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    if (!facts) return facts.error();
+    auto status = domain::goal_status_from_code(in.status);
+    if (!status) out.errors.push_back({"status", "goal.error.status"});
+    const domain::GoalBody body{in.text, status.value_or(domain::GoalStatus::kActive)};
+    add_problems(out.errors, domain::validate(body));
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
+                      facts->participation->unit, store::encode(body)};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                 const MeasureInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    if (!facts) return facts.error();
+    std::vector<EntryId> goals;
+    const auto body = measure_from(tx, log, in, out.errors, goals);
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
+                      facts->participation->unit, store::encode(body)};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    for (auto g : goals) {
+      if (auto l = store::link_entries(tx, *id, g, "serves_goal"); !l) return l.error();
+    }
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::EntryId measure, const EvaluationInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    if (!facts) return facts.error();
+    auto entry = store::find_entry(tx, log, measure);
+    if (!entry) return entry.error();
+    if (!*entry || (*entry)->kind != EntryKind::kMeasure) return make_error(Errc::kNotFound, "measure");
+    auto m = store::decode_measure((*entry)->versions.back().body);
+    if (!m) return m.error();
+    domain::EvaluationBody body;
+    body.date = parsed_date(in.date, "date", out.errors);
+    body.observed = in.observed;
+    auto outcome = domain::outcome_from_code(in.outcome);
+    if (!outcome) out.errors.push_back({"outcome", "evaluation.error.outcome"});
+    body.outcome = outcome.value_or(domain::EvaluationOutcome::kContinue);
+    if (!in.next_evaluation_date.empty()) {
+      body.next_evaluation_date = parsed_date(in.next_evaluation_date, "next_evaluation_date", out.errors);
+    }
+    if (out.errors.empty()) add_problems(out.errors, domain::validate(body, *m));
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, measure, actor.person,
+                      facts->participation->unit, store::encode(body)};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+namespace {
+
+// Shared by the corrections: find the entry of `kind`, check the policy with
+// the entry's author known, validate the reason.
+Result<store::EntryRow> entry_to_correct(Transaction& tx, const policy::Actor& actor, domain::LogId log, EntryId id,
+                                         EntryKind kind, const std::string& reason, TimePoint now,
+                                         FieldErrors& errors) {
+  auto entry = store::find_entry(tx, log, id);
+  if (!entry) return entry.error();
+  if (!*entry || (*entry)->kind != kind) return make_error(Errc::kNotFound, "entry");
+  auto facts = facts_for(tx, actor, log, Action::kCorrectEntry, now, (*entry)->author);
+  if (!facts) return facts.error();
+  if (reason.empty() || reason.size() > kMaxReason) errors.push_back({"reason", "entry.error.reason"});
+  return std::move(**entry);
+}
+
+}  // namespace
+
+Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                  domain::EntryId goal, int version, const GoalInput& in, const std::string& reason,
+                                  const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto entry = entry_to_correct(tx, actor, log, goal, EntryKind::kGoal, reason, now, out.errors);
+    if (!entry) return entry.error();
+    auto status = domain::goal_status_from_code(in.status);
+    if (!status) out.errors.push_back({"status", "goal.error.status"});
+    const domain::GoalBody body{in.text, status.value_or(domain::GoalStatus::kActive)};
+    add_problems(out.errors, domain::validate(body));
+    if (!out.errors.empty()) return {};
+    if (auto c = store::insert_correction(tx, goal, version, store::encode(body), actor.person, reason, now); !c) {
+      return c.error();
+    }
+    out.entry = goal;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                     domain::EntryId measure, int version, const MeasureInput& in,
+                                     const std::string& reason, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto entry = entry_to_correct(tx, actor, log, measure, EntryKind::kMeasure, reason, now, out.errors);
+    if (!entry) return entry.error();
+    std::vector<EntryId> goals;
+    const auto body = measure_from(tx, log, in, out.errors, goals);
+    if (!out.errors.empty()) return {};
+    if (auto c = store::insert_correction(tx, measure, version, store::encode(body), actor.person, reason, now); !c) {
+      return c.error();
+    }
+    out.entry = measure;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, const policy::AccessFacts& facts,
+                                 domain::LogId log, TimePoint now) {
+  ContentView view;
+  // May this reader see entries of `category`? The same rule as the log page.
+  auto readable = [&](const store::EntryRow& e) {
+    policy::AccessFacts f = facts;
+    f.category = e.category;
+    if (!policy::can(actor, Action::kReadLog, f)) return false;
+    // Families never see what was hidden from guardians.
+    return !(e.hidden_from_guardians && actor.kind == policy::ActorKind::kCitizen);
+  };
+  {
+    policy::AccessFacts f = facts;
+    f.category = InfoCategory::kGoalsMeasures;
+    view.can_write = policy::can(actor, Action::kWriteEntry, f).allowed;
+  }
+  auto entries = store::entries_of(tx, log);
+  if (!entries) return entries.error();
+  auto serves = store::links_of(tx, log, "serves_goal");
+  if (!serves) return serves.error();
+  auto participants = store::participants_of(tx, log);
+  if (!participants) return participants.error();
+  std::map<std::int64_t, std::string> participant_names;
+  std::map<std::int64_t, std::string> unit_names;
+  for (const auto& p : *participants) {
+    participant_names[p.participant.id.value] = p.person.full_name();
+    if (p.unit) unit_names[p.unit->id.value] = p.unit->name;
+  }
+  const domain::Date today = oslo_date(now);  // overdue by the Norwegian calendar
+  std::map<std::int64_t, std::string> author_names;
+  auto author = [&](domain::PersonId p) -> const std::string& {
+    auto it = author_names.find(p.value);
+    if (it == author_names.end()) it = author_names.emplace(p.value, name_of(tx, p)).first;
+    return it->second;
+  };
+
+  std::map<std::int64_t, std::vector<EvaluationView>> evaluations;
+  for (const auto& e : *entries) {
+    if (e.kind != EntryKind::kEvaluation || !e.parent || !readable(e)) continue;
+    auto body = store::decode_evaluation(e.versions.back().body);
+    if (!body) return body.error();
+    evaluations[e.parent->value].push_back({e.id, *body, author(e.author), e.versions.size() > 1});
+  }
+  std::vector<MeasureView> measures;
+  for (const auto& e : *entries) {
+    if (e.kind != EntryKind::kMeasure || !readable(e)) continue;
+    auto body = store::decode_measure(e.versions.back().body);
+    if (!body) return body.error();
+    MeasureView m;
+    m.id = e.id;
+    m.version = e.versions.back().version;
+    m.body = *body;
+    m.responsible_name = participant_names[body->responsible.value];
+    m.unit_name = unit_names[body->unit.value];
+    if (auto it = serves->find(e.id.value); it != serves->end()) m.goals = it->second;
+    m.evaluations = evaluations[e.id.value];
+    std::vector<domain::EvaluationBody> bodies;
+    for (const auto& ev : m.evaluations) bodies.push_back(ev.body);
+    m.next_due = domain::next_evaluation_due(m.body, bodies);
+    m.overdue = domain::is_overdue(m.body, bodies, today);
+    m.corrected = e.versions.size() > 1;
+    for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
+      auto old = store::decode_measure(e.versions[i].body);
+      m.history.push_back({e.versions[i].version, old ? old->title : "", e.versions[i].at, author(e.versions[i].author),
+                           e.versions[i].correction_reason});
+    }
+    view.overdue += m.overdue;
+    measures.push_back(std::move(m));
+  }
+  // Overdue first, then the nearest evaluation date, then the oldest.
+  std::stable_sort(measures.begin(), measures.end(), [](const MeasureView& a, const MeasureView& b) {
+    if (a.overdue != b.overdue) return a.overdue;
+    if (a.next_due && b.next_due && *a.next_due != *b.next_due) {
+      return std::chrono::sys_days{*a.next_due} < std::chrono::sys_days{*b.next_due};
+    }
+    return a.next_due.has_value() && !b.next_due.has_value();
+  });
+  for (const auto& e : *entries) {
+    if (e.kind != EntryKind::kGoal || !readable(e)) continue;
+    auto body = store::decode_goal(e.versions.back().body);
+    if (!body) return body.error();
+    GoalView g;
+    g.id = e.id;
+    g.version = e.versions.back().version;
+    g.body = *body;
+    g.corrected = e.versions.size() > 1;
+    for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
+      auto old = store::decode_goal(e.versions[i].body);
+      g.history.push_back({e.versions[i].version, old ? old->text : "", e.versions[i].at, author(e.versions[i].author),
+                           e.versions[i].correction_reason});
+    }
+    for (const auto& m : measures) {
+      if (std::find(m.goals.begin(), m.goals.end(), e.id) != m.goals.end()) g.measures.push_back(m);
+    }
+    view.goals.push_back(std::move(g));
+  }
+  for (const auto& m : measures) {
+    if (m.goals.empty()) view.measures_without_goal.push_back(m);
+  }
+  return view;
+}
+
+}  // namespace stafett::app

@@ -1,0 +1,71 @@
+#pragma once
+// Log content: goals (mål), measures (tiltak) and evaluations. Every write
+// goes through policy::can(kWriteEntry / kCorrectEntry) for the entry's
+// category; every read filters entries by what the reader may see. Nothing
+// is deleted: a correction is a new version, the earlier ones stay.
+//
+// Inputs are allow-listed strings straight from a form or JSON body; the use
+// case parses and validates them and answers FieldErrors (catalog keys) for
+// anything wrong, writing nothing.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/content_views.h"
+#include "app/log_use_cases.h"
+#include "domain/entry.h"
+#include "policy/access_facts.h"
+
+namespace stafett::app {
+
+struct GoalInput {
+  std::string text;
+  std::string status = "active";  // active, achieved, dropped
+};
+
+struct MeasureInput {
+  std::string title;
+  std::string description;
+  std::vector<std::string> goals;  // entry ids of goals it serves
+  std::string responsible;         // participant id
+  std::string unit;                // unit id (one taking part in the log)
+  std::string start_date;          // YYYY-MM-DD
+  std::string evaluation_date;     // YYYY-MM-DD
+  std::string status = "planned";  // planned, active, completed, stopped
+  std::string status_reason;
+};
+
+struct EvaluationInput {
+  std::string date;
+  std::string observed;
+  std::string outcome;  // continue, change, end
+  std::string next_evaluation_date;
+};
+
+struct WriteOutcome {
+  std::optional<domain::EntryId> entry;
+  FieldErrors errors;
+};
+
+Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const GoalInput& input, const Clock& clock);
+Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                 const MeasureInput& input, const Clock& clock);
+Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::EntryId measure, const EvaluationInput& input, const Clock& clock);
+
+// Corrections: a new version with a reason. `version` is the version the
+// person saw; if someone corrected it since, the answer is kConflict.
+Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                  domain::EntryId goal, int version, const GoalInput& input,
+                                  const std::string& reason, const Clock& clock);
+Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                     domain::EntryId measure, int version, const MeasureInput& input,
+                                     const std::string& reason, const Clock& clock);
+
+// The content of one log as `actor` may see it, given facts already loaded
+// and allowed for reading. REQUIRES: policy::can(actor, kReadLog, facts).
+Result<ContentView> load_content(store::Transaction& tx, const policy::Actor& actor,
+                                 const policy::AccessFacts& facts, domain::LogId log, TimePoint now);
+
+}  // namespace stafett::app

@@ -1,0 +1,59 @@
+#pragma once
+// What the content use cases hand to the web layer: goals, measures and
+// evaluations as the reader may see them, with their correction history.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/entry.h"
+
+namespace stafett::app {
+
+// What a reader sees of an entry's history.
+struct VersionView {
+  int version = 1;
+  std::string summary;  // the text of that version (goal text, measure title)
+  TimePoint at;
+  std::string author_name;
+  std::optional<std::string> correction_reason;
+};
+
+struct EvaluationView {
+  domain::EntryId id;
+  domain::EvaluationBody body;
+  std::string author_name;
+  bool corrected = false;
+};
+
+struct MeasureView {
+  domain::EntryId id;
+  int version = 1;
+  domain::MeasureBody body;
+  std::string responsible_name;
+  std::string unit_name;
+  std::vector<domain::EntryId> goals;
+  std::vector<EvaluationView> evaluations;  // oldest first
+  std::optional<domain::Date> next_due;
+  bool overdue = false;
+  bool corrected = false;
+  std::vector<VersionView> history;  // earlier versions, oldest first
+};
+
+struct GoalView {
+  domain::EntryId id;
+  int version = 1;
+  domain::GoalBody body;
+  bool corrected = false;
+  std::vector<VersionView> history;
+  std::vector<MeasureView> measures;  // overdue first, then by next due date
+};
+
+struct ContentView {
+  std::vector<GoalView> goals;
+  std::vector<MeasureView> measures_without_goal;
+  int overdue = 0;
+  bool can_write = false;  // goals, measures and evaluations (category goals_measures)
+};
+
+}  // namespace stafett::app

@@ -1,0 +1,146 @@
+#include "domain/entry.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "core/utf8.h"
+
+namespace stafett::domain {
+namespace {
+
+template <class E, std::size_t N>
+std::optional<E> from_code(std::string_view code, const std::pair<E, std::string_view> (&table)[N]) {
+  for (const auto& [e, c] : table) {
+    if (c == code) return e;
+  }
+  return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::string_view to_code(E e, const std::pair<E, std::string_view> (&table)[N]) {
+  for (const auto& [v, c] : table) {
+    if (v == e) return c;
+  }
+  return table[0].second;
+}
+
+constexpr std::pair<EntryKind, std::string_view> kKinds[] = {
+    {EntryKind::kGoal, "goal"},   {EntryKind::kMeasure, "measure"}, {EntryKind::kEvaluation, "evaluation"},
+    {EntryKind::kMeeting, "meeting"}, {EntryKind::kTask, "task"}, {EntryKind::kNote, "note"},
+    {EntryKind::kHighlight, "highlight"}};
+constexpr std::pair<GoalStatus, std::string_view> kGoalStatuses[] = {
+    {GoalStatus::kActive, "active"}, {GoalStatus::kAchieved, "achieved"}, {GoalStatus::kDropped, "dropped"}};
+constexpr std::pair<MeasureStatus, std::string_view> kMeasureStatuses[] = {
+    {MeasureStatus::kPlanned, "planned"}, {MeasureStatus::kActive, "active"},
+    {MeasureStatus::kCompleted, "completed"}, {MeasureStatus::kStopped, "stopped"}};
+constexpr std::pair<EvaluationOutcome, std::string_view> kOutcomes[] = {
+    {EvaluationOutcome::kContinue, "continue"}, {EvaluationOutcome::kChange, "change"}, {EvaluationOutcome::kEnd, "end"}};
+
+// Required text within bounds, valid UTF-8, no control characters except
+// line breaks in long texts.
+void check_text(FieldProblems& problems, const std::string& field, const std::string& text, std::size_t max,
+                bool required, bool multiline) {
+  if (text.empty()) {
+    if (required) problems.push_back({field, "entry.error.required"});
+    return;
+  }
+  if (text.size() > max) {
+    problems.push_back({field, "entry.error.too_long"});
+  } else if (!is_valid_utf8(text) || has_control_characters(text, multiline)) {
+    problems.push_back({field, "entry.error.invalid_text"});
+  }
+}
+
+}  // namespace
+
+std::string_view entry_kind_code(EntryKind kind) { return to_code(kind, kKinds); }
+std::optional<EntryKind> entry_kind_from_code(std::string_view code) { return from_code(code, kKinds); }
+std::string_view goal_status_code(GoalStatus s) { return to_code(s, kGoalStatuses); }
+std::optional<GoalStatus> goal_status_from_code(std::string_view code) { return from_code(code, kGoalStatuses); }
+std::string_view measure_status_code(MeasureStatus s) { return to_code(s, kMeasureStatuses); }
+std::optional<MeasureStatus> measure_status_from_code(std::string_view code) { return from_code(code, kMeasureStatuses); }
+std::string_view outcome_code(EvaluationOutcome o) { return to_code(o, kOutcomes); }
+std::optional<EvaluationOutcome> outcome_from_code(std::string_view code) { return from_code(code, kOutcomes); }
+
+FieldProblems validate(const GoalBody& goal) {
+  FieldProblems p;
+  check_text(p, "text", goal.text, kMaxLongText, true, true);
+  return p;
+}
+
+FieldProblems validate(const MeasureBody& m) {
+  FieldProblems p;
+  check_text(p, "title", m.title, kMaxShortText, true, false);
+  check_text(p, "description", m.description, kMaxLongText, false, true);
+  if (!m.responsible) p.push_back({"responsible", "measure.error.responsible"});
+  if (!m.unit) p.push_back({"unit", "measure.error.unit"});
+  if (!m.start_date.ok()) p.push_back({"start_date", "entry.error.date"});
+  if (!m.evaluation_date.ok()) {
+    p.push_back({"evaluation_date", "entry.error.date"});
+  } else if (m.start_date.ok() && std::chrono::sys_days{m.evaluation_date} < std::chrono::sys_days{m.start_date}) {
+    p.push_back({"evaluation_date", "measure.error.evaluation_before_start"});
+  }
+  if (m.status == MeasureStatus::kStopped && m.status_reason.empty()) {
+    p.push_back({"status_reason", "measure.error.reason_required"});
+  }
+  check_text(p, "status_reason", m.status_reason, kMaxShortText, false, false);
+  return p;
+}
+
+FieldProblems validate(const EvaluationBody& e, const MeasureBody& m) {
+  FieldProblems p;
+  if (!e.date.ok()) {
+    p.push_back({"date", "entry.error.date"});
+  } else if (m.start_date.ok() && std::chrono::sys_days{e.date} < std::chrono::sys_days{m.start_date}) {
+    p.push_back({"date", "evaluation.error.before_start"});
+  }
+  check_text(p, "observed", e.observed, kMaxLongText, true, true);
+  if (e.outcome != EvaluationOutcome::kEnd) {
+    if (!e.next_evaluation_date || !e.next_evaluation_date->ok()) {
+      p.push_back({"next_evaluation_date", "evaluation.error.next_required"});
+    } else if (e.date.ok() && std::chrono::sys_days{*e.next_evaluation_date} <= std::chrono::sys_days{e.date}) {
+      p.push_back({"next_evaluation_date", "evaluation.error.next_after"});
+    }
+  }
+  return p;
+}
+
+std::optional<Date> next_evaluation_due(const MeasureBody& m, const std::vector<EvaluationBody>& evaluations) {
+  if (m.status == MeasureStatus::kCompleted || m.status == MeasureStatus::kStopped) return std::nullopt;
+  const EvaluationBody* latest = nullptr;
+  for (const auto& e : evaluations) {
+    if (latest == nullptr || std::chrono::sys_days{e.date} >= std::chrono::sys_days{latest->date}) latest = &e;
+  }
+  if (latest == nullptr) return m.evaluation_date;
+  if (latest->outcome == EvaluationOutcome::kEnd) return std::nullopt;
+  return latest->next_evaluation_date;
+}
+
+bool is_overdue(const MeasureBody& m, const std::vector<EvaluationBody>& evaluations, Date today) {
+  const auto due = next_evaluation_due(m, evaluations);
+  return due && std::chrono::sys_days{*due} < std::chrono::sys_days{today};
+}
+
+std::string date_code(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::optional<Date> date_from_code(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::from_chars(t.data(), t.data() + 4, y).ec != std::errc() ||
+      std::from_chars(t.data() + 5, t.data() + 7, m).ec != std::errc() ||
+      std::from_chars(t.data() + 8, t.data() + 10, d).ec != std::errc()) {
+    return std::nullopt;
+  }
+  const Date date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!date.ok() || y < 1900 || y > 2200) return std::nullopt;
+  return date;
+}
+
+}  // namespace stafett::domain

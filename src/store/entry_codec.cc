@@ -1,0 +1,121 @@
+#include "store/entry_codec.h"
+
+#include <boost/json.hpp>
+
+namespace stafett::store {
+namespace {
+
+namespace json = boost::json;
+
+Error damaged(const char* what) { return make_error(Errc::kInternal, std::string("damaged entry body: ") + what); }
+
+Result<json::object> parse_object(const std::string& text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return damaged("not an object");
+  return std::move(v.as_object());
+}
+
+Result<std::string> text(const json::object& o, const char* key) {
+  auto it = o.find(key);
+  if (it == o.end() || !it->value().is_string()) return damaged(key);
+  return std::string(it->value().as_string());
+}
+
+Result<domain::Date> date(const json::object& o, const char* key) {
+  auto t = text(o, key);
+  if (!t) return t.error();
+  auto d = domain::date_from_code(*t);
+  if (!d) return damaged(key);
+  return *d;
+}
+
+Result<std::int64_t> number(const json::object& o, const char* key) {
+  auto it = o.find(key);
+  if (it == o.end() || !it->value().is_int64()) return damaged(key);
+  return it->value().as_int64();
+}
+
+}  // namespace
+
+std::string encode(const domain::GoalBody& b) {
+  return json::serialize(json::object{{"text", b.text}, {"status", domain::goal_status_code(b.status)}});
+}
+
+std::string encode(const domain::MeasureBody& b) {
+  return json::serialize(json::object{{"title", b.title},
+                                      {"description", b.description},
+                                      {"responsible", b.responsible.value},
+                                      {"unit", b.unit.value},
+                                      {"start_date", domain::date_code(b.start_date)},
+                                      {"evaluation_date", domain::date_code(b.evaluation_date)},
+                                      {"status", domain::measure_status_code(b.status)},
+                                      {"status_reason", b.status_reason}});
+}
+
+std::string encode(const domain::EvaluationBody& b) {
+  json::object o{{"date", domain::date_code(b.date)},
+                 {"observed", b.observed},
+                 {"outcome", domain::outcome_code(b.outcome)}};
+  if (b.next_evaluation_date) o["next_evaluation_date"] = domain::date_code(*b.next_evaluation_date);
+  return json::serialize(o);
+}
+
+Result<domain::GoalBody> decode_goal(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  auto t = text(*o, "text");
+  auto st = text(*o, "status");
+  if (!t || !st) return damaged("goal");
+  auto status = domain::goal_status_from_code(*st);
+  if (!status) return damaged("goal status");
+  return domain::GoalBody{*t, *status};
+}
+
+Result<domain::MeasureBody> decode_measure(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  domain::MeasureBody b;
+  auto title = text(*o, "title");
+  auto description = text(*o, "description");
+  auto responsible = number(*o, "responsible");
+  auto unit = number(*o, "unit");
+  auto start = date(*o, "start_date");
+  auto evaluation = date(*o, "evaluation_date");
+  auto status = text(*o, "status");
+  auto reason = text(*o, "status_reason");
+  if (!title || !description || !responsible || !unit || !start || !evaluation || !status || !reason) {
+    return damaged("measure");
+  }
+  auto st = domain::measure_status_from_code(*status);
+  if (!st) return damaged("measure status");
+  b.title = *title;
+  b.description = *description;
+  b.responsible = domain::ParticipantId{*responsible};
+  b.unit = domain::UnitId{*unit};
+  b.start_date = *start;
+  b.evaluation_date = *evaluation;
+  b.status = *st;
+  b.status_reason = *reason;
+  return b;
+}
+
+Result<domain::EvaluationBody> decode_evaluation(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  auto d = date(*o, "date");
+  auto observed = text(*o, "observed");
+  auto outcome = text(*o, "outcome");
+  if (!d || !observed || !outcome) return damaged("evaluation");
+  auto oc = domain::outcome_from_code(*outcome);
+  if (!oc) return damaged("evaluation outcome");
+  domain::EvaluationBody b{*d, *observed, *oc, std::nullopt};
+  if (o->contains("next_evaluation_date")) {
+    auto next = date(*o, "next_evaluation_date");
+    if (!next) return next.error();
+    b.next_evaluation_date = *next;
+  }
+  return b;
+}
+
+}  // namespace stafett::store

@@ -1,0 +1,102 @@
+#include "store/entry_repository.h"
+
+namespace stafett::store {
+namespace {
+
+constexpr const char* kEntrySelect =
+    "SELECT e.id, e.log_id, e.kind, e.category, e.visibility, e.parent_entry_id, e.author_person_id,"
+    " e.author_unit_id, e.created_at_ms, v.version, v.body, v.author_person_id, v.created_at_ms, v.correction_reason"
+    " FROM entry e JOIN entry_version v ON v.entry_id = e.id ";
+
+Result<std::vector<EntryRow>> entries_from(const Result<Rows>& rows) {
+  if (!rows) return rows.error();
+  std::vector<EntryRow> out;
+  for (const Row& r : *rows) {
+    if (out.empty() || out.back().id.value != r.int64(0)) {
+      EntryRow e;
+      e.id = domain::EntryId{r.int64(0)};
+      e.log = domain::LogId{r.int64(1)};
+      auto kind = domain::entry_kind_from_code(r.text(2));
+      auto category = domain::info_category_from_code(r.text(3));
+      if (!kind || !category) return make_error(Errc::kInternal, "unknown entry kind or category");
+      e.kind = *kind;
+      e.category = *category;
+      e.hidden_from_guardians = r.text(4) == "hidden_from_guardians";
+      if (!r.is_null(5)) e.parent = domain::EntryId{r.int64(5)};
+      e.author = domain::PersonId{r.int64(6)};
+      if (!r.is_null(7)) e.author_unit = domain::UnitId{r.int64(7)};
+      e.created_at = from_unix_ms(r.int64(8));
+      out.push_back(std::move(e));
+    }
+    out.back().versions.push_back(EntryVersionRow{static_cast<int>(r.int64(9)), r.text(10),
+                                                  domain::PersonId{r.int64(11)}, from_unix_ms(r.int64(12)),
+                                                  r.is_null(13) ? std::nullopt : std::optional<std::string>(r.text(13))});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<domain::EntryId> insert_entry(Transaction& tx, const NewEntry& e, TimePoint now) {
+  auto rows = tx.query(
+      "INSERT INTO entry (log_id, kind, category, visibility, parent_entry_id, author_person_id, author_unit_id,"
+      " created_at_ms) VALUES (?, ?, ?, 'everyone', ?, ?, ?, ?) RETURNING id",
+      {e.log.value, std::string(domain::entry_kind_code(e.kind)), std::string(domain::info_category_code(e.category)),
+       e.parent ? Value{e.parent->value} : Value{Null{}}, e.author.value,
+       e.author_unit ? Value{e.author_unit->value} : Value{Null{}}, to_unix_ms(now)});
+  if (!rows) return rows.error();
+  const domain::EntryId id{rows->front().int64(0)};
+  auto v = tx.execute(
+      "INSERT INTO entry_version (entry_id, version, body, author_person_id, created_at_ms) VALUES (?, 1, ?, ?, ?)",
+      {id.value, e.body, e.author.value, to_unix_ms(now)});
+  if (!v) return v.error();
+  return id;
+}
+
+Result<void> insert_correction(Transaction& tx, domain::EntryId entry, int after_version, const std::string& body,
+                               domain::PersonId author, const std::string& reason, TimePoint now) {
+  auto latest = tx.query("SELECT MAX(version) FROM entry_version WHERE entry_id = ?", {entry.value});
+  if (!latest) return latest.error();
+  if (latest->empty() || latest->front().is_null(0) || latest->front().int64(0) != after_version) {
+    return make_error(Errc::kConflict, "the entry was corrected in the meantime");
+  }
+  auto v = tx.execute(
+      "INSERT INTO entry_version (entry_id, version, body, author_person_id, created_at_ms, correction_reason)"
+      " VALUES (?, ?, ?, ?, ?, ?)",
+      {entry.value, std::int64_t{after_version + 1}, body, author.value, to_unix_ms(now), reason});
+  if (!v) return v.error();
+  return {};
+}
+
+Result<std::vector<EntryRow>> entries_of(Transaction& tx, domain::LogId log) {
+  return entries_from(tx.query(std::string(kEntrySelect) + "WHERE e.log_id = ? ORDER BY e.id, v.version", {log.value}));
+}
+
+Result<std::optional<EntryRow>> find_entry(Transaction& tx, domain::LogId log, domain::EntryId entry) {
+  auto list = entries_from(tx.query(std::string(kEntrySelect) + "WHERE e.log_id = ? AND e.id = ? ORDER BY v.version",
+                                    {log.value, entry.value}));
+  if (!list) return list.error();
+  if (list->empty()) return std::optional<EntryRow>{};
+  return std::optional<EntryRow>{std::move(list->front())};
+}
+
+Result<void> link_entries(Transaction& tx, domain::EntryId from, domain::EntryId to, const std::string& kind) {
+  auto r = tx.execute("INSERT INTO entry_link (from_entry_id, to_entry_id, kind) VALUES (?, ?, ?)",
+                      {from.value, to.value, kind});
+  if (!r) return r.error();
+  return {};
+}
+
+Result<std::map<std::int64_t, std::vector<domain::EntryId>>> links_of(Transaction& tx, domain::LogId log,
+                                                                      const std::string& kind) {
+  auto rows = tx.query(
+      "SELECT l.from_entry_id, l.to_entry_id FROM entry_link l JOIN entry e ON e.id = l.from_entry_id"
+      " WHERE e.log_id = ? AND l.kind = ? ORDER BY l.from_entry_id, l.to_entry_id",
+      {log.value, kind});
+  if (!rows) return rows.error();
+  std::map<std::int64_t, std::vector<domain::EntryId>> out;
+  for (const Row& r : *rows) out[r.int64(0)].push_back(domain::EntryId{r.int64(1)});
+  return out;
+}
+
+}  // namespace stafett::store
