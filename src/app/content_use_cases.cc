@@ -107,6 +107,26 @@ std::string name_of(Transaction& tx, domain::PersonId person) {
 
 }  // namespace
 
+Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
+                                                                              const policy::Actor& actor,
+                                                                              domain::LogId log, const Clock& clock) {
+  using Units = std::vector<std::pair<domain::UnitId, std::string>>;
+  return store::transact_value<Units>(db, TxMode::kRead, [&](Transaction& tx) -> Result<Units> {
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, clock.now());
+    if (!facts) return facts.error();
+    auto participants = store::participants_of(tx, log);
+    if (!participants) return participants.error();
+    Units out;
+    for (const auto& p : *participants) {
+      if (p.participant.ended_at || !p.unit) continue;
+      if (std::none_of(out.begin(), out.end(), [&](const auto& u) { return u.first == p.unit->id; })) {
+        out.emplace_back(p.unit->id, p.unit->name);
+      }
+    }
+    return out;
+  });
+}
+
 Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               const GoalInput& in, const Clock& clock) {
   WriteOutcome out;
@@ -313,8 +333,9 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     m.corrected = e.versions.size() > 1;
     for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
       auto old = store::decode_measure(e.versions[i].body);
+      // Why this text was replaced is recorded on the version that replaced it.
       m.history.push_back({e.versions[i].version, old ? old->title : "", e.versions[i].at, author(e.versions[i].author),
-                           e.versions[i].correction_reason});
+                           e.versions[i + 1].correction_reason});
     }
     view.overdue += m.overdue;
     measures.push_back(std::move(m));
@@ -339,7 +360,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
       auto old = store::decode_goal(e.versions[i].body);
       g.history.push_back({e.versions[i].version, old ? old->text : "", e.versions[i].at, author(e.versions[i].author),
-                           e.versions[i].correction_reason});
+                           e.versions[i + 1].correction_reason});
     }
     for (const auto& m : measures) {
       if (std::find(m.goals.begin(), m.goals.end(), e.id) != m.goals.end()) g.measures.push_back(m);

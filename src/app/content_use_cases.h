@@ -54,6 +54,12 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
 Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId measure, const EvaluationInput& input, const Clock& clock);
 
+// The units taking part in the log (through active employee participants):
+// the ones a measure can be delivered by.
+Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
+                                                                              const policy::Actor& actor,
+                                                                              domain::LogId log, const Clock& clock);
+
 // Corrections: a new version with a reason. `version` is the version the
 // person saw; if someone corrected it since, the answer is kConflict.
 Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,

@@ -16,7 +16,7 @@ struct VersionView {
   std::string summary;  // the text of that version (goal text, measure title)
   TimePoint at;
   std::string author_name;
-  std::optional<std::string> correction_reason;
+  std::optional<std::string> correction_reason;  // why this version was replaced
 };
 
 struct EvaluationView {

@@ -195,6 +195,7 @@ TEST_F(LogContent, ACorrectionIsANewVersionAndTheOldTextStays) {
     EXPECT_EQ(c.goals[0].body.text, "Nora har gode venner i klassen");
     ASSERT_EQ(c.goals[0].history.size(), 1u);
     EXPECT_EQ(c.goals[0].history[0].summary, "Nora har venner");
+    EXPECT_EQ(c.goals[0].history[0].correction_reason, "Mer presist");
   }
   EXPECT_EQ(count("entry_version"), 2);
 }

@@ -54,6 +54,52 @@ mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c
   return d;
 }
 
+mustache::data history_data(const std::vector<app::VersionView>& history) {
+  mustache::data list(mustache::data::type::list);
+  for (const auto& h : history) {
+    mustache::data item(mustache::data::type::object);
+    item.set("summary", h.summary);
+    item.set("at", format_time(h.at));
+    item.set("author", h.author_name);
+    if (h.correction_reason) item.set("reason", *h.correction_reason);
+    list.push_back(item);
+  }
+  return list;
+}
+
+mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m, domain::LogId log) {
+  mustache::data d(mustache::data::type::object);
+  d.set("id", std::to_string(m.id.value));
+  d.set("title", m.body.title);
+  d.set("description", m.body.description);
+  d.set("responsible", m.responsible_name);
+  d.set("unit", m.unit_name);
+  d.set("start_date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{m.body.start_date})));
+  if (m.next_due) {
+    d.set("next_due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{*m.next_due})));
+  }
+  d.set("overdue", flag(m.overdue));
+  d.set("status", text(ctx, "measure.status." + std::string(domain::measure_status_code(m.body.status))));
+  if (!m.body.status_reason.empty()) d.set("status_reason", m.body.status_reason);
+  d.set("corrected", flag(m.corrected));
+  d.set("history", history_data(m.history));
+  d.set("has_history", flag(!m.history.empty()));
+  mustache::data evaluations(mustache::data::type::list);
+  for (const auto& e : m.evaluations) {
+    mustache::data item(mustache::data::type::object);
+    item.set("date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{e.body.date})));
+    item.set("observed", e.body.observed);
+    item.set("outcome", text(ctx, "evaluation.outcome." + std::string(domain::outcome_code(e.body.outcome))));
+    item.set("author", e.author_name);
+    evaluations.push_back(item);
+  }
+  d.set("evaluations", evaluations);
+  d.set("has_evaluations", flag(!m.evaluations.empty()));
+  d.set("evaluate_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/evaluering");
+  d.set("correct_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/rett");
+  return d;
+}
+
 mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   mustache::data d(mustache::data::type::object);
   d.set("title", v.child_name);
@@ -106,6 +152,34 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     h.set("to_me", flag(v.pending_handover->to_me));
     d.set("handover", h);
   }
+  const auto& content = v.content;
+  mustache::data goals(mustache::data::type::list);
+  for (const auto& g : content.goals) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(g.id.value));
+    item.set("text", g.body.text);
+    item.set("version", std::to_string(g.version));
+    item.set("corrected", flag(g.corrected));
+    item.set("history", history_data(g.history));
+    item.set("has_history", flag(!g.history.empty()));
+    item.set("correct_action", log_url(v.log.id) + "/mal/" + std::to_string(g.id.value) + "/rett");
+    mustache::data measures(mustache::data::type::list);
+    for (const auto& m : g.measures) measures.push_back(measure_data(ctx, m, v.log.id));
+    item.set("measures", measures);
+    item.set("has_measures", flag(!g.measures.empty()));
+    goals.push_back(item);
+  }
+  d.set("goals", goals);
+  d.set("has_goals", flag(!content.goals.empty()));
+  mustache::data loose(mustache::data::type::list);
+  for (const auto& m : content.measures_without_goal) loose.push_back(measure_data(ctx, m, v.log.id));
+  d.set("measures_without_goal", loose);
+  d.set("has_measures_without_goal", flag(!content.measures_without_goal.empty()));
+  d.set("overdue_count", std::to_string(content.overdue));
+  d.set("has_overdue", flag(content.overdue > 0));
+  d.set("can_write", flag(content.can_write));
+  d.set("goal_action", log_url(v.log.id) + "/mal");
+  d.set("new_measure_url", log_url(v.log.id) + "/tiltak/ny");
   d.set("can_manage", flag(v.can.manage_participants));
   d.set("can_give_consent", flag(v.can.give_consent));
   d.set("can_record_paper_consent", flag(v.can.record_paper_consent));

@@ -4,6 +4,8 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <algorithm>
+
 #include "app/log_use_cases.h"
 #include "web/pages/pages.h"
 #include "web/json_input.h"
@@ -45,8 +47,54 @@ json::value log_json(const app::LogView& v) {
     if (c.consent.valid_until) o["valid_until_ms"] = to_unix_ms(*c.consent.valid_until);
     consents.push_back(std::move(o));
   }
+  auto measure_json = [](const app::MeasureView& m) {
+    json::array evaluations;
+    for (const auto& e : m.evaluations) {
+      json::object o{{"id", e.id.value},
+                     {"date", domain::date_code(e.body.date)},
+                     {"observed", e.body.observed},
+                     {"outcome", domain::outcome_code(e.body.outcome)}};
+      if (e.body.next_evaluation_date) o["next_evaluation_date"] = domain::date_code(*e.body.next_evaluation_date);
+      evaluations.push_back(std::move(o));
+    }
+    json::array goal_ids;
+    for (auto g : m.goals) goal_ids.push_back(g.value);
+    json::object o{{"id", m.id.value},
+                   {"version", m.version},
+                   {"title", m.body.title},
+                   {"description", m.body.description},
+                   {"responsible", m.responsible_name},
+                   {"unit", m.unit_name},
+                   {"start_date", domain::date_code(m.body.start_date)},
+                   {"evaluation_date", domain::date_code(m.body.evaluation_date)},
+                   {"status", domain::measure_status_code(m.body.status)},
+                   {"overdue", m.overdue},
+                   {"corrected", m.corrected},
+                   {"goal_ids", goal_ids},
+                   {"evaluations", evaluations}};
+    if (m.next_due) o["next_evaluation_due"] = domain::date_code(*m.next_due);
+    return o;
+  };
+  json::array goals;
+  json::array measures;
+  for (const auto& g : v.content.goals) {
+    goals.push_back({{"id", g.id.value}, {"version", g.version}, {"text", g.body.text},
+                     {"status", domain::goal_status_code(g.body.status)}, {"corrected", g.corrected}});
+  }
+  std::vector<std::int64_t> seen;
+  for (const auto& g : v.content.goals) {
+    for (const auto& m : g.measures) {
+      if (std::find(seen.begin(), seen.end(), m.id.value) != seen.end()) continue;
+      seen.push_back(m.id.value);
+      measures.push_back(measure_json(m));
+    }
+  }
+  for (const auto& m : v.content.measures_without_goal) measures.push_back(measure_json(m));
   return {{"id", v.log.id.value},
           {"child", v.child_name},
+          {"goals", goals},
+          {"measures", measures},
+          {"overdue_measures", v.content.overdue},
           {"level", v.log.level},
           {"status", domain::log_status_code(v.log.status)},
           {"consent_active", v.consent_active},

@@ -55,6 +55,18 @@ http::Response admin_settings(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);
 
+http::Response add_goal(const RequestContext& ctx);
+http::Response correct_goal(const RequestContext& ctx);
+http::Response new_measure_form(const RequestContext& ctx);
+http::Response add_measure(const RequestContext& ctx);
+http::Response correct_measure_form(const RequestContext& ctx);
+http::Response correct_measure(const RequestContext& ctx);
+http::Response evaluation_form(const RequestContext& ctx);
+http::Response add_evaluation(const RequestContext& ctx);
+http::Response api_add_goal(const RequestContext& ctx);
+http::Response api_add_measure(const RequestContext& ctx);
+http::Response api_add_evaluation(const RequestContext& ctx);
+
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
 http::Response api_withdraw_consent(const RequestContext& ctx);

@@ -1,0 +1,306 @@
+// Goals, measures and evaluations of a log: the forms that add and correct
+// them, and their JSON twins. The log page (logs.cc) shows them.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "app/content_use_cases.h"
+#include "web/form_input.h"
+#include "web/json_input.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace mustache = kainjow::mustache;
+namespace json = boost::json;
+
+mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
+std::string log_url(std::int64_t id) { return "/logger/" + std::to_string(id); }
+std::string field(const http::FormFields& form, std::string_view key) {
+  return std::string(http::find_field(form, key).value_or(""));
+}
+
+void set_errors(const RequestContext& ctx, mustache::data& page, const app::FieldErrors& errors) {
+  mustache::data by_field(mustache::data::type::object);
+  mustache::data summary(mustache::data::type::list);
+  for (const auto& e : errors) {
+    const std::string message = text(ctx, e.message);
+    if (!by_field.get(e.field)) by_field.set(e.field, message);
+    mustache::data item(mustache::data::type::object);
+    item.set("field", e.field);
+    item.set("message", message);
+    summary.push_back(item);
+  }
+  page.set("errors", by_field);
+  page.set("error_summary", summary);
+  page.set("has_errors", flag(!errors.empty()));
+}
+
+app::MeasureInput measure_input(const http::FormFields& form) {
+  app::MeasureInput in;
+  in.title = field(form, "title");
+  in.description = field(form, "description");
+  for (auto g : all_fields(form, "goal")) in.goals.emplace_back(g);
+  in.responsible = field(form, "responsible");
+  in.unit = field(form, "unit");
+  in.start_date = field(form, "start_date");
+  in.evaluation_date = field(form, "evaluation_date");
+  in.status = field(form, "status");
+  in.status_reason = field(form, "status_reason");
+  return in;
+}
+
+// The measure form (new or correction), filled from `in`.
+http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, const app::MeasureInput& in,
+                                 std::optional<std::int64_t> correcting, int version, const app::FieldErrors& errors,
+                                 int status) {
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{log}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
+  page.set("heading", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
+  page.set("log_url", log_url(log));
+  page.set("child_name", view->child_name);
+  page.set("action", correcting ? log_url(log) + "/tiltak/" + std::to_string(*correcting) + "/rett"
+                                : log_url(log) + "/tiltak");
+  page.set("correcting", flag(correcting.has_value()));
+  page.set("version", std::to_string(version));
+  page.set("reason", field(ctx.form, "reason"));
+  for (const char* key : {"title", "description", "start_date", "evaluation_date", "status_reason"}) {
+    std::string value = key == std::string("title") ? in.title
+                        : key == std::string("description") ? in.description
+                        : key == std::string("start_date") ? in.start_date
+                        : key == std::string("evaluation_date") ? in.evaluation_date
+                                                                : in.status_reason;
+    page.set(key, value);
+  }
+  mustache::data goals(mustache::data::type::list);
+  for (const auto& g : view->content.goals) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(g.id.value));
+    item.set("text", g.body.text);
+    item.set("checked", flag(std::find(in.goals.begin(), in.goals.end(), std::to_string(g.id.value)) != in.goals.end()));
+    goals.push_back(item);
+  }
+  page.set("goals", goals);
+  page.set("has_goals", flag(!view->content.goals.empty()));
+  mustache::data people(mustache::data::type::list);
+  mustache::data units(mustache::data::type::list);
+  for (const auto& p : view->participants) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(p.id.value));
+    item.set("name", p.name + (p.unit_name ? ", " + *p.unit_name : ""));
+    item.set("selected", flag(in.responsible == std::to_string(p.id.value)));
+    people.push_back(item);
+  }
+  auto unit_ids = app::units_taking_part(ctx.app.db, ctx.actor, domain::LogId{log}, ctx.app.clock);
+  if (!unit_ids) return failure_response(ctx, unit_ids.error());
+  for (const auto& [id, name] : *unit_ids) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(id.value));
+    item.set("name", name);
+    item.set("selected", flag(in.unit == std::to_string(id.value)));
+    units.push_back(item);
+  }
+  page.set("people", people);
+  page.set("units", units);
+  mustache::data statuses(mustache::data::type::list);
+  for (const char* s : {"planned", "active", "completed", "stopped"}) {
+    mustache::data item(mustache::data::type::object);
+    item.set("code", s);
+    item.set("name", text(ctx, std::string("measure.status.") + s));
+    item.set("selected", flag(in.status == s || (in.status.empty() && std::string(s) == "planned")));
+    statuses.push_back(item);
+  }
+  page.set("statuses", statuses);
+  set_errors(ctx, page, errors);
+  return page_response(ctx, status, "measure_form", page);
+}
+
+http::Response field_errors_json(const RequestContext& ctx, const app::FieldErrors& errors) {
+  json::array list;
+  for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", text(ctx, e.message)}});
+  return json_response(422, {{"errors", list}});
+}
+
+}  // namespace
+
+http::Response add_goal(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id}, {field(ctx.form, "text"), "active"}, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    // The only field is the text: show the log again with the message.
+    return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  }
+  return http::Response::redirect(log_url(*id) + "#goals");
+}
+
+http::Response new_measure_form(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  return measure_form_page(ctx, *id, {}, std::nullopt, 1, {}, 200);
+}
+
+http::Response add_measure(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto in = measure_input(ctx.form);
+  auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
+  return measure_form_page(ctx, *id, in, std::nullopt, 1, r->errors, 422);
+}
+
+http::Response correct_measure_form(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  std::vector<const app::MeasureView*> all;
+  for (const auto& g : view->content.goals) {
+    for (const auto& m : g.measures) all.push_back(&m);
+  }
+  for (const auto& m : view->content.measures_without_goal) all.push_back(&m);
+  const auto it = std::find_if(all.begin(), all.end(), [&](const auto* m) { return m->id.value == *entry; });
+  if (it == all.end()) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto& m = **it;
+  app::MeasureInput in;
+  in.title = m.body.title;
+  in.description = m.body.description;
+  for (auto g : m.goals) in.goals.push_back(std::to_string(g.value));
+  in.responsible = std::to_string(m.body.responsible.value);
+  in.unit = std::to_string(m.body.unit.value);
+  in.start_date = domain::date_code(m.body.start_date);
+  in.evaluation_date = domain::date_code(m.body.evaluation_date);
+  in.status = std::string(domain::measure_status_code(m.body.status));
+  in.status_reason = m.body.status_reason;
+  return measure_form_page(ctx, *id, in, *entry, m.version, {}, 200);
+}
+
+http::Response correct_measure(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto version = parse_id(field(ctx.form, "version"));
+  if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  const auto in = measure_input(ctx.form);
+  auto r = app::correct_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+                                static_cast<int>(*version), in, field(ctx.form, "reason"), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
+  return measure_form_page(ctx, *id, in, *entry, static_cast<int>(*version), r->errors, 422);
+}
+
+http::Response add_evaluation(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  app::EvaluationInput in{field(ctx.form, "date"), field(ctx.form, "observed"), field(ctx.form, "outcome"),
+                          field(ctx.form, "next_evaluation_date")};
+  auto r = app::add_evaluation(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "evaluation.title"));
+  page.set("log_url", log_url(*id));
+  page.set("action", log_url(*id) + "/tiltak/" + std::to_string(*entry) + "/evaluering");
+  page.set("date", in.date);
+  page.set("observed", in.observed);
+  page.set("next_evaluation_date", in.next_evaluation_date);
+  for (const char* o : {"continue", "change", "end"}) page.set(std::string("outcome_") + o, flag(in.outcome == o));
+  set_errors(ctx, page, r->errors);
+  return page_response(ctx, 422, "evaluation_form", page);
+}
+
+http::Response evaluation_form(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "evaluation.title"));
+  page.set("log_url", log_url(*id));
+  page.set("action", log_url(*id) + "/tiltak/" + std::to_string(*entry) + "/evaluering");
+  page.set("date", domain::date_code(oslo_date(ctx.app.clock.now())));
+  page.set("outcome_continue", flag(true));
+  set_errors(ctx, page, {});
+  return page_response(ctx, 200, "evaluation_form", page);
+}
+
+http::Response correct_goal(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto version = parse_id(field(ctx.form, "version"));
+  if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto status = field(ctx.form, "status");
+  auto r = app::correct_goal(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+                             static_cast<int>(*version), {field(ctx.form, "text"), status.empty() ? "active" : status},
+                             field(ctx.form, "reason"), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  return http::Response::redirect(log_url(*id) + "#goals");
+}
+
+// ---- JSON ----
+
+http::Response api_add_goal(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id},
+                         {json_string(*body, "text").value_or(""), json_string(*body, "status").value_or("active")},
+                         ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
+http::Response api_add_measure(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  app::FieldErrors errors;
+  app::MeasureInput in;
+  in.title = json_string(*body, "title").value_or("");
+  in.description = json_string(*body, "description").value_or("");
+  for (auto g : json_ids(*body, "goal_ids", "goals", errors)) in.goals.push_back(std::to_string(g));
+  if (auto r = json_int(*body, "responsible_participant_id")) in.responsible = std::to_string(*r);
+  if (auto u = json_int(*body, "unit_id")) in.unit = std::to_string(*u);
+  in.start_date = json_string(*body, "start_date").value_or("");
+  in.evaluation_date = json_string(*body, "evaluation_date").value_or("");
+  in.status = json_string(*body, "status").value_or("planned");
+  in.status_reason = json_string(*body, "status_reason").value_or("");
+  if (!errors.empty()) return field_errors_json(ctx, errors);
+  auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
+http::Response api_add_evaluation(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  app::EvaluationInput in{json_string(*body, "date").value_or(""), json_string(*body, "observed").value_or(""),
+                          json_string(*body, "outcome").value_or(""),
+                          json_string(*body, "next_evaluation_date").value_or("")};
+  auto r = app::add_evaluation(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
+}  // namespace stafett::web::pages
