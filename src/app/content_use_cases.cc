@@ -140,7 +140,7 @@ Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, d
     add_problems(out.errors, domain::validate(body));
     if (!out.errors.empty()) return {};
     store::NewEntry e{log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
-                      facts->participation->unit, store::encode(body)};
+                      facts->participation->unit, store::encode(body), {}};
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -161,7 +161,7 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
     const auto body = measure_from(tx, log, in, out.errors, goals);
     if (!out.errors.empty()) return {};
     store::NewEntry e{log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
-                      facts->participation->unit, store::encode(body)};
+                      facts->participation->unit, store::encode(body), {}};
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     for (auto g : goals) {
@@ -198,7 +198,7 @@ Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& ac
     if (out.errors.empty()) add_problems(out.errors, domain::validate(body, *m));
     if (!out.errors.empty()) return {};
     store::NewEntry e{log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, measure, actor.person,
-                      facts->participation->unit, store::encode(body)};
+                      facts->participation->unit, store::encode(body), {}};
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -329,6 +329,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     std::vector<domain::EvaluationBody> bodies;
     for (const auto& ev : m.evaluations) bodies.push_back(ev.body);
     m.next_due = domain::next_evaluation_due(m.body, bodies);
+    m.status = domain::effective_status(m.body, bodies);
     m.overdue = domain::is_overdue(m.body, bodies, today);
     m.corrected = e.versions.size() > 1;
     for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {

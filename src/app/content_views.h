@@ -35,6 +35,7 @@ struct MeasureView {
   std::vector<domain::EntryId> goals;
   std::vector<EvaluationView> evaluations;  // oldest first
   std::optional<domain::Date> next_due;
+  domain::MeasureStatus status = domain::MeasureStatus::kPlanned;  // as people see it (see effective_status)
   bool overdue = false;
   bool corrected = false;
   std::vector<VersionView> history;  // earlier versions, oldest first

@@ -37,11 +37,16 @@ constexpr std::pair<MeasureStatus, std::string_view> kMeasureStatuses[] = {
 constexpr std::pair<EvaluationOutcome, std::string_view> kOutcomes[] = {
     {EvaluationOutcome::kContinue, "continue"}, {EvaluationOutcome::kChange, "change"}, {EvaluationOutcome::kEnd, "end"}};
 
+constexpr std::pair<NoteType, std::string_view> kNoteTypes[] = {
+    {NoteType::kObservation, "observation"}, {NoteType::kConversation, "conversation"},
+    {NoteType::kFamilyInformation, "family_information"}, {NoteType::kOther, "other"}};
+
 // Required text within bounds, valid UTF-8, no control characters except
 // line breaks in long texts.
 void check_text(FieldProblems& problems, const std::string& field, const std::string& text, std::size_t max,
                 bool required, bool multiline) {
-  if (text.empty()) {
+  const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  if (blank) {
     if (required) problems.push_back({field, "entry.error.required"});
     return;
   }
@@ -62,6 +67,26 @@ std::string_view measure_status_code(MeasureStatus s) { return to_code(s, kMeasu
 std::optional<MeasureStatus> measure_status_from_code(std::string_view code) { return from_code(code, kMeasureStatuses); }
 std::string_view outcome_code(EvaluationOutcome o) { return to_code(o, kOutcomes); }
 std::optional<EvaluationOutcome> outcome_from_code(std::string_view code) { return from_code(code, kOutcomes); }
+
+std::string_view note_type_code(NoteType t) { return to_code(t, kNoteTypes); }
+std::optional<NoteType> note_type_from_code(std::string_view code) { return from_code(code, kNoteTypes); }
+
+FieldProblems validate(const NoteBody& n, const NoteVisibility& v) {
+  FieldProblems p;
+  if (!n.date.ok()) p.push_back({"date", "entry.error.date"});
+  check_text(p, "text", n.text, kMaxLongText, true, true);
+  if (v.hidden_from_guardians) {
+    check_text(p, "hidden_reason", v.reason, kMaxShortText, true, false);
+    check_text(p, "legal_reference", v.legal_reference, kMaxShortText, true, false);
+  }
+  return p;
+}
+
+FieldProblems validate(const HighlightBody& h) {
+  FieldProblems p;
+  check_text(p, "text", h.text, kMaxHighlight, true, true);
+  return p;
+}
 
 FieldProblems validate(const GoalBody& goal) {
   FieldProblems p;
@@ -115,6 +140,15 @@ std::optional<Date> next_evaluation_due(const MeasureBody& m, const std::vector<
   if (latest == nullptr) return m.evaluation_date;
   if (latest->outcome == EvaluationOutcome::kEnd) return std::nullopt;
   return latest->next_evaluation_date;
+}
+
+MeasureStatus effective_status(const MeasureBody& m, const std::vector<EvaluationBody>& evaluations) {
+  if (m.status != MeasureStatus::kPlanned && m.status != MeasureStatus::kActive) return m.status;
+  const EvaluationBody* latest = nullptr;
+  for (const auto& e : evaluations) {
+    if (latest == nullptr || std::chrono::sys_days{e.date} >= std::chrono::sys_days{latest->date}) latest = &e;
+  }
+  return latest != nullptr && latest->outcome == EvaluationOutcome::kEnd ? MeasureStatus::kCompleted : m.status;
 }
 
 bool is_overdue(const MeasureBody& m, const std::vector<EvaluationBody>& evaluations, Date today) {

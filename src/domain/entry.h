@@ -60,6 +60,34 @@ struct EvaluationBody {
   std::optional<Date> next_evaluation_date;  // REQUIRED unless the outcome ends the measure
 };
 
+// Logg-notater: dated entries of one kind.
+enum class NoteType { kObservation, kConversation, kFamilyInformation, kOther };
+std::string_view note_type_code(NoteType t);
+std::optional<NoteType> note_type_from_code(std::string_view code);
+
+struct NoteBody {
+  Date date;
+  NoteType type = NoteType::kObservation;
+  std::string text;
+};
+
+// Lysglimt: a short positive note anyone in the log may add.
+inline constexpr std::size_t kMaxHighlight = 500;
+struct HighlightBody {
+  std::string text;
+};
+
+// Hiding a note from guardians needs a reason and the legal basis (for
+// example a young person's right to confidential health care).
+struct NoteVisibility {
+  bool hidden_from_guardians = false;
+  std::string reason;
+  std::string legal_reference;
+};
+
+FieldProblems validate(const NoteBody& note, const NoteVisibility& visibility);
+FieldProblems validate(const HighlightBody& highlight);
+
 FieldProblems validate(const GoalBody& goal);
 // The responsible participant is checked by the use case (it needs the log).
 FieldProblems validate(const MeasureBody& measure);
@@ -69,6 +97,8 @@ FieldProblems validate(const EvaluationBody& evaluation, const MeasureBody& meas
 // evaluation, or its own evaluation date before any evaluation. A measure
 // that is completed or stopped has none.
 std::optional<Date> next_evaluation_due(const MeasureBody& measure, const std::vector<EvaluationBody>& evaluations);
+// The status people see: an evaluation that ended the measure completes it.
+MeasureStatus effective_status(const MeasureBody& measure, const std::vector<EvaluationBody>& evaluations);
 // Overdue: an evaluation date that has passed (before `today`) without an
 // evaluation on or after it.
 bool is_overdue(const MeasureBody& measure, const std::vector<EvaluationBody>& evaluations, Date today);

@@ -56,8 +56,16 @@ TEST(Evaluation, NeedsANextDateAfterItselfUnlessItEndsTheMeasure) {
   EXPECT_TRUE(validate(EvaluationBody{year{2026} / December / 3, "ok", EvaluationOutcome::kEnd, std::nullopt}, m).empty());
 }
 
+TEST(Measure, AnEndingEvaluationCompletesIt) {
+  const auto m = a_measure();
+  EXPECT_EQ(effective_status(m, {}), MeasureStatus::kActive);
+  EXPECT_EQ(effective_status(m, {{year{2026} / December / 3, "ferdig", EvaluationOutcome::kEnd, std::nullopt}}),
+            MeasureStatus::kCompleted);
+}
+
 TEST(Goal, TextIsRequiredBoundedAndFreeOfControlCharacters) {
   EXPECT_FALSE(validate(GoalBody{"", GoalStatus::kActive}).empty());
+  EXPECT_FALSE(validate(GoalBody{"   \n ", GoalStatus::kActive}).empty()) << "blank is empty";
   EXPECT_FALSE(validate(GoalBody{std::string(kMaxLongText + 1, 'a'), GoalStatus::kActive}).empty());
   EXPECT_FALSE(validate(GoalBody{std::string("a\0b", 3), GoalStatus::kActive}).empty());
   EXPECT_TRUE(validate(GoalBody{"Nora trives på skolen\nog har venner", GoalStatus::kActive}).empty());

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "domain/consent.h"
+#include "domain/entry.h"
 #include "domain/ids.h"
 #include "domain/info_category.h"
 #include "domain/log.h"
@@ -52,6 +53,10 @@ struct AccessFacts {
   std::optional<TargetUnit> target;
   bool actor_is_handover_target = false;  // a pending handover names the actor
   bool actor_is_entry_author = false;     // kCorrectEntry: the actor wrote the entry
+  // kWriteEntry / kCorrectEntry: what kind of entry, and the log's note settings.
+  domain::EntryKind entry_kind = domain::EntryKind::kGoal;
+  bool notes_by_all_contributors = false;  // else only the holder writes notes
+  bool guardians_may_write_notes = false;
 
   // For kManageMunicipality: the actor administers the municipality in question.
   bool actor_is_municipal_admin = false;

@@ -118,11 +118,12 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kCloseLog:
     case Action::kReopenLog:
     case Action::kChangeLevel:
-    case Action::kWriteEntry:
     case Action::kCorrectEntry:
     case Action::kRecordPaperConsent:
     case Action::kManageMunicipality:
       return employee;
+    case Action::kWriteEntry:
+      return employee || citizen;  // families may add lysglimt (and notes when allowed)
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
       return citizen;
@@ -202,13 +203,35 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
 
     case Action::kWriteEntry:
     case Action::kCorrectEntry: {
-      // Contributors (the holder is one) write on an open log, in categories
-      // the consent covers for their unit; readers only read.
+      if (f.status != LogStatus::kOpen) return Decision::deny(DenyReason::kLogClosed);
+      // The family: lysglimt always (the child from the view age), notes
+      // when the holder allows guardians to write them. Never other kinds.
+      if (actor.kind == ActorKind::kCitizen) {
+        if (action == Action::kCorrectEntry) return Decision::deny(DenyReason::kWrongKindOfActor);
+        const bool reads = f.actor_is_guardian || (f.actor_is_child && f.child_age >= f.settings.child_view_age);
+        if (!reads) return Decision::deny(f.actor_is_child ? DenyReason::kTooYoung : DenyReason::kNotParticipant);
+        if (f.entry_kind == domain::EntryKind::kHighlight) return Decision::allow();
+        if (f.entry_kind == domain::EntryKind::kNote && f.actor_is_guardian && f.guardians_may_write_notes) {
+          return Decision::allow();
+        }
+        return Decision::deny(DenyReason::kReadOnlyRole);
+      }
       if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
+      // Lysglimt: every employee in the log, readers too, within the consent.
+      if (f.entry_kind == domain::EntryKind::kHighlight) {
+        if (!consent_covers_own_unit(f, InfoCategory::kBasic)) return Decision::deny(DenyReason::kNoConsent);
+        if (action == Action::kCorrectEntry && !f.actor_is_entry_author) return Decision::deny(DenyReason::kNotAuthor);
+        return Decision::allow();
+      }
+      // Other content: contributors (the holder is one) write in categories
+      // the consent covers for their unit; readers only read. Notes only
+      // when the holder lets every contributor write them.
       if (f.participation->role != domain::ParticipantRole::kContributor) {
         return Decision::deny(DenyReason::kReadOnlyRole);
       }
-      if (f.status != LogStatus::kOpen) return Decision::deny(DenyReason::kLogClosed);
+      if (f.entry_kind == domain::EntryKind::kNote && !f.actor_is_holder && !f.notes_by_all_contributors) {
+        return Decision::deny(DenyReason::kNotHolder);
+      }
       if (!consent_covers_own_unit(f, f.category)) return Decision::deny(DenyReason::kNoConsent);
       if (action == Action::kCorrectEntry && !f.actor_is_entry_author && !f.actor_is_holder) {
         return Decision::deny(DenyReason::kNotAuthor);

@@ -159,7 +159,18 @@ TEST(Policy, ContributorsWriteReadersDoNot) {
   f.status = LogStatus::kClosed;
   EXPECT_EQ(can(kTeacherActor, Action::kWriteEntry, f).reason, DenyReason::kLogClosed);
   const Actor mother{ActorKind::kCitizen, kMother};
-  EXPECT_FALSE(may_attempt(mother, Action::kWriteEntry)) << "a guardian never writes a measure";
+  AccessFacts family;
+  family.log_found = true;
+  family.status = LogStatus::kOpen;
+  family.actor_is_guardian = true;
+  family.entry_kind = domain::EntryKind::kMeasure;
+  EXPECT_FALSE(can(mother, Action::kWriteEntry, family)) << "a guardian never writes a measure";
+  family.entry_kind = domain::EntryKind::kHighlight;
+  EXPECT_TRUE(can(mother, Action::kWriteEntry, family)) << "but adds lysglimt";
+  family.entry_kind = domain::EntryKind::kNote;
+  EXPECT_FALSE(can(mother, Action::kWriteEntry, family));
+  family.guardians_may_write_notes = true;
+  EXPECT_TRUE(can(mother, Action::kWriteEntry, family)) << "notes when the holder allows it";
 }
 
 TEST(Policy, OnlyTheHolderManagesParticipants) {
@@ -268,6 +279,8 @@ struct World {
   LogStatus status;
   std::optional<Participation> participation;
   bool holder, guardian, is_child, handover_target, admin, author;
+  domain::EntryKind entry_kind;
+  bool notes_by_all, guardians_write_notes;
   int child_age;
   domain::ConsentSettings settings;
   std::vector<Consent> consents;
@@ -381,9 +394,20 @@ bool reference_allows(const World& w, Action a) {
     case Action::kRecordPaperConsent: return w.log_found && w.holder && employee_here;
     case Action::kWriteEntry:
     case Action::kCorrectEntry: {
-      const bool writes = w.log_found && employee_here && w.participation->role == ParticipantRole::kContributor &&
-                          open && own_covers(w.category);
-      return a == Action::kWriteEntry ? writes : writes && (w.author || w.holder);
+      const bool write = a == Action::kWriteEntry;
+      if (!w.log_found || !open) return false;
+      if (citizen) {
+        // Families add lysglimt, and notes when allowed; they never correct.
+        const bool in_family = w.guardian || (w.is_child && w.child_age >= w.settings.child_view_age);
+        if (!write || !in_family) return false;
+        return w.entry_kind == domain::EntryKind::kHighlight ||
+               (w.entry_kind == domain::EntryKind::kNote && w.guardian && w.guardians_write_notes);
+      }
+      if (!employee_here) return false;
+      if (w.entry_kind == domain::EntryKind::kHighlight) return own_covers(InfoCategory::kBasic) && (write || w.author);
+      if (w.participation->role != ParticipantRole::kContributor) return false;
+      if (w.entry_kind == domain::EntryKind::kNote && !w.holder && !w.notes_by_all) return false;
+      return own_covers(w.category) && (write || w.author || w.holder);
     }
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
@@ -417,6 +441,11 @@ World random_world(std::mt19937_64& rng) {
   w.handover_target = coin(0.2);
   w.admin = coin(0.15);
   w.author = coin(0.3);
+  const domain::EntryKind kinds[] = {domain::EntryKind::kGoal, domain::EntryKind::kMeasure, domain::EntryKind::kNote,
+                                     domain::EntryKind::kHighlight};
+  w.entry_kind = kinds[pick(4)];
+  w.notes_by_all = coin();
+  w.guardians_write_notes = coin(0.3);
   w.child_age = pick(19);
   w.settings.rule = coin() ? ConsentRule::kAllGuardians : ConsentRule::kOneGuardian;
   w.settings.child_view_age = 10 + pick(6);
@@ -470,6 +499,9 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
   f.actor_is_entry_author = w.author;
+  f.entry_kind = w.entry_kind;
+  f.notes_by_all_contributors = w.notes_by_all;
+  f.guardians_may_write_notes = w.guardians_write_notes;
   return f;
 }
 

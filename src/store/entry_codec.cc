@@ -61,6 +61,33 @@ std::string encode(const domain::EvaluationBody& b) {
   return json::serialize(o);
 }
 
+std::string encode(const domain::NoteBody& b) {
+  return json::serialize(json::object{
+      {"date", domain::date_code(b.date)}, {"type", domain::note_type_code(b.type)}, {"text", b.text}});
+}
+
+std::string encode(const domain::HighlightBody& b) { return json::serialize(json::object{{"text", b.text}}); }
+
+Result<domain::NoteBody> decode_note(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  auto d = date(*o, "date");
+  auto type = text(*o, "type");
+  auto t = text(*o, "text");
+  if (!d || !type || !t) return damaged("note");
+  auto nt = domain::note_type_from_code(*type);
+  if (!nt) return damaged("note type");
+  return domain::NoteBody{*d, *nt, *t};
+}
+
+Result<domain::HighlightBody> decode_highlight(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  auto t = text(*o, "text");
+  if (!t) return damaged("highlight");
+  return domain::HighlightBody{*t};
+}
+
 Result<domain::GoalBody> decode_goal(const std::string& s) {
   auto o = parse_object(s);
   if (!o) return o.error();

@@ -5,7 +5,8 @@ namespace {
 
 constexpr const char* kEntrySelect =
     "SELECT e.id, e.log_id, e.kind, e.category, e.visibility, e.parent_entry_id, e.author_person_id,"
-    " e.author_unit_id, e.created_at_ms, v.version, v.body, v.author_person_id, v.created_at_ms, v.correction_reason"
+    " e.author_unit_id, e.created_at_ms, v.version, v.body, v.author_person_id, v.created_at_ms, v.correction_reason,"
+    " e.hidden_reason, e.legal_reference"
     " FROM entry e JOIN entry_version v ON v.entry_id = e.id ";
 
 Result<std::vector<EntryRow>> entries_from(const Result<Rows>& rows) {
@@ -26,6 +27,8 @@ Result<std::vector<EntryRow>> entries_from(const Result<Rows>& rows) {
       e.author = domain::PersonId{r.int64(6)};
       if (!r.is_null(7)) e.author_unit = domain::UnitId{r.int64(7)};
       e.created_at = from_unix_ms(r.int64(8));
+      if (!r.is_null(14)) e.hidden_reason = r.text(14);
+      if (!r.is_null(15)) e.legal_reference = r.text(15);
       out.push_back(std::move(e));
     }
     out.back().versions.push_back(EntryVersionRow{static_cast<int>(r.int64(9)), r.text(10),
@@ -39,9 +42,12 @@ Result<std::vector<EntryRow>> entries_from(const Result<Rows>& rows) {
 
 Result<domain::EntryId> insert_entry(Transaction& tx, const NewEntry& e, TimePoint now) {
   auto rows = tx.query(
-      "INSERT INTO entry (log_id, kind, category, visibility, parent_entry_id, author_person_id, author_unit_id,"
-      " created_at_ms) VALUES (?, ?, ?, 'everyone', ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO entry (log_id, kind, category, visibility, hidden_reason, legal_reference, parent_entry_id,"
+      " author_person_id, author_unit_id, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {e.log.value, std::string(domain::entry_kind_code(e.kind)), std::string(domain::info_category_code(e.category)),
+       std::string(e.visibility.hidden_from_guardians ? "hidden_from_guardians" : "everyone"),
+       e.visibility.hidden_from_guardians ? Value{e.visibility.reason} : Value{Null{}},
+       e.visibility.hidden_from_guardians ? Value{e.visibility.legal_reference} : Value{Null{}},
        e.parent ? Value{e.parent->value} : Value{Null{}}, e.author.value,
        e.author_unit ? Value{e.author_unit->value} : Value{Null{}}, to_unix_ms(now)});
   if (!rows) return rows.error();
@@ -78,6 +84,30 @@ Result<std::optional<EntryRow>> find_entry(Transaction& tx, domain::LogId log, d
   if (!list) return list.error();
   if (list->empty()) return std::optional<EntryRow>{};
   return std::optional<EntryRow>{std::move(list->front())};
+}
+
+Result<NoteSettings> note_settings(Transaction& tx, domain::LogId log) {
+  auto rows = tx.query("SELECT notes_by, guardians_may_write FROM log_note_settings WHERE log_id = ?", {log.value});
+  if (!rows) return rows.error();
+  NoteSettings s;
+  if (!rows->empty()) {
+    s.notes_by_all_contributors = rows->front().text(0) == "contributors";
+    s.guardians_may_write = rows->front().int64(1) != 0;
+  }
+  return s;
+}
+
+Result<void> save_note_settings(Transaction& tx, domain::LogId log, const NoteSettings& s, domain::PersonId by,
+                                TimePoint now) {
+  auto r = tx.execute(
+      "INSERT INTO log_note_settings (log_id, notes_by, guardians_may_write, updated_at_ms, updated_by_person_id)"
+      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (log_id) DO UPDATE SET notes_by = excluded.notes_by,"
+      " guardians_may_write = excluded.guardians_may_write, updated_at_ms = excluded.updated_at_ms,"
+      " updated_by_person_id = excluded.updated_by_person_id",
+      {log.value, std::string(s.notes_by_all_contributors ? "contributors" : "holder"),
+       std::int64_t{s.guardians_may_write ? 1 : 0}, to_unix_ms(now), by.value});
+  if (!r) return r.error();
+  return {};
 }
 
 Result<void> link_entries(Transaction& tx, domain::EntryId from, domain::EntryId to, const std::string& kind) {

@@ -27,6 +27,8 @@ struct EntryRow {
   domain::EntryKind kind = domain::EntryKind::kNote;
   domain::InfoCategory category = domain::InfoCategory::kBasic;
   bool hidden_from_guardians = false;
+  std::string hidden_reason;
+  std::string legal_reference;
   std::optional<domain::EntryId> parent;
   domain::PersonId author;
   std::optional<domain::UnitId> author_unit;
@@ -42,7 +44,17 @@ struct NewEntry {
   domain::PersonId author;
   std::optional<domain::UnitId> author_unit;
   std::string body;
+  domain::NoteVisibility visibility;  // only notes may be hidden from guardians
 };
+
+struct NoteSettings {
+  bool notes_by_all_contributors = false;
+  bool guardians_may_write = false;
+};
+// The log's note settings; the defaults (holder only) when none are saved.
+Result<NoteSettings> note_settings(Transaction& tx, domain::LogId log);
+Result<void> save_note_settings(Transaction& tx, domain::LogId log, const NoteSettings& settings,
+                                domain::PersonId by, TimePoint now);
 
 // Inserts the entry and its first version.
 Result<domain::EntryId> insert_entry(Transaction& tx, const NewEntry& entry, TimePoint now);

@@ -128,7 +128,13 @@ TEST_F(ContentHttp, BadInputIsAClearErrorAndWritesNothing) {
     EXPECT_EQ(r.status, 422) << c.message;
     EXPECT_NE(r.body.find(c.message), std::string::npos) << "missing: " << c.message;
   }
-  EXPECT_EQ(ingrid.form("/logger/1/mal", "text=").status, 400);
+  auto empty_goal = ingrid.form("/logger/1/mal", "text=+++");
+  EXPECT_EQ(empty_goal.status, 422) << "a blank goal";
+  EXPECT_NE(empty_goal.body.find("Dette feltet må fylles ut."), std::string::npos);
+  EXPECT_EQ(ingrid.form("/logger/1/tiltak", base + "&title=+++&start_date=2026-11-01&evaluation_date=2027-01-01").status,
+            422)
+      << "a title of spaces only";
+  EXPECT_EQ(ingrid.get("/logger/1/tiltak/999999/evaluering").status, 404);
   EXPECT_EQ(ingrid.json("/api/v1/logs/1/goals", R"({"text":""})").status, 422);
   EXPECT_EQ(ingrid.json("/api/v1/logs/1/goals", "[]").status, 400);
   EXPECT_EQ(ingrid.json("/api/v1/logs/1/measures", R"({"goal_ids":"nope"})").status, 422);

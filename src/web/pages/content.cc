@@ -134,8 +134,10 @@ http::Response add_goal(const RequestContext& ctx) {
   auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id}, {field(ctx.form, "text"), "active"}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
-    // The only field is the text: show the log again with the message.
-    return error_response(ctx.app, ctx.request, ctx.locale, 400);
+    // Show the log again with the message next to the goal field.
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"goal_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
   }
   return http::Response::redirect(log_url(*id) + "#goals");
 }
@@ -225,6 +227,12 @@ http::Response evaluation_form(const RequestContext& ctx) {
   auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  bool exists = false;
+  for (const auto& m : view->content.measures_without_goal) exists |= m.id.value == *entry;
+  for (const auto& g : view->content.goals) {
+    for (const auto& m : g.measures) exists |= m.id.value == *entry;
+  }
+  if (!exists) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "evaluation.title"));
   page.set("log_url", log_url(*id));
@@ -246,7 +254,11 @@ http::Response correct_goal(const RequestContext& ctx) {
                              static_cast<int>(*version), {field(ctx.form, "text"), status.empty() ? "active" : status},
                              field(ctx.form, "reason"), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"goal_correction_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
   return http::Response::redirect(log_url(*id) + "#goals");
 }
 

@@ -71,7 +71,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
   mustache::data d(mustache::data::type::object);
   d.set("id", std::to_string(m.id.value));
   d.set("title", m.body.title);
-  d.set("description", m.body.description);
+  if (!m.body.description.empty()) d.set("description", m.body.description);
   d.set("responsible", m.responsible_name);
   d.set("unit", m.unit_name);
   d.set("start_date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{m.body.start_date})));
@@ -79,7 +79,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
     d.set("next_due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{*m.next_due})));
   }
   d.set("overdue", flag(m.overdue));
-  d.set("status", text(ctx, "measure.status." + std::string(domain::measure_status_code(m.body.status))));
+  d.set("status", text(ctx, "measure.status." + std::string(domain::measure_status_code(m.status))));
   if (!m.body.status_reason.empty()) d.set("status_reason", m.body.status_reason);
   d.set("corrected", flag(m.corrected));
   d.set("history", history_data(m.history));
@@ -228,12 +228,30 @@ http::Response my_logs(const RequestContext& ctx) {
   return page_response(ctx, 200, "logs", page);
 }
 
+http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
+                               int status) {
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  auto data = log_data(ctx, *view);
+  mustache::data by_field(mustache::data::type::object);
+  mustache::data summary(mustache::data::type::list);
+  for (const auto& e : errors) {
+    if (!by_field.get(e.field)) by_field.set(e.field, text(ctx, e.message));
+    mustache::data item(mustache::data::type::object);
+    item.set("field", e.field);
+    item.set("message", text(ctx, e.message));
+    summary.push_back(item);
+  }
+  data.set("errors", by_field);
+  data.set("error_summary", summary);
+  data.set("has_errors", flag(!errors.empty()));
+  return page_response(ctx, status, "log", data);
+}
+
 http::Response log_page(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
-  if (!view) return failure_response(ctx, view.error());
-  return page_response(ctx, 200, "log", log_data(ctx, *view));
+  return render_log_page(ctx, *id, {}, 200);
 }
 
 http::Response withdraw_consent(const RequestContext& ctx) {

@@ -67,7 +67,7 @@ json::value log_json(const app::LogView& v) {
                    {"unit", m.unit_name},
                    {"start_date", domain::date_code(m.body.start_date)},
                    {"evaluation_date", domain::date_code(m.body.evaluation_date)},
-                   {"status", domain::measure_status_code(m.body.status)},
+                   {"status", domain::measure_status_code(m.status)},
                    {"overdue", m.overdue},
                    {"corrected", m.corrected},
                    {"goal_ids", goal_ids},

@@ -2,6 +2,7 @@
 // Page and API handlers. Each is thin: read the request, call one app/ use
 // case, map the result to a view, render. Listed with their policies in routes.cc.
 #include "http/response.h"
+#include "app/log_use_cases.h"
 #include "web/app_context.h"
 
 namespace stafett::web::pages {
@@ -18,6 +19,8 @@ http::Response demo_login(const RequestContext& ctx);
 http::Response logout(const RequestContext& ctx);
 
 http::Response my_logs(const RequestContext& ctx);
+// The log page, with field errors from a form posted on it (status 422).
+http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors, int status);
 http::Response log_page(const RequestContext& ctx);
 http::Response withdraw_consent(const RequestContext& ctx);
 http::Response close_log(const RequestContext& ctx);
