@@ -46,12 +46,25 @@ domain::Date parsed_date(const std::string& text, const char* field, FieldErrors
   return *d;
 }
 
-// Loads the facts for writing content of `category` and decides.
+// Adds the log's note settings to loaded facts.
+Result<void> add_note_facts(Transaction& tx, domain::LogId log, policy::AccessFacts& facts) {
+  auto settings = store::note_settings(tx, log);
+  if (!settings) return settings.error();
+  facts.notes_by_all_contributors = settings->notes_by_all_contributors;
+  facts.guardians_may_write_notes = settings->guardians_may_write;
+  return {};
+}
+
+// Loads the facts for writing an entry of `kind` in `category` and decides.
 Result<policy::AccessFacts> facts_for(Transaction& tx, const policy::Actor& actor, domain::LogId log, Action action,
-                                      TimePoint now, std::optional<domain::PersonId> entry_author = std::nullopt) {
-  auto facts = load_access_facts(tx, actor, log, now, {InfoCategory::kGoalsMeasures, std::nullopt});
+                                      TimePoint now, std::optional<domain::PersonId> entry_author = std::nullopt,
+                                      EntryKind kind = EntryKind::kGoal,
+                                      InfoCategory category = InfoCategory::kGoalsMeasures) {
+  auto facts = load_access_facts(tx, actor, log, now, {category, std::nullopt});
   if (!facts) return forbidden();  // a fact that cannot be loaded is a deny
+  if (!add_note_facts(tx, log, *facts)) return forbidden();
   facts->actor_is_entry_author = entry_author && *entry_author == actor.person;
+  facts->entry_kind = kind;
   if (!policy::can(actor, action, *facts)) return forbidden();
   return facts;
 }
@@ -106,6 +119,71 @@ std::string name_of(Transaction& tx, domain::PersonId person) {
 }
 
 }  // namespace
+
+Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const NoteInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    const InfoCategory category = in.health ? InfoCategory::kHealth : InfoCategory::kNotes;
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kNote, category);
+    if (!facts) return facts.error();
+    domain::NoteBody body;
+    body.date = parsed_date(in.date, "date", out.errors);
+    auto type = domain::note_type_from_code(in.type);
+    if (!type) out.errors.push_back({"type", "note.error.type"});
+    body.type = type.value_or(domain::NoteType::kOther);
+    body.text = in.text;
+    domain::NoteVisibility visibility{in.hidden_from_guardians, in.hidden_reason, in.legal_reference};
+    // Only an employee can hide a note from guardians.
+    if (visibility.hidden_from_guardians && actor.kind != policy::ActorKind::kEmployee) {
+      out.errors.push_back({"hidden", "note.error.hide_not_allowed"});
+    }
+    add_problems(out.errors, domain::validate(body, visibility));
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kNote, category, std::nullopt, actor.person,
+                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body),
+                      visibility};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                   const std::string& text, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kHighlight,
+                           InfoCategory::kBasic);
+    if (!facts) return facts.error();
+    const domain::HighlightBody body{text};
+    add_problems(out.errors, domain::validate(body));
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kHighlight, InfoCategory::kBasic, std::nullopt, actor.person,
+                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log, bool all_contributors,
+                            bool guardians, const Clock& clock) {
+  return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kConfigureLog, *facts)) return forbidden();
+    return store::save_note_settings(tx, log, {all_contributors, guardians}, actor.person, now);
+  });
+}
 
 Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
                                                                               const policy::Actor& actor,
@@ -278,14 +356,28 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     policy::AccessFacts f = facts;
     f.category = e.category;
     if (!policy::can(actor, Action::kReadLog, f)) return false;
-    // Families never see what was hidden from guardians.
-    return !(e.hidden_from_guardians && actor.kind == policy::ActorKind::kCitizen);
+    if (!e.hidden_from_guardians) return true;
+    // Hidden from guardians: the author's unit and the author see it, and the
+    // child (whose confidentiality it protects); guardians never.
+    if (actor.kind == policy::ActorKind::kCitizen) return facts.actor_is_child && !facts.actor_is_guardian;
+    return e.author == actor.person ||
+           (facts.participation && facts.participation->unit && e.author_unit && *facts.participation->unit == *e.author_unit);
   };
-  {
-    policy::AccessFacts f = facts;
-    f.category = InfoCategory::kGoalsMeasures;
-    view.can_write = policy::can(actor, Action::kWriteEntry, f).allowed;
-  }
+  policy::AccessFacts writing = facts;
+  if (auto n = add_note_facts(tx, log, writing); !n) return n.error();
+  view.notes_by_all_contributors = writing.notes_by_all_contributors;
+  view.guardians_may_write_notes = writing.guardians_may_write_notes;
+  auto may_write = [&](EntryKind kind, InfoCategory category) {
+    policy::AccessFacts f = writing;
+    f.entry_kind = kind;
+    f.category = category;
+    return policy::can(actor, Action::kWriteEntry, f).allowed;
+  };
+  view.can_write = may_write(EntryKind::kGoal, InfoCategory::kGoalsMeasures);
+  view.can_write_notes = may_write(EntryKind::kNote, InfoCategory::kNotes);
+  view.can_hide_notes = view.can_write_notes && actor.kind == policy::ActorKind::kEmployee;
+  view.can_write_highlights = may_write(EntryKind::kHighlight, InfoCategory::kBasic);
+  view.can_configure = policy::can(actor, Action::kConfigureLog, writing).allowed;
   auto entries = store::entries_of(tx, log);
   if (!entries) return entries.error();
   auto serves = store::links_of(tx, log, "serves_goal");
@@ -370,6 +462,29 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   }
   for (const auto& m : measures) {
     if (m.goals.empty()) view.measures_without_goal.push_back(m);
+  }
+  for (auto it = entries->rbegin(); it != entries->rend(); ++it) {
+    const auto& e = *it;
+    if ((e.kind != EntryKind::kNote && e.kind != EntryKind::kHighlight) || !readable(e)) continue;
+    if (e.kind == EntryKind::kHighlight) {
+      auto body = store::decode_highlight(e.versions.back().body);
+      if (!body) return body.error();
+      view.highlights.push_back({e.id, body->text, author(e.author), e.created_at});
+      continue;
+    }
+    auto body = store::decode_note(e.versions.back().body);
+    if (!body) return body.error();
+    NoteView n;
+    n.id = e.id;
+    n.body = *body;
+    n.category = e.category;
+    n.author_name = author(e.author);
+    if (e.author_unit) n.author_unit = unit_names[e.author_unit->value];
+    n.hidden_from_guardians = e.hidden_from_guardians;
+    n.hidden_reason = e.hidden_reason;
+    n.legal_reference = e.legal_reference;
+    n.at = e.created_at;
+    view.notes.push_back(std::move(n));
   }
   return view;
 }

@@ -42,6 +42,16 @@ struct EvaluationInput {
   std::string next_evaluation_date;
 };
 
+struct NoteInput {
+  std::string date;  // YYYY-MM-DD
+  std::string type;  // observation, conversation, family_information, other
+  std::string text;
+  bool health = false;  // health information: category health instead of notes
+  bool hidden_from_guardians = false;
+  std::string hidden_reason;
+  std::string legal_reference;
+};
+
 struct WriteOutcome {
   std::optional<domain::EntryId> entry;
   FieldErrors errors;
@@ -53,6 +63,15 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
                                  const MeasureInput& input, const Clock& clock);
 Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId measure, const EvaluationInput& input, const Clock& clock);
+
+Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const NoteInput& input, const Clock& clock);
+Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                   const std::string& text, const Clock& clock);
+// The holder decides who writes notes: the holder only or every contributor,
+// and whether guardians may write notes too.
+Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                            bool all_contributors, bool guardians, const Clock& clock);
 
 // The units taking part in the log (through active employee participants):
 // the ones a measure can be delivered by.

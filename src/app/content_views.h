@@ -50,7 +50,34 @@ struct GoalView {
   std::vector<MeasureView> measures;  // overdue first, then by next due date
 };
 
+struct NoteView {
+  domain::EntryId id;
+  domain::NoteBody body;
+  domain::InfoCategory category = domain::InfoCategory::kNotes;
+  std::string author_name;
+  std::string author_unit;
+  bool hidden_from_guardians = false;
+  std::string hidden_reason;
+  std::string legal_reference;
+  TimePoint at;
+};
+
+struct HighlightView {
+  domain::EntryId id;
+  std::string text;
+  std::string author_name;
+  TimePoint at;
+};
+
 struct ContentView {
+  std::vector<NoteView> notes;            // newest first
+  std::vector<HighlightView> highlights;  // newest first
+  bool can_write_notes = false;
+  bool can_hide_notes = false;            // employees only
+  bool can_write_highlights = false;
+  bool can_configure = false;             // the holder: who may write notes
+  bool notes_by_all_contributors = false;
+  bool guardians_may_write_notes = false;
   std::vector<GoalView> goals;
   std::vector<MeasureView> measures_without_goal;
   int overdue = 0;

@@ -2,13 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 namespace stafett::cli {
 namespace {
 
 TEST(Config, FileSettingsApplyAndCommentsAreIgnored) {
-  const auto file = std::filesystem::temp_directory_path() / "stafett-config-test.conf";
+  const auto file = std::filesystem::temp_directory_path() / ("stafett-config-test-" + std::to_string(::getpid()) + ".conf");
   std::ofstream(file) << "# comment\ndatabase_url = postgresql://x@127.0.0.1/db  # trailing\n\nworkers=3\n";
   Config c;
   ASSERT_TRUE(apply_config_file(c, file));
@@ -18,7 +20,7 @@ TEST(Config, FileSettingsApplyAndCommentsAreIgnored) {
 }
 
 TEST(Config, BadLinesNameTheLine) {
-  const auto file = std::filesystem::temp_directory_path() / "stafett-config-bad.conf";
+  const auto file = std::filesystem::temp_directory_path() / ("stafett-config-bad-" + std::to_string(::getpid()) + ".conf");
   std::ofstream(file) << "workers = 2\nworkers = lots\n";
   Config c;
   auto r = apply_config_file(c, file);

@@ -21,6 +21,7 @@ std::string_view action_name(Action action) {
     case Action::kChangeLevel: return "change_level";
     case Action::kWriteEntry: return "write_entry";
     case Action::kCorrectEntry: return "correct_entry";
+    case Action::kConfigureLog: return "configure_log";
     case Action::kViewConsents: return "view_consents";
     case Action::kGiveConsent: return "give_consent";
     case Action::kWithdrawConsent: return "withdraw_consent";

@@ -30,6 +30,7 @@ enum class Action {
   kChangeLevel,       // the holder moves the log to another level of the guide
   kWriteEntry,        // add content (a goal, a measure, an evaluation...) in a category
   kCorrectEntry,      // a new version of an entry (its author or the holder)
+  kConfigureLog,      // the holder's settings for the log (who may write notes)
   kViewConsents,      // see every consent of the log and its history
   kGiveConsent,       // a guardian or the child consents for themselves, digitally
   kWithdrawConsent,   // ... or withdraws their own consent
@@ -44,7 +45,7 @@ inline constexpr std::array kAllActions = {
     Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
     Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
     Action::kCloseLog,         Action::kReopenLog,        Action::kChangeLevel,
-    Action::kWriteEntry,       Action::kCorrectEntry,
+    Action::kWriteEntry,       Action::kCorrectEntry,     Action::kConfigureLog,
     Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
     Action::kManageMunicipality,

@@ -119,6 +119,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kReopenLog:
     case Action::kChangeLevel:
     case Action::kCorrectEntry:
+    case Action::kConfigureLog:
     case Action::kRecordPaperConsent:
     case Action::kManageMunicipality:
       return employee;
@@ -167,6 +168,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kChangeLevel:
     case Action::kWriteEntry:
     case Action::kCorrectEntry:
+    case Action::kConfigureLog:
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
     case Action::kRecordPaperConsent:
@@ -199,6 +201,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
 
     case Action::kCloseLog:
     case Action::kChangeLevel:
+    case Action::kConfigureLog:
       return holder_decision(f);
 
     case Action::kWriteEntry:

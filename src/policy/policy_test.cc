@@ -389,7 +389,8 @@ bool reference_allows(const World& w, Action a) {
     case Action::kAnswerHandover:
       return w.log_found && w.handover_target && open && own_covers(InfoCategory::kBasic);
     case Action::kCloseLog:
-    case Action::kChangeLevel: return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic);
+    case Action::kChangeLevel:
+    case Action::kConfigureLog: return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic);
     case Action::kReopenLog: return w.log_found && w.holder && !open && own_covers(InfoCategory::kBasic);
     case Action::kRecordPaperConsent: return w.log_found && w.holder && employee_here;
     case Action::kWriteEntry:

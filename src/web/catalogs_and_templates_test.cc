@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <fstream>
 #include <regex>
 
@@ -14,9 +16,16 @@ namespace {
 
 const std::filesystem::path kWeb = std::filesystem::path(STAFETT_SOURCE_DIR) / "web";
 
+// A fresh folder per call: ctest runs test processes in parallel.
+std::filesystem::path unique_dir(const std::string& name) {
+  static int counter = 0;
+  return std::filesystem::temp_directory_path() /
+         (name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+}
+
 // A folder with the same small catalog in all three languages.
 Catalogs small_catalogs(const std::string& nb_greeting) {
-  const auto dir = std::filesystem::temp_directory_path() / "stafett-i18n-small";
+  const auto dir = unique_dir("stafett-i18n-small");
   std::filesystem::create_directories(dir);
   for (const char* lang : {"nb", "nn", "en"}) {
     std::ofstream(dir / (std::string(lang) + ".json"))
@@ -35,7 +44,7 @@ TEST(Catalogs, EveryLanguageHasExactlyTheKeysOfBokmal) {
 }
 
 TEST(Catalogs, LoadRefusesACatalogWithAMissingKey) {
-  const auto dir = std::filesystem::temp_directory_path() / "stafett-i18n-missing";
+  const auto dir = unique_dir("stafett-i18n-missing");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "nb.json") << R"({"a": "x", "b": {"c": "y"}})";
   std::ofstream(dir / "nn.json") << R"({"a": "x", "b": {"c": "y"}})";
@@ -71,7 +80,7 @@ TEST(Catalogs, LoadRefusesTextThatLooksLikeATemplateTag) {
 
 TEST(Templates, RendererRefusesUnescapedOutput) {
   for (const char* bad : {"<p>{{{body}}}</p>", "<p>{{& body}}</p>", "{{=<% %>=}}<%body%>"}) {
-    const auto dir = std::filesystem::temp_directory_path() / "stafett-tpl-unsafe";
+    const auto dir = unique_dir("stafett-tpl-unsafe");
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "layout_top.mustache") << "<main>";
     std::ofstream(dir / "layout_bottom.mustache") << "</main>";
@@ -83,7 +92,7 @@ TEST(Templates, RendererRefusesUnescapedOutput) {
 }
 
 TEST(Templates, ValuesAreHtmlEscaped) {
-  const auto dir = std::filesystem::temp_directory_path() / "stafett-tpl-escape";
+  const auto dir = unique_dir("stafett-tpl-escape");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "layout_top.mustache") << "<main lang=\"{{lang}}\">";
   std::ofstream(dir / "layout_bottom.mustache") << "</main>";

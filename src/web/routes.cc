@@ -45,6 +45,9 @@ std::span<const Route> route_table() {
       {Method::kPost, "/logger/{id}/niva", Action::kChangeLevel, pages::change_level},
       // Log content: goals, measures, evaluations
       {Method::kPost, "/logger/{id}/mal", Action::kWriteEntry, pages::add_goal},
+      {Method::kPost, "/logger/{id}/lysglimt", Action::kWriteEntry, pages::add_highlight},
+      {Method::kPost, "/logger/{id}/notater", Action::kWriteEntry, pages::add_note},
+      {Method::kPost, "/logger/{id}/notatregler", Action::kConfigureLog, pages::set_note_rules},
       {Method::kPost, "/logger/{id}/mal/{entry}/rett", Action::kCorrectEntry, pages::correct_goal},
       {Method::kGet, "/logger/{id}/tiltak/ny", Action::kWriteEntry, pages::new_measure_form},
       {Method::kPost, "/logger/{id}/tiltak", Action::kWriteEntry, pages::add_measure},
@@ -67,6 +70,8 @@ std::span<const Route> route_table() {
       {Method::kPost, "/api/v1/logs/{id}/reopen", Action::kReopenLog, pages::api_reopen_log},
       {Method::kPost, "/api/v1/logs/{id}/level", Action::kChangeLevel, pages::api_change_level},
       {Method::kPost, "/api/v1/logs/{id}/goals", Action::kWriteEntry, pages::api_add_goal},
+      {Method::kPost, "/api/v1/logs/{id}/highlights", Action::kWriteEntry, pages::api_add_highlight},
+      {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,
        pages::api_add_evaluation},

@@ -262,7 +262,82 @@ http::Response correct_goal(const RequestContext& ctx) {
   return http::Response::redirect(log_url(*id) + "#goals");
 }
 
+http::Response add_highlight(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::add_highlight(ctx.app.db, ctx.actor, domain::LogId{*id}, field(ctx.form, "text"), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"highlight_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#highlights");
+}
+
+http::Response add_note(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  app::NoteInput in{field(ctx.form, "date"),
+                    field(ctx.form, "type"),
+                    field(ctx.form, "text"),
+                    field(ctx.form, "health") == "1",
+                    field(ctx.form, "hidden") == "1",
+                    field(ctx.form, "hidden_reason"),
+                    field(ctx.form, "legal_reference")};
+  auto r = app::add_note(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"note_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#notes");
+}
+
+http::Response set_note_rules(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto by = field(ctx.form, "notes_by");
+  if (by != "holder" && by != "contributors") return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto r = app::set_note_rules(ctx.app.db, ctx.actor, domain::LogId{*id}, by == "contributors",
+                               field(ctx.form, "guardians") == "1", ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  return http::Response::redirect(log_url(*id) + "#notes");
+}
+
 // ---- JSON ----
+
+http::Response api_add_highlight(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto r = app::add_highlight(ctx.app.db, ctx.actor, domain::LogId{*id}, json_string(*body, "text").value_or(""),
+                              ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
+http::Response api_add_note(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  app::NoteInput in{json_string(*body, "date").value_or(""),
+                    json_string(*body, "type").value_or(""),
+                    json_string(*body, "text").value_or(""),
+                    json_bool(*body, "health").value_or(false),
+                    json_bool(*body, "hidden_from_guardians").value_or(false),
+                    json_string(*body, "hidden_reason").value_or(""),
+                    json_string(*body, "legal_reference").value_or("")};
+  auto r = app::add_note(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
 
 http::Response api_add_goal(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");

@@ -180,6 +180,44 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   d.set("can_write", flag(content.can_write));
   d.set("goal_action", log_url(v.log.id) + "/mal");
   d.set("new_measure_url", log_url(v.log.id) + "/tiltak/ny");
+  mustache::data highlights(mustache::data::type::list);
+  for (const auto& h : content.highlights) {
+    mustache::data item(mustache::data::type::object);
+    item.set("text", h.text);
+    item.set("author", h.author_name);
+    item.set("at", format_time(h.at));
+    highlights.push_back(item);
+  }
+  d.set("highlights", highlights);
+  d.set("has_highlights", flag(!content.highlights.empty()));
+  d.set("can_write_highlights", flag(content.can_write_highlights));
+  d.set("highlight_action", log_url(v.log.id) + "/lysglimt");
+  mustache::data notes(mustache::data::type::list);
+  for (const auto& n : content.notes) {
+    mustache::data item(mustache::data::type::object);
+    item.set("date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{n.body.date})));
+    item.set("type", text(ctx, "note.type." + std::string(domain::note_type_code(n.body.type))));
+    item.set("text", n.body.text);
+    item.set("author", n.author_name);
+    if (!n.author_unit.empty()) item.set("unit", n.author_unit);
+    item.set("health", flag(n.category == domain::InfoCategory::kHealth));
+    item.set("hidden", flag(n.hidden_from_guardians));
+    if (n.hidden_from_guardians) {
+      item.set("hidden_reason", n.hidden_reason);
+      item.set("legal_reference", n.legal_reference);
+    }
+    notes.push_back(item);
+  }
+  d.set("notes", notes);
+  d.set("has_notes", flag(!content.notes.empty()));
+  d.set("can_write_notes", flag(content.can_write_notes));
+  d.set("can_hide_notes", flag(content.can_hide_notes));
+  d.set("note_action", log_url(v.log.id) + "/notater");
+  d.set("today", domain::date_code(oslo_date(ctx.app.clock.now())));
+  d.set("can_configure", flag(content.can_configure));
+  d.set("note_rules_action", log_url(v.log.id) + "/notatregler");
+  d.set("notes_by_all", flag(content.notes_by_all_contributors));
+  d.set("guardians_write_notes", flag(content.guardians_may_write_notes));
   d.set("can_manage", flag(v.can.manage_participants));
   d.set("can_give_consent", flag(v.can.give_consent));
   d.set("can_record_paper_consent", flag(v.can.record_paper_consent));

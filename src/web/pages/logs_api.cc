@@ -90,8 +90,29 @@ json::value log_json(const app::LogView& v) {
     }
   }
   for (const auto& m : v.content.measures_without_goal) measures.push_back(measure_json(m));
+  json::array notes;
+  for (const auto& n : v.content.notes) {
+    json::object o{{"id", n.id.value},
+                   {"date", domain::date_code(n.body.date)},
+                   {"type", domain::note_type_code(n.body.type)},
+                   {"category", domain::info_category_code(n.category)},
+                   {"text", n.body.text},
+                   {"author", n.author_name},
+                   {"hidden_from_guardians", n.hidden_from_guardians}};
+    if (n.hidden_from_guardians) {
+      o["hidden_reason"] = n.hidden_reason;
+      o["legal_reference"] = n.legal_reference;
+    }
+    notes.push_back(std::move(o));
+  }
+  json::array highlights;
+  for (const auto& h : v.content.highlights) {
+    highlights.push_back({{"id", h.id.value}, {"text", h.text}, {"author", h.author_name}, {"at_ms", to_unix_ms(h.at)}});
+  }
   return {{"id", v.log.id.value},
           {"child", v.child_name},
+          {"notes", notes},
+          {"highlights", highlights},
           {"goals", goals},
           {"measures", measures},
           {"overdue_measures", v.content.overdue},

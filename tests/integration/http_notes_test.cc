@@ -1,0 +1,117 @@
+// Notes and lysglimt over real HTTP: who may write what, and a note hidden
+// from guardians whose canary text never reaches a guardian or another unit.
+#include <boost/json/parse.hpp>
+
+#include "server_fixture.h"
+#include "store/database.h"
+
+namespace stafett::testing {
+namespace {
+
+constexpr int kIngrid = 1, kSara = 3, kMette = 5, kHanne = 9, kNora = 11, kSofie = 16, kMaria = 14;
+constexpr const char* kCanary = "KANARIFUGL-7731";
+
+struct Who {
+  std::uint16_t port = 0;
+  std::string cookie, csrf;
+  HttpResponse get(const std::string& p) const { return testing::get(port, p, {{"Cookie", cookie}}); }
+  HttpResponse form(const std::string& p, const std::string& body) const {
+    return request(port, "POST", p, {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                   "_csrf=" + csrf + "&" + body);
+  }
+  HttpResponse json(const std::string& p, const std::string& body) const {
+    return request(port, "POST", p,
+                   {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf},
+                    {"Accept", "application/json"}},
+                   body);
+  }
+};
+
+std::string cookie_of(const HttpResponse& r, const std::string& name) {
+  for (const auto& [h, v] : r.headers) {
+    if (h == "set-cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
+  }
+  return "";
+}
+
+Who log_in(std::uint16_t port, int person, const std::string& kind) {
+  const std::string c = cookie_of(get(port, "/logg-inn"), "stafett_login_csrf");
+  auto r = request(port, "POST", "/demo/logg-inn",
+                   {{"Cookie", "stafett_login_csrf=" + c}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                   "_csrf=" + c + "&person=" + std::to_string(person) + "&kind=" + kind);
+  Who w{port, "stafett_session=" + cookie_of(r, "stafett_session"), ""};
+  auto me = w.get("/api/v1/session");
+  if (me.status == 200) w.csrf = std::string(boost::json::parse(me.body).at("csrf_token").as_string());
+  return w;
+}
+
+class NotesHttp : public ServerSuite<NotesHttp> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+};
+
+TEST_F(NotesHttp, EveryoneInTheLogAddsLysglimtTheFamilyIncluded) {
+  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=Nora+lo+hele+veien+hjem").status, 303);
+  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/lysglimt", "text=Fin+samtale").status, 303)
+      << "readers too";
+  EXPECT_EQ(log_in(port(), kSofie, "citizen").json("/api/v1/logs/3/highlights", R"({"text":"Jeg klarte prøven"})").status,
+            201)
+      << "the young person herself";
+  EXPECT_EQ(log_in(port(), kNora, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "below the view age";
+  EXPECT_EQ(log_in(port(), kMaria, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "another family";
+  auto page = log_in(port(), kIngrid, "employee").get("/logger/1").body;
+  EXPECT_NE(page.find("Nora lo hele veien hjem"), std::string::npos);
+  auto empty = log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_NE(empty.body.find("Dette feltet må fylles ut."), std::string::npos);
+}
+
+TEST_F(NotesHttp, OnlyTheHolderWritesNotesUntilTheHolderAllowsOthers) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who sara = log_in(port(), kSara, "employee");
+  const Who hanne = log_in(port(), kHanne, "citizen");
+  const std::string note = "date=2026-11-20&type=observation&text=Sliten+i+timene";
+  EXPECT_EQ(sara.form("/logger/1/notater", note).status, 403) << "contributors wait for the holder";
+  EXPECT_EQ(hanne.form("/logger/1/notater", note).status, 403);
+  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/notater", note).status, 403) << "a reader";
+  EXPECT_EQ(ingrid.form("/logger/1/notater", note).status, 303);
+  EXPECT_EQ(sara.form("/logger/1/notatregler", "notes_by=contributors&guardians=1").status, 403) << "not the holder";
+  EXPECT_EQ(ingrid.form("/logger/1/notatregler", "notes_by=everyone").status, 400);
+  EXPECT_EQ(ingrid.form("/logger/1/notatregler", "notes_by=contributors&guardians=1").status, 303);
+  EXPECT_EQ(sara.form("/logger/1/notater", note).status, 303);
+  EXPECT_EQ(hanne.form("/logger/1/notater", "date=2026-11-21&type=family_information&text=Sov+d%C3%A5rlig").status, 303);
+  auto hidden_by_parent = hanne.form("/logger/1/notater", note + "&hidden=1&hidden_reason=x&legal_reference=y");
+  EXPECT_EQ(hidden_by_parent.status, 422) << "only employees hide notes";
+  EXPECT_EQ(ingrid.form("/logger/1/notater", "date=2026-11-40&type=observation&text=x").status, 422);
+  EXPECT_EQ(ingrid.form("/logger/1/notater", "date=2026-11-20&type=gossip&text=x").status, 422);
+}
+
+TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
+  const Who sara = log_in(port(), kSara, "employee");
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  ASSERT_EQ(ingrid.form("/logger/1/notatregler", "notes_by=contributors").status, 303);
+  auto missing_basis = sara.form("/logger/1/notater", std::string("date=2026-11-20&type=conversation&health=1&text=") +
+                                                          kCanary + "&hidden=1&hidden_reason=Ungdommens+helse");
+  EXPECT_EQ(missing_basis.status, 422) << "hiding needs a legal basis";
+  EXPECT_EQ(missing_basis.body.find(kCanary), std::string::npos) << "not even echoed on the error page";
+  ASSERT_EQ(sara.form("/logger/1/notater", std::string("date=2026-11-20&type=conversation&health=1&text=") + kCanary +
+                                               "&hidden=1&hidden_reason=Helsehjelp+til+ungdom"
+                                               "&legal_reference=pasient-+og+brukerrettighetsloven+%C2%A7+3-4")
+                .status,
+            303);
+  // The author's unit sees it.
+  EXPECT_NE(sara.get("/logger/1").body.find(kCanary), std::string::npos);
+  // Nobody else: not the holder from another unit, not the parents, in no response.
+  for (const Who& other : {ingrid, log_in(port(), kHanne, "citizen"), log_in(port(), 10, "citizen")}) {
+    for (const char* path : {"/logger", "/logger/1", "/api/v1/logs", "/api/v1/logs/1", "/api/v1/logs/1/consents"}) {
+      auto r = other.get(path);
+      EXPECT_EQ(r.body.find(kCanary), std::string::npos) << path << " leaks the hidden note";
+      EXPECT_EQ(r.body.find("Helsehjelp til ungdom"), std::string::npos) << path << " leaks the reason";
+    }
+  }
+  auto api = boost::json::parse(log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
+  for (const auto& n : api.at("notes").as_array()) EXPECT_FALSE(n.at("hidden_from_guardians").as_bool());
+}
+
+}  // namespace
+}  // namespace stafett::testing
