@@ -185,6 +185,104 @@ Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, dom
   });
 }
 
+Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const TaskInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kTask);
+    if (!facts) return facts.error();
+    domain::TaskBody body;
+    body.title = in.title;
+    body.due_date = parsed_date(in.due_date, "due_date", out.errors);
+    const auto assignee = parse_id(in.assignee);
+    auto participants = store::participants_of(tx, log);
+    if (!participants) return participants.error();
+    for (const auto& p : *participants) {
+      if (!p.participant.ended_at && assignee && p.participant.id.value == *assignee) body.assignee = p.participant.id;
+    }
+    add_problems(out.errors, domain::validate(body));
+    if (assignee && !body.assignee) {
+      out.errors.erase(std::remove_if(out.errors.begin(), out.errors.end(), [](const auto& e) { return e.field == "assignee"; }),
+                       out.errors.end());
+      out.errors.push_back({"assignee", "task.error.assignee_not_in_log"});
+    }
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kTask, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
+                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<void> set_task_done(store::Database& db, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
+                           int version, bool done, const Clock& clock) {
+  return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto entry = store::find_entry(tx, log, task);
+    if (!entry) return entry.error();
+    if (!*entry || (*entry)->kind != EntryKind::kTask) return make_error(Errc::kNotFound, "task");
+    auto body = store::decode_task((*entry)->versions.back().body);
+    if (!body) return body.error();
+    // The assignee may tick their own task, provided they may read the log;
+    // otherwise it takes the right to correct the entry (author or holder).
+    auto facts = load_access_facts(tx, actor, log, now, {InfoCategory::kGoalsMeasures, std::nullopt});
+    if (!facts) return forbidden();
+    auto assignee = store::find_participant(tx, body->assignee);
+    if (!assignee) return assignee.error();
+    const bool is_assignee = *assignee && (*assignee)->person.id == actor.person;
+    bool allowed = false;
+    if (is_assignee) {
+      policy::AccessFacts f = *facts;
+      allowed = policy::can(actor, Action::kReadLog, f).allowed && f.status == domain::LogStatus::kOpen;
+    }
+    if (!allowed) {
+      if (!add_note_facts(tx, log, *facts)) return forbidden();
+      facts->entry_kind = EntryKind::kTask;
+      facts->actor_is_entry_author = (*entry)->author == actor.person;
+      allowed = policy::can(actor, Action::kCorrectEntry, *facts).allowed;
+    }
+    if (!allowed) return forbidden();
+    if (body->done == done) return {};
+    body->done = done;
+    return store::insert_correction(tx, task, version, store::encode(*body), actor.person,
+                                    std::string(done ? domain::kReasonTaskDone : domain::kReasonTaskReopened), now);
+  });
+}
+
+Result<std::vector<TaskView>> my_tasks(store::Database& db, const policy::Actor& actor, const Clock& clock) {
+  return store::transact_value<std::vector<TaskView>>(db, TxMode::kRead, [&](Transaction& tx)
+                                                          -> Result<std::vector<TaskView>> {
+    const TimePoint now = clock.now();
+    if (!policy::may_attempt(actor, Action::kListOwnLogs)) return forbidden();
+    auto logs = store::candidate_logs(tx, actor.person, now);
+    if (!logs) return logs.error();
+    std::vector<TaskView> out;
+    for (auto log : *logs) {
+      auto facts = load_access_facts(tx, actor, log, now);
+      if (!facts || !policy::can(actor, Action::kReadLog, *facts)) continue;  // the same rule as opening the log
+      auto content = load_content(tx, actor, *facts, log, now);
+      if (!content) return content.error();
+      auto l = store::find_log(tx, log);
+      if (!l || !*l) continue;
+      auto child = store::find_person(tx, (*l)->child);
+      for (auto& t : content->tasks) {
+        if (!t.mine || t.body.done) continue;
+        t.child_name = child && *child ? (*child)->full_name() : "";
+        out.push_back(std::move(t));
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TaskView& a, const TaskView& b) {
+      return std::chrono::sys_days{a.body.due_date} < std::chrono::sys_days{b.body.due_date};
+    });
+    return out;
+  });
+}
+
 Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
                                                                               const policy::Actor& actor,
                                                                               domain::LogId log, const Clock& clock) {
@@ -377,6 +475,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   view.can_write_notes = may_write(EntryKind::kNote, InfoCategory::kNotes);
   view.can_hide_notes = view.can_write_notes && actor.kind == policy::ActorKind::kEmployee;
   view.can_write_highlights = may_write(EntryKind::kHighlight, InfoCategory::kBasic);
+  view.can_write_tasks = may_write(EntryKind::kTask, InfoCategory::kGoalsMeasures);
   view.can_configure = policy::can(actor, Action::kConfigureLog, writing).allowed;
   auto entries = store::entries_of(tx, log);
   if (!entries) return entries.error();
@@ -463,6 +562,27 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   for (const auto& m : measures) {
     if (m.goals.empty()) view.measures_without_goal.push_back(m);
   }
+  std::map<std::int64_t, domain::PersonId> participant_people;
+  for (const auto& p : *participants) participant_people[p.participant.id.value] = p.person.id;
+  for (const auto& e : *entries) {
+    if (e.kind != EntryKind::kTask || !readable(e)) continue;
+    auto body = store::decode_task(e.versions.back().body);
+    if (!body) return body.error();
+    TaskView t;
+    t.id = e.id;
+    t.log = log;
+    t.version = e.versions.back().version;
+    t.body = *body;
+    t.assignee_name = participant_names[body->assignee.value];
+    t.overdue = !body->done && std::chrono::sys_days{body->due_date} < std::chrono::sys_days{today};
+    auto who = participant_people.find(body->assignee.value);
+    t.mine = who != participant_people.end() && who->second == actor.person;
+    view.tasks.push_back(std::move(t));
+  }
+  std::stable_sort(view.tasks.begin(), view.tasks.end(), [](const TaskView& a, const TaskView& b) {
+    if (a.body.done != b.body.done) return !a.body.done;
+    return std::chrono::sys_days{a.body.due_date} < std::chrono::sys_days{b.body.due_date};
+  });
   for (auto it = entries->rbegin(); it != entries->rend(); ++it) {
     const auto& e = *it;
     if ((e.kind != EntryKind::kNote && e.kind != EntryKind::kHighlight) || !readable(e)) continue;

@@ -52,6 +52,12 @@ struct NoteInput {
   std::string legal_reference;
 };
 
+struct TaskInput {
+  std::string title;
+  std::string assignee;  // participant id
+  std::string due_date;  // YYYY-MM-DD
+};
+
 struct WriteOutcome {
   std::optional<domain::EntryId> entry;
   FieldErrors errors;
@@ -72,6 +78,15 @@ Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& act
 // and whether guardians may write notes too.
 Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log,
                             bool all_contributors, bool guardians, const Clock& clock);
+
+Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const TaskInput& input, const Clock& clock);
+// Marks a task done (or not): a new version. Its assignee or anyone who may
+// correct it (author, holder) may do so.
+Result<void> set_task_done(store::Database& db, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
+                           int version, bool done, const Clock& clock);
+// "Mine oppgaver": open tasks assigned to the actor in every log they may see.
+Result<std::vector<TaskView>> my_tasks(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
 // The units taking part in the log (through active employee participants):
 // the ones a measure can be delivered by.

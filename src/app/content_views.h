@@ -69,7 +69,20 @@ struct HighlightView {
   TimePoint at;
 };
 
+struct TaskView {
+  domain::EntryId id;
+  domain::LogId log;
+  std::string child_name;  // for "my tasks" across logs
+  int version = 1;
+  domain::TaskBody body;
+  std::string assignee_name;
+  bool overdue = false;
+  bool mine = false;
+};
+
 struct ContentView {
+  std::vector<TaskView> tasks;  // open ones first, by due date
+  bool can_write_tasks = false;
   std::vector<NoteView> notes;            // newest first
   std::vector<HighlightView> highlights;  // newest first
   bool can_write_notes = false;

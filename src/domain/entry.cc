@@ -82,6 +82,14 @@ FieldProblems validate(const NoteBody& n, const NoteVisibility& v) {
   return p;
 }
 
+FieldProblems validate(const TaskBody& t) {
+  FieldProblems p;
+  check_text(p, "title", t.title, kMaxShortText, true, false);
+  if (!t.assignee) p.push_back({"assignee", "task.error.assignee"});
+  if (!t.due_date.ok()) p.push_back({"due_date", "entry.error.date"});
+  return p;
+}
+
 FieldProblems validate(const HighlightBody& h) {
   FieldProblems p;
   check_text(p, "text", h.text, kMaxHighlight, true, true);

@@ -85,6 +85,20 @@ struct NoteVisibility {
   std::string legal_reference;
 };
 
+// Oppgaver: something one participant will do by a date.
+struct TaskBody {
+  std::string title;
+  ParticipantId assignee;
+  Date due_date;
+  bool done = false;
+};
+
+// Reasons recorded for changes that are not corrections; shown through the
+// catalog key "entry.reason.<code>".
+inline constexpr std::string_view kReasonTaskDone = "@task_done";
+inline constexpr std::string_view kReasonTaskReopened = "@task_reopened";
+
+FieldProblems validate(const TaskBody& task);
 FieldProblems validate(const NoteBody& note, const NoteVisibility& visibility);
 FieldProblems validate(const HighlightBody& highlight);
 

@@ -88,6 +88,24 @@ Result<domain::HighlightBody> decode_highlight(const std::string& s) {
   return domain::HighlightBody{*t};
 }
 
+std::string encode(const domain::TaskBody& b) {
+  return json::serialize(json::object{{"title", b.title},
+                                      {"assignee", b.assignee.value},
+                                      {"due_date", domain::date_code(b.due_date)},
+                                      {"done", b.done}});
+}
+
+Result<domain::TaskBody> decode_task(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  auto title = text(*o, "title");
+  auto assignee = number(*o, "assignee");
+  auto due = date(*o, "due_date");
+  auto done = o->find("done");
+  if (!title || !assignee || !due || done == o->end() || !done->value().is_bool()) return damaged("task");
+  return domain::TaskBody{*title, domain::ParticipantId{*assignee}, *due, done->value().as_bool()};
+}
+
 Result<domain::GoalBody> decode_goal(const std::string& s) {
   auto o = parse_object(s);
   if (!o) return o.error();

@@ -46,6 +46,9 @@ std::span<const Route> route_table() {
       // Log content: goals, measures, evaluations
       {Method::kPost, "/logger/{id}/mal", Action::kWriteEntry, pages::add_goal},
       {Method::kPost, "/logger/{id}/lysglimt", Action::kWriteEntry, pages::add_highlight},
+      {Method::kPost, "/logger/{id}/oppgaver", Action::kWriteEntry, pages::add_task},
+      {Method::kPost, "/logger/{id}/oppgaver/{entry}/utfort", Action::kWriteEntry, pages::set_task_done},
+      {Method::kGet, "/oppgaver", Action::kListOwnLogs, pages::my_tasks_page},
       {Method::kPost, "/logger/{id}/notater", Action::kWriteEntry, pages::add_note},
       {Method::kPost, "/logger/{id}/notatregler", Action::kConfigureLog, pages::set_note_rules},
       {Method::kPost, "/logger/{id}/mal/{entry}/rett", Action::kCorrectEntry, pages::correct_goal},
@@ -71,6 +74,8 @@ std::span<const Route> route_table() {
       {Method::kPost, "/api/v1/logs/{id}/level", Action::kChangeLevel, pages::api_change_level},
       {Method::kPost, "/api/v1/logs/{id}/goals", Action::kWriteEntry, pages::api_add_goal},
       {Method::kPost, "/api/v1/logs/{id}/highlights", Action::kWriteEntry, pages::api_add_highlight},
+      {Method::kPost, "/api/v1/logs/{id}/tasks", Action::kWriteEntry, pages::api_add_task},
+      {Method::kGet, "/api/v1/tasks", Action::kListOwnLogs, pages::api_my_tasks},
       {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,

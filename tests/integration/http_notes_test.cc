@@ -113,5 +113,56 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
   for (const auto& n : api.at("notes").as_array()) EXPECT_FALSE(n.at("hidden_from_guardians").as_bool());
 }
 
+class TasksHttp : public ServerSuite<TasksHttp> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+};
+
+std::int64_t participant_id(const Who& w, const std::string& name) {
+  const auto log = boost::json::parse(w.get("/api/v1/logs/1").body);
+  for (const auto& p : log.at("participants").as_array()) {
+    if (p.at("name").as_string() == name) return p.at("id").as_int64();
+  }
+  return 0;
+}
+
+TEST_F(TasksHttp, TasksReachTheirAssigneesAcrossLogsAndAreTickedOff) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who sara = log_in(port(), kSara, "employee");
+  const Who hanne = log_in(port(), kHanne, "citizen");
+  const auto sara_part = participant_id(ingrid, "Sara Holmvik");
+  const auto hanne_part = participant_id(ingrid, "Hanne Fjordstrand");
+  ASSERT_GT(sara_part, 0);
+  ASSERT_EQ(ingrid.form("/logger/1/oppgaver", "title=Kalle+inn+til+m%C3%B8te&assignee=" + std::to_string(sara_part) +
+                                                 "&due_date=2026-12-01").status,
+            303);
+  ASSERT_EQ(ingrid.form("/logger/1/oppgaver", "title=Ta+med+vaksinekortet&assignee=" + std::to_string(hanne_part) +
+                                                 "&due_date=2026-12-05").status,
+            303);
+  // Bad input and wrong roles write nothing.
+  EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=&assignee=" + std::to_string(sara_part) + "&due_date=2026-12-01").status, 422);
+  EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=x&assignee=99999&due_date=2026-12-01").status, 422);
+  EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(sara_part) + "&due_date=1.12.26").status, 422);
+  EXPECT_EQ(hanne.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(hanne_part) + "&due_date=2026-12-01").status, 403);
+  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/oppgaver", "title=x&assignee=1&due_date=2026-12-01").status, 403);
+  // Each assignee finds their own task in "Mine oppgaver", and only theirs.
+  auto sara_tasks = boost::json::parse(sara.get("/api/v1/tasks").body).at("tasks").as_array();
+  ASSERT_EQ(sara_tasks.size(), 1u);
+  EXPECT_EQ(sara_tasks[0].at("title").as_string(), "Kalle inn til møte");
+  EXPECT_NE(hanne.get("/oppgaver").body.find("Ta med vaksinekortet"), std::string::npos);
+  EXPECT_EQ(hanne.get("/oppgaver").body.find("Kalle inn"), std::string::npos);
+  // Sara ticks hers off; a second tick with the old version is a conflict.
+  const auto task = std::to_string(sara_tasks[0].at("id").as_int64());
+  EXPECT_EQ(hanne.form("/logger/1/oppgaver/" + task + "/utfort", "version=1&done=1").status, 403) << "not hers";
+  EXPECT_EQ(sara.form("/logger/1/oppgaver/" + task + "/utfort", "version=1&done=1&back=mine").status, 303);
+  EXPECT_EQ(sara.form("/logger/1/oppgaver/" + task + "/utfort", "version=1&done=0").status, 409);
+  EXPECT_EQ(sara.form("/logger/1/oppgaver/" + task + "/utfort", "version=2&done=maybe").status, 400);
+  EXPECT_TRUE(boost::json::parse(sara.get("/api/v1/tasks").body).at("tasks").as_array().empty());
+  auto log = boost::json::parse(ingrid.get("/api/v1/logs/1").body);
+  bool done = false;
+  for (const auto& t : log.at("tasks").as_array()) done |= t.at("title").as_string() == "Kalle inn til møte" && t.at("done").as_bool();
+  EXPECT_TRUE(done);
+}
+
 }  // namespace
 }  // namespace stafett::testing

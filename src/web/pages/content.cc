@@ -306,7 +306,90 @@ http::Response set_note_rules(const RequestContext& ctx) {
   return http::Response::redirect(log_url(*id) + "#notes");
 }
 
+http::Response add_task(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
+                         {field(ctx.form, "title"), field(ctx.form, "assignee"), field(ctx.form, "due_date")},
+                         ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"task_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#tasks");
+}
+
+http::Response set_task_done(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto version = parse_id(field(ctx.form, "version"));
+  const auto done = field(ctx.form, "done");
+  if (!version || (done != "1" && done != "0")) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto r = app::set_task_done(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+                              static_cast<int>(*version), done == "1", ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  const auto back = field(ctx.form, "back");
+  return http::Response::redirect(back == "mine" ? "/oppgaver" : log_url(*id) + "#tasks");
+}
+
+http::Response my_tasks_page(const RequestContext& ctx) {
+  auto tasks = app::my_tasks(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!tasks) return failure_response(ctx, tasks.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "task.mine_title"));
+  mustache::data list(mustache::data::type::list);
+  for (const auto& t : *tasks) {
+    mustache::data item(mustache::data::type::object);
+    item.set("title", t.body.title);
+    item.set("child_name", t.child_name);
+    item.set("log_url", log_url(t.log.value));
+    item.set("due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{t.body.due_date})));
+    item.set("overdue", flag(t.overdue));
+    item.set("done_action", log_url(t.log.value) + "/oppgaver/" + std::to_string(t.id.value) + "/utfort");
+    item.set("version", std::to_string(t.version));
+    list.push_back(item);
+  }
+  page.set("tasks", list);
+  page.set("has_tasks", flag(!tasks->empty()));
+  return page_response(ctx, 200, "my_tasks", page);
+}
+
 // ---- JSON ----
+
+http::Response api_add_task(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  const auto assignee = json_int(*body, "assignee_participant_id");
+  auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
+                         {json_string(*body, "title").value_or(""), assignee ? std::to_string(*assignee) : "",
+                          json_string(*body, "due_date").value_or("")},
+                         ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
+http::Response api_my_tasks(const RequestContext& ctx) {
+  auto tasks = app::my_tasks(ctx.app.db, ctx.actor, ctx.app.clock);
+  if (!tasks) return failure_response(ctx, tasks.error());
+  json::array list;
+  for (const auto& t : *tasks) {
+    list.push_back({{"id", t.id.value},
+                    {"log", t.log.value},
+                    {"child", t.child_name},
+                    {"title", t.body.title},
+                    {"due_date", domain::date_code(t.body.due_date)},
+                    {"overdue", t.overdue},
+                    {"version", t.version}});
+  }
+  return json_response(200, {{"tasks", list}});
+}
+
 
 http::Response api_add_highlight(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");

@@ -188,6 +188,33 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("at", format_time(h.at));
     highlights.push_back(item);
   }
+  mustache::data tasks(mustache::data::type::list);
+  for (const auto& t : content.tasks) {
+    mustache::data item(mustache::data::type::object);
+    item.set("title", t.body.title);
+    item.set("assignee", t.assignee_name);
+    item.set("due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{t.body.due_date})));
+    item.set("done", flag(t.body.done));
+    item.set("overdue", flag(t.overdue));
+    item.set("version", std::to_string(t.version));
+    item.set("done_action", log_url(v.log.id) + "/oppgaver/" + std::to_string(t.id.value) + "/utfort");
+    item.set("toggle_value", t.body.done ? "0" : "1");
+    item.set("toggle_label", text(ctx, t.body.done ? "task.reopen" : "task.mark_done"));
+    item.set("can_toggle", flag(t.mine || content.can_write_tasks));
+    tasks.push_back(item);
+  }
+  d.set("tasks", tasks);
+  d.set("has_tasks", flag(!content.tasks.empty()));
+  d.set("can_write_tasks", flag(content.can_write_tasks));
+  d.set("task_action", log_url(v.log.id) + "/oppgaver");
+  mustache::data assignees(mustache::data::type::list);
+  for (const auto& p : v.participants) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(p.id.value));
+    item.set("name", p.name + (p.unit_name ? ", " + *p.unit_name : ""));
+    assignees.push_back(item);
+  }
+  d.set("assignees", assignees);
   d.set("highlights", highlights);
   d.set("has_highlights", flag(!content.highlights.empty()));
   d.set("can_write_highlights", flag(content.can_write_highlights));

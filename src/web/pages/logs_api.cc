@@ -109,8 +109,15 @@ json::value log_json(const app::LogView& v) {
   for (const auto& h : v.content.highlights) {
     highlights.push_back({{"id", h.id.value}, {"text", h.text}, {"author", h.author_name}, {"at_ms", to_unix_ms(h.at)}});
   }
+  json::array tasks;
+  for (const auto& t : v.content.tasks) {
+    tasks.push_back({{"id", t.id.value}, {"version", t.version}, {"title", t.body.title},
+                     {"assignee", t.assignee_name}, {"due_date", domain::date_code(t.body.due_date)},
+                     {"done", t.body.done}, {"overdue", t.overdue}});
+  }
   return {{"id", v.log.id.value},
           {"child", v.child_name},
+          {"tasks", tasks},
           {"notes", notes},
           {"highlights", highlights},
           {"goals", goals},
