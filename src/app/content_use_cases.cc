@@ -185,6 +185,127 @@ Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, dom
   });
 }
 
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find('\n', start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+    if (!line.empty()) out.push_back(std::move(line));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                 const MeetingInput& in, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kMeeting,
+                           InfoCategory::kMeetings);
+    if (!facts) return facts.error();
+    domain::MeetingBody body;
+    body.starts_at = in.starts_at;
+    body.place = in.place;
+    body.video_link = in.video_link;
+    body.agenda = lines_of(in.agenda);
+    auto participants = store::participants_of(tx, log);
+    if (!participants) return participants.error();
+    bool stranger = false;
+    for (const auto& id_text : in.invited) {
+      const auto id = parse_id(id_text);
+      const bool in_log = id && std::any_of(participants->begin(), participants->end(), [&](const auto& p) {
+                            return !p.participant.ended_at && p.participant.id.value == *id;
+                          });
+      if (in_log) {
+        body.invited.push_back(domain::ParticipantId{*id});
+      } else {
+        stranger = true;
+      }
+    }
+    if (stranger) out.errors.push_back({"invited", "meeting.error.invited_not_in_log"});
+    add_problems(out.errors, domain::validate(body));
+    if (!out.errors.empty()) return {};
+    store::NewEntry e{log, EntryKind::kMeeting, InfoCategory::kMeetings, std::nullopt, actor.person,
+                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto id = store::insert_entry(tx, e, now);
+    if (!id) return id.error();
+    out.entry = *id;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::EntryId meeting, int version, const std::string& minutes,
+                                    const std::string& decisions, const Clock& clock) {
+  WriteOutcome out;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kMeeting,
+                           InfoCategory::kMeetings);
+    if (!facts) return facts.error();
+    auto entry = store::find_entry(tx, log, meeting);
+    if (!entry) return entry.error();
+    if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
+    auto body = store::decode_meeting((*entry)->versions.back().body);
+    if (!body) return body.error();
+    body->minutes = minutes;
+    body->decisions = lines_of(decisions);
+    if (minutes.empty() || std::all_of(minutes.begin(), minutes.end(), [](char c) { return c == ' ' || c == '\n'; })) {
+      out.errors.push_back({"minutes", "entry.error.required"});
+    }
+    add_problems(out.errors, domain::validate(*body));
+    if (!out.errors.empty()) return {};
+    if (auto c = store::insert_correction(tx, meeting, version, store::encode(*body), actor.person,
+                                          std::string(domain::kReasonMinutes), now);
+        !c) {
+      return c.error();
+    }
+    out.entry = meeting;
+    return {};
+  });
+  if (!r) return r.error();
+  return out;
+}
+
+Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                        domain::EntryId meeting, int decision, const std::string& assignee,
+                                        const std::string& due_date, const Clock& clock) {
+  std::string title;
+  {
+    auto found = store::transact_value<std::string>(db, TxMode::kRead, [&](Transaction& tx) -> Result<std::string> {
+      auto entry = store::find_entry(tx, log, meeting);
+      if (!entry) return entry.error();
+      if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
+      auto body = store::decode_meeting((*entry)->versions.back().body);
+      if (!body) return body.error();
+      if (decision < 0 || decision >= static_cast<int>(body->decisions.size())) {
+        return make_error(Errc::kNotFound, "decision");
+      }
+      return body->decisions[static_cast<std::size_t>(decision)];
+    });
+    if (!found) return found.error();
+    title = *found;
+  }
+  auto task = add_task(db, actor, log, {title, assignee, due_date}, clock);
+  if (!task || !task->entry) return task;
+  auto link = db.transact(TxMode::kWrite, [&](Transaction& tx) {
+    return store::link_entries(tx, *task->entry, meeting, "from_decision");
+  });
+  if (!link) return link.error();
+  return task;
+}
+
 Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               const TaskInput& in, const Clock& clock) {
   WriteOutcome out;
@@ -476,6 +597,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   view.can_hide_notes = view.can_write_notes && actor.kind == policy::ActorKind::kEmployee;
   view.can_write_highlights = may_write(EntryKind::kHighlight, InfoCategory::kBasic);
   view.can_write_tasks = may_write(EntryKind::kTask, InfoCategory::kGoalsMeasures);
+  view.can_write_meetings = may_write(EntryKind::kMeeting, InfoCategory::kMeetings);
   view.can_configure = policy::can(actor, Action::kConfigureLog, writing).allowed;
   auto entries = store::entries_of(tx, log);
   if (!entries) return entries.error();
@@ -579,6 +701,36 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     t.mine = who != participant_people.end() && who->second == actor.person;
     view.tasks.push_back(std::move(t));
   }
+  auto from_decision = store::links_of(tx, log, "from_decision");
+  if (!from_decision) return from_decision.error();
+  for (const auto& e : *entries) {
+    if (e.kind != EntryKind::kMeeting || !readable(e)) continue;
+    auto body = store::decode_meeting(e.versions.back().body);
+    if (!body) return body.error();
+    MeetingView mv;
+    mv.id = e.id;
+    mv.version = e.versions.back().version;
+    mv.body = *body;
+    mv.starts = domain::meeting_start(*body).value_or(e.created_at);
+    mv.upcoming = mv.starts >= now;
+    for (auto p : body->invited) mv.invited_names.push_back(participant_names[p.value]);
+    for (const auto& d : body->decisions) mv.decisions.push_back({d, {}});
+    // Tasks made from this meeting's decisions, matched by their title.
+    for (const auto& [task_id, targets] : *from_decision) {
+      if (std::find(targets.begin(), targets.end(), e.id) == targets.end()) continue;
+      for (const auto& t : view.tasks) {
+        if (t.id.value != task_id) continue;
+        for (auto& d : mv.decisions) {
+          if (d.text == t.body.title) d.tasks.push_back(t.body.title + " (" + t.assignee_name + ")");
+        }
+      }
+    }
+    view.meetings.push_back(std::move(mv));
+  }
+  std::stable_sort(view.meetings.begin(), view.meetings.end(), [](const MeetingView& a, const MeetingView& b) {
+    if (a.upcoming != b.upcoming) return a.upcoming;
+    return a.upcoming ? a.starts < b.starts : a.starts > b.starts;
+  });
   std::stable_sort(view.tasks.begin(), view.tasks.end(), [](const TaskView& a, const TaskView& b) {
     if (a.body.done != b.body.done) return !a.body.done;
     return std::chrono::sys_days{a.body.due_date} < std::chrono::sys_days{b.body.due_date};

@@ -58,6 +58,14 @@ struct TaskInput {
   std::string due_date;  // YYYY-MM-DD
 };
 
+struct MeetingInput {
+  std::string starts_at;  // YYYY-MM-DDTHH:MM (Norwegian time)
+  std::string place;
+  std::string video_link;
+  std::vector<std::string> invited;  // participant ids
+  std::string agenda;                // one item per line
+};
+
 struct WriteOutcome {
   std::optional<domain::EntryId> entry;
   FieldErrors errors;
@@ -87,6 +95,18 @@ Result<void> set_task_done(store::Database& db, const policy::Actor& actor, doma
                            int version, bool done, const Clock& clock);
 // "Mine oppgaver": open tasks assigned to the actor in every log they may see.
 Result<std::vector<TaskView>> my_tasks(store::Database& db, const policy::Actor& actor, const Clock& clock);
+
+Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                 const MeetingInput& input, const Clock& clock);
+// The minutes and decisions (one per line): a new version of the meeting.
+Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                    domain::EntryId meeting, int version, const std::string& minutes,
+                                    const std::string& decisions, const Clock& clock);
+// Turns decision number `decision` (0-based) of a meeting into a task in one
+// step; the task keeps a link to the meeting.
+Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                        domain::EntryId meeting, int decision, const std::string& assignee,
+                                        const std::string& due_date, const Clock& clock);
 
 // The units taking part in the log (through active employee participants):
 // the ones a measure can be delivered by.

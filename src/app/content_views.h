@@ -80,7 +80,24 @@ struct TaskView {
   bool mine = false;
 };
 
+struct DecisionView {
+  std::string text;
+  std::vector<std::string> tasks;  // titles of tasks made from it
+};
+
+struct MeetingView {
+  domain::EntryId id;
+  int version = 1;
+  domain::MeetingBody body;
+  TimePoint starts;
+  std::vector<std::string> invited_names;
+  bool upcoming = false;
+  std::vector<DecisionView> decisions;
+};
+
 struct ContentView {
+  std::vector<MeetingView> meetings;  // upcoming first (soonest first), then past (latest first)
+  bool can_write_meetings = false;
   std::vector<TaskView> tasks;  // open ones first, by due date
   bool can_write_tasks = false;
   std::vector<NoteView> notes;            // newest first

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/oslo_time.h"
 #include "core/utf8.h"
 
 namespace stafett::domain {
@@ -79,6 +80,39 @@ FieldProblems validate(const NoteBody& n, const NoteVisibility& v) {
     check_text(p, "hidden_reason", v.reason, kMaxShortText, true, false);
     check_text(p, "legal_reference", v.legal_reference, kMaxShortText, true, false);
   }
+  return p;
+}
+
+std::optional<TimePoint> meeting_start(const MeetingBody& m) {
+  const std::string_view t = m.starts_at;
+  if (t.size() != 16 || t[10] != 'T' || t[13] != ':') return std::nullopt;
+  auto date = date_from_code(t.substr(0, 10));
+  int hh = 0, mm = 0;
+  if (!date || std::from_chars(t.data() + 11, t.data() + 13, hh).ec != std::errc() ||
+      std::from_chars(t.data() + 14, t.data() + 16, mm).ec != std::errc() || hh > 23 || mm > 59) {
+    return std::nullopt;
+  }
+  const auto local = std::chrono::time_point_cast<std::chrono::milliseconds>(
+      std::chrono::sys_days{*date} + std::chrono::hours(hh) + std::chrono::minutes(mm));
+  return local - oslo_offset(local - std::chrono::hours(1));
+}
+
+FieldProblems validate(const MeetingBody& m) {
+  FieldProblems p;
+  if (!meeting_start(m)) p.push_back({"starts_at", "meeting.error.starts_at"});
+  check_text(p, "place", m.place, kMaxShortText, false, false);
+  check_text(p, "video_link", m.video_link, kMaxShortText, false, false);
+  const bool blank_place = std::all_of(m.place.begin(), m.place.end(), [](char c) { return c == ' '; });
+  if (blank_place && m.video_link.empty()) p.push_back({"place", "meeting.error.where"});
+  if (!m.video_link.empty() && !m.video_link.starts_with("https://")) {
+    p.push_back({"video_link", "meeting.error.video_link"});
+  }
+  if (m.invited.empty()) p.push_back({"invited", "meeting.error.invited"});
+  if (m.agenda.size() > kMaxAgendaItems) p.push_back({"agenda", "meeting.error.too_many"});
+  for (const auto& item : m.agenda) check_text(p, "agenda", item, kMaxShortText, true, false);
+  check_text(p, "minutes", m.minutes, kMaxLongText, false, true);
+  if (m.decisions.size() > kMaxDecisions) p.push_back({"decisions", "meeting.error.too_many"});
+  for (const auto& d : m.decisions) check_text(p, "decisions", d, kMaxShortText, true, false);
   return p;
 }
 

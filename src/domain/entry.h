@@ -93,10 +93,28 @@ struct TaskBody {
   bool done = false;
 };
 
+// Møter: planned with time, place or video link, invitees (participants of
+// the log) and an agenda; after the meeting, minutes with decisions.
+inline constexpr std::size_t kMaxAgendaItems = 20;
+inline constexpr std::size_t kMaxDecisions = 20;
+struct MeetingBody {
+  std::string starts_at;  // "YYYY-MM-DDTHH:MM", Norwegian local time
+  std::string place;
+  std::string video_link;  // https:// only
+  std::vector<ParticipantId> invited;
+  std::vector<std::string> agenda;
+  std::string minutes;
+  std::vector<std::string> decisions;
+};
+FieldProblems validate(const MeetingBody& meeting);
+// The meeting's start as an instant (Oslo time), or nullopt for a bad value.
+std::optional<TimePoint> meeting_start(const MeetingBody& meeting);
+
 // Reasons recorded for changes that are not corrections; shown through the
 // catalog key "entry.reason.<code>".
 inline constexpr std::string_view kReasonTaskDone = "@task_done";
 inline constexpr std::string_view kReasonTaskReopened = "@task_reopened";
+inline constexpr std::string_view kReasonMinutes = "@minutes";
 
 FieldProblems validate(const TaskBody& task);
 FieldProblems validate(const NoteBody& note, const NoteVisibility& visibility);

@@ -106,6 +106,45 @@ Result<domain::TaskBody> decode_task(const std::string& s) {
   return domain::TaskBody{*title, domain::ParticipantId{*assignee}, *due, done->value().as_bool()};
 }
 
+std::string encode(const domain::MeetingBody& b) {
+  json::array invited, agenda, decisions;
+  for (auto p : b.invited) invited.push_back(p.value);
+  for (const auto& a : b.agenda) agenda.push_back(json::string(a));
+  for (const auto& d : b.decisions) decisions.push_back(json::string(d));
+  return json::serialize(json::object{{"starts_at", b.starts_at}, {"place", b.place}, {"video_link", b.video_link},
+                                      {"invited", invited}, {"agenda", agenda}, {"minutes", b.minutes},
+                                      {"decisions", decisions}});
+}
+
+Result<domain::MeetingBody> decode_meeting(const std::string& s) {
+  auto o = parse_object(s);
+  if (!o) return o.error();
+  domain::MeetingBody b;
+  auto starts = text(*o, "starts_at");
+  auto place = text(*o, "place");
+  auto video = text(*o, "video_link");
+  auto minutes = text(*o, "minutes");
+  if (!starts || !place || !video || !minutes) return damaged("meeting");
+  b.starts_at = *starts;
+  b.place = *place;
+  b.video_link = *video;
+  b.minutes = *minutes;
+  for (const char* key : {"invited", "agenda", "decisions"}) {
+    auto it = o->find(key);
+    if (it == o->end() || !it->value().is_array()) return damaged(key);
+    for (const auto& v : it->value().as_array()) {
+      if (std::string_view(key) == "invited") {
+        if (!v.is_int64()) return damaged(key);
+        b.invited.push_back(domain::ParticipantId{v.as_int64()});
+      } else {
+        if (!v.is_string()) return damaged(key);
+        (std::string_view(key) == "agenda" ? b.agenda : b.decisions).emplace_back(v.as_string());
+      }
+    }
+  }
+  return b;
+}
+
 Result<domain::GoalBody> decode_goal(const std::string& s) {
   auto o = parse_object(s);
   if (!o) return o.error();

@@ -14,6 +14,7 @@ std::string encode(const domain::EvaluationBody& body);
 std::string encode(const domain::NoteBody& body);
 std::string encode(const domain::HighlightBody& body);
 std::string encode(const domain::TaskBody& body);
+std::string encode(const domain::MeetingBody& body);
 
 Result<domain::GoalBody> decode_goal(const std::string& json);
 Result<domain::MeasureBody> decode_measure(const std::string& json);
@@ -21,5 +22,6 @@ Result<domain::EvaluationBody> decode_evaluation(const std::string& json);
 Result<domain::NoteBody> decode_note(const std::string& json);
 Result<domain::HighlightBody> decode_highlight(const std::string& json);
 Result<domain::TaskBody> decode_task(const std::string& json);
+Result<domain::MeetingBody> decode_meeting(const std::string& json);
 
 }  // namespace stafett::store

@@ -164,5 +164,69 @@ TEST_F(TasksHttp, TasksReachTheirAssigneesAcrossLogsAndAreTickedOff) {
   EXPECT_TRUE(done);
 }
 
+class MeetingsHttp : public ServerSuite<MeetingsHttp> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+};
+
+TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who hanne = log_in(port(), kHanne, "citizen");
+  const auto hanne_part = participant_id(ingrid, "Hanne Fjordstrand");
+  const auto sara_part = participant_id(ingrid, "Sara Holmvik");
+  const std::string invited = "&invited=" + std::to_string(hanne_part) + "&invited=" + std::to_string(sara_part);
+  // Bad input first: nothing is stored.
+  EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=2026-12-03T14:00" + invited).status, 422) << "no place or link";
+  EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=2026-12-03T14:00&video_link=http%3A%2F%2Fx.example" + invited).status,
+            422)
+      << "only https links";
+  EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=Skolen&invited=99999").status, 422)
+      << "only people in the log";
+  EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=3.12.2026&place=Skolen" + invited).status, 422);
+  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=x" + invited).status,
+            403)
+      << "a reader";
+  EXPECT_EQ(hanne.form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=x" + invited).status, 403);
+  // The meeting, then its minutes with two decisions.
+  ASSERT_EQ(ingrid.form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=M%C3%B8terom+2" + invited +
+                                               "&agenda=Hvordan+g%C3%A5r+det%3F%0ANeste+steg")
+                .status,
+            303);
+  const auto meetings = boost::json::parse(ingrid.get("/api/v1/logs/1").body);
+  (void)meetings;
+  auto page = hanne.get("/logger/1").body;
+  EXPECT_NE(page.find("Møterom 2"), std::string::npos);
+  EXPECT_NE(page.find("Hvordan går det?"), std::string::npos) << "the invited guardian sees the agenda";
+  const std::string meeting_url = "/logger/1/moter/";
+  // Find the meeting id from the page's minutes form.
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page, m, std::regex("/logger/1/moter/([0-9]+)/")) || true);
+  const std::string ingrid_page = ingrid.get("/logger/1").body;
+  ASSERT_TRUE(std::regex_search(ingrid_page, m, std::regex("/logger/1/moter/([0-9]+)/referat")));
+  const std::string id = m[1];
+  EXPECT_EQ(ingrid.form(meeting_url + id + "/referat", "version=1&minutes=&decisions=x").status, 422) << "empty minutes";
+  ASSERT_EQ(ingrid.form(meeting_url + id + "/referat",
+                        "version=1&minutes=Nora+har+det+bedre.&decisions=Sara+ringer+mor%0ANytt+m%C3%B8te+i+januar")
+                .status,
+            303);
+  EXPECT_EQ(ingrid.form(meeting_url + id + "/referat", "version=1&minutes=igjen&decisions=").status, 409) << "stale";
+  ASSERT_EQ(ingrid.form(meeting_url + id + "/oppgave", "decision=0&assignee=" + std::to_string(sara_part) +
+                                                          "&due_date=2026-12-10")
+                .status,
+            303);
+  EXPECT_EQ(ingrid.form(meeting_url + id + "/oppgave", "decision=7&assignee=" + std::to_string(sara_part) +
+                                                          "&due_date=2026-12-10")
+                .status,
+            404)
+      << "no such decision";
+  // The task exists, linked to the meeting, and Sara finds it.
+  auto tasks = boost::json::parse(log_in(port(), kSara, "employee").get("/api/v1/tasks").body).at("tasks").as_array();
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0].at("title").as_string(), "Sara ringer mor");
+  page = hanne.get("/logger/1").body;
+  EXPECT_NE(page.find("Nora har det bedre."), std::string::npos) << "the family reads the minutes";
+  EXPECT_NE(page.find("Oppgave laget"), std::string::npos) << "the decision shows its task";
+}
+
 }  // namespace
 }  // namespace stafett::testing

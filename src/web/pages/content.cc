@@ -357,7 +357,84 @@ http::Response my_tasks_page(const RequestContext& ctx) {
   return page_response(ctx, 200, "my_tasks", page);
 }
 
+http::Response add_meeting(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  app::MeetingInput in;
+  in.starts_at = field(ctx.form, "starts_at");
+  in.place = field(ctx.form, "place");
+  in.video_link = field(ctx.form, "video_link");
+  for (auto v : all_fields(ctx.form, "invited")) in.invited.emplace_back(v);
+  in.agenda = field(ctx.form, "agenda");
+  auto r = app::add_meeting(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"meeting_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#meetings");
+}
+
+http::Response record_minutes(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto version = parse_id(field(ctx.form, "version"));
+  if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto r = app::record_minutes(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+                               static_cast<int>(*version), field(ctx.form, "minutes"), field(ctx.form, "decisions"),
+                               ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"minutes_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#meetings");
+}
+
+http::Response task_from_decision(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  const auto entry = id_param(ctx, "entry");
+  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto decision = field(ctx.form, "decision");
+  if (decision.empty() || decision.size() > 3 || decision.find_first_not_of("0123456789") != std::string::npos) {
+    return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  }
+  auto r = app::task_from_decision(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+                                   std::stoi(decision), field(ctx.form, "assignee"), field(ctx.form, "due_date"),
+                                   ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) {
+    app::FieldErrors errors;
+    for (const auto& e : r->errors) errors.push_back({"decision_" + e.field, e.message});
+    return render_log_page(ctx, *id, errors, 422);
+  }
+  return http::Response::redirect(log_url(*id) + "#meetings");
+}
+
 // ---- JSON ----
+
+http::Response api_add_meeting(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  app::FieldErrors errors;
+  app::MeetingInput in;
+  in.starts_at = json_string(*body, "starts_at").value_or("");
+  in.place = json_string(*body, "place").value_or("");
+  in.video_link = json_string(*body, "video_link").value_or("");
+  for (auto p : json_ids(*body, "invited_participant_ids", "invited", errors)) in.invited.push_back(std::to_string(p));
+  for (const auto& a : json_strings(*body, "agenda", "agenda", errors)) in.agenda += a + "\n";
+  if (!errors.empty()) return field_errors_json(ctx, errors);
+  auto r = app::add_meeting(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->entry) return field_errors_json(ctx, r->errors);
+  return json_response(201, {{"id", r->entry->value}});
+}
+
 
 http::Response api_add_task(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");

@@ -203,6 +203,43 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("can_toggle", flag(t.mine || content.can_write_tasks));
     tasks.push_back(item);
   }
+  mustache::data meetings(mustache::data::type::list);
+  for (const auto& m : content.meetings) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(m.id.value));
+    item.set("version", std::to_string(m.version));
+    item.set("starts", format_time(m.starts));
+    item.set("upcoming", flag(m.upcoming));
+    if (!m.body.place.empty()) item.set("place", m.body.place);
+    if (!m.body.video_link.empty()) item.set("video_link", m.body.video_link);
+    std::string invited;
+    for (const auto& n : m.invited_names) invited += (invited.empty() ? "" : ", ") + n;
+    item.set("invited", invited);
+    mustache::data agenda(mustache::data::type::list);
+    for (const auto& a : m.body.agenda) agenda.push_back(mustache::data(a));
+    item.set("agenda", agenda);
+    item.set("has_agenda", flag(!m.body.agenda.empty()));
+    if (!m.body.minutes.empty()) item.set("minutes", m.body.minutes);
+    mustache::data decisions(mustache::data::type::list);
+    for (std::size_t i = 0; i < m.decisions.size(); ++i) {
+      mustache::data dd(mustache::data::type::object);
+      dd.set("index", std::to_string(i));
+      dd.set("text", m.decisions[i].text);
+      std::string made;
+      for (const auto& t : m.decisions[i].tasks) made += (made.empty() ? "" : "; ") + t;
+      if (!made.empty()) dd.set("tasks", made);
+      dd.set("task_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/oppgave");
+      decisions.push_back(dd);
+    }
+    item.set("decisions", decisions);
+    item.set("has_decisions", flag(!m.decisions.empty()));
+    item.set("minutes_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/referat");
+    meetings.push_back(item);
+  }
+  d.set("meetings", meetings);
+  d.set("has_meetings", flag(!content.meetings.empty()));
+  d.set("can_write_meetings", flag(content.can_write_meetings));
+  d.set("meeting_action", log_url(v.log.id) + "/moter");
   d.set("tasks", tasks);
   d.set("has_tasks", flag(!content.tasks.empty()));
   d.set("can_write_tasks", flag(content.can_write_tasks));
