@@ -6,6 +6,7 @@
 
 #include "app/access.h"
 #include "core/oslo_time.h"
+#include "core/utf8.h"
 #include "policy/policy.h"
 #include "store/entry_codec.h"
 #include "store/entry_repository.h"
@@ -567,6 +568,57 @@ Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& a
   return out;
 }
 
+namespace {
+
+constexpr std::size_t kTimelineSummaryBytes = 160;
+
+// The text a timeline line shows for an entry's current version.
+Result<std::string> entry_summary(const store::EntryRow& e) {
+  const auto& json = e.versions.back().body;
+  switch (e.kind) {
+    case EntryKind::kGoal: {
+      auto b = store::decode_goal(json);
+      if (!b) return b.error();
+      return b->text;
+    }
+    case EntryKind::kMeasure: {
+      auto b = store::decode_measure(json);
+      if (!b) return b.error();
+      return b->title;
+    }
+    case EntryKind::kEvaluation: {
+      auto b = store::decode_evaluation(json);
+      if (!b) return b.error();
+      return b->observed;
+    }
+    case EntryKind::kMeeting: {
+      auto b = store::decode_meeting(json);
+      if (!b) return b.error();
+      std::string when = b->starts_at;
+      if (when.size() == 16 && when[10] == 'T') when[10] = ' ';
+      return b->place.empty() ? when : when + ", " + b->place;
+    }
+    case EntryKind::kTask: {
+      auto b = store::decode_task(json);
+      if (!b) return b.error();
+      return b->title;
+    }
+    case EntryKind::kNote: {
+      auto b = store::decode_note(json);
+      if (!b) return b.error();
+      return b->text;
+    }
+    case EntryKind::kHighlight: {
+      auto b = store::decode_highlight(json);
+      if (!b) return b.error();
+      return b->text;
+    }
+  }
+  return std::string();
+}
+
+}  // namespace
+
 Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, const policy::AccessFacts& facts,
                                  domain::LogId log, TimePoint now) {
   ContentView view;
@@ -758,7 +810,30 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     n.at = e.created_at;
     view.notes.push_back(std::move(n));
   }
+  for (const auto& e : *entries) {
+    if (!readable(e)) continue;
+    auto summary = entry_summary(e);
+    if (!summary) return summary.error();
+    const auto& current = e.versions.back();
+    view.timeline.push_back({e.id, e.kind, first_words(*summary, kTimelineSummaryBytes), author(current.author),
+                             current.at, current.version});
+  }
+  // Newest first; the entry id breaks ties so the order is stable.
+  std::sort(view.timeline.begin(), view.timeline.end(), [](const TimelineItem& a, const TimelineItem& b) {
+    if (a.at != b.at) return a.at > b.at;
+    return a.id.value > b.id.value;
+  });
   return view;
+}
+
+std::vector<TimelineItem> timeline_of_kind(const std::vector<TimelineItem>& timeline,
+                                           std::optional<domain::EntryKind> kind) {
+  if (!kind) return timeline;
+  std::vector<TimelineItem> out;
+  for (const auto& item : timeline) {
+    if (item.kind == *kind) out.push_back(item);
+  }
+  return out;
 }
 
 }  // namespace stafett::app

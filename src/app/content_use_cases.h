@@ -128,4 +128,8 @@ Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& a
 Result<ContentView> load_content(store::Transaction& tx, const policy::Actor& actor,
                                  const policy::AccessFacts& facts, domain::LogId log, TimePoint now);
 
+// The lines of `timeline` of one kind; all of them when `kind` is empty.
+std::vector<TimelineItem> timeline_of_kind(const std::vector<TimelineItem>& timeline,
+                                           std::optional<domain::EntryKind> kind);
+
 }  // namespace stafett::app

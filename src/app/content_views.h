@@ -95,7 +95,18 @@ struct MeetingView {
   std::vector<DecisionView> decisions;
 };
 
+// One line of the log's timeline: an entry the reader may see.
+struct TimelineItem {
+  domain::EntryId id;
+  domain::EntryKind kind = domain::EntryKind::kNote;
+  std::string summary;  // the first words of the current version
+  std::string author_name;
+  TimePoint at;  // when the current version was written
+  int version = 1;
+};
+
 struct ContentView {
+  std::vector<TimelineItem> timeline;  // every readable entry, newest first
   std::vector<MeetingView> meetings;  // upcoming first (soonest first), then past (latest first)
   bool can_write_meetings = false;
   std::vector<TaskView> tasks;  // open ones first, by due date

@@ -47,4 +47,23 @@ bool has_control_characters(std::string_view text, bool allow_newlines) {
   return false;
 }
 
+std::string first_words(std::string_view text, std::size_t max_bytes) {
+  bool cut = false;
+  if (auto newline = text.find('\n'); newline != std::string_view::npos) {
+    cut = text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
+    text = text.substr(0, newline);
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+  }
+  if (text.size() > max_bytes) {
+    std::size_t end = max_bytes;
+    // Step back over continuation bytes so no character is split.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text = text.substr(0, end);
+    cut = true;
+  }
+  std::string out(text);
+  if (cut) out += "\u2026";
+  return out;
+}
+
 }  // namespace stafett

@@ -28,5 +28,17 @@ TEST(Utf8, FindsControlCharacters) {
   EXPECT_FALSE(has_control_characters("vanlig tekst"));
 }
 
+TEST(Utf8, FirstWordsCutsAtLineAndCharacterBoundaries) {
+  EXPECT_EQ(first_words("kort", 10), "kort");
+  EXPECT_EQ(first_words("første linje\nandre linje", 100), "første linje\u2026");
+  EXPECT_EQ(first_words("bare én linje\n\n", 100), "bare én linje");
+  // "æøå" is six bytes; a cut at 3 must not leave half a character.
+  EXPECT_EQ(first_words("æøå", 3), "æ\u2026");
+  const std::string megabyte(1 << 20, 'x');
+  const auto cut = first_words(megabyte, 160);
+  EXPECT_EQ(cut.size(), 160u + 3u);
+  EXPECT_TRUE(is_valid_utf8(cut));
+}
+
 }  // namespace
 }  // namespace stafett

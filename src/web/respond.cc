@@ -5,6 +5,8 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/query.h"
+
 namespace stafett::web {
 namespace {
 
@@ -117,6 +119,16 @@ std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view
   }
   if (v <= 0) return std::nullopt;
   return v;
+}
+
+std::optional<std::optional<domain::EntryKind>> entry_kind_query(const RequestContext& ctx, std::string_view name) {
+  auto fields = http::parse_query(ctx.request.query);
+  if (!fields) return std::nullopt;
+  const auto value = http::find_field(*fields, name);
+  if (!value || value->empty()) return std::optional<domain::EntryKind>{};
+  auto kind = domain::entry_kind_from_code(*value);
+  if (!kind) return std::nullopt;
+  return std::optional<domain::EntryKind>{*kind};
 }
 
 http::Response failure_response(const RequestContext& ctx, const Error& error) {

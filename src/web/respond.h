@@ -8,6 +8,7 @@
 
 #include "http/response.h"
 #include "core/oslo_time.h"
+#include "domain/entry.h"
 #include "web/app_context.h"
 
 namespace stafett::web {
@@ -18,6 +19,11 @@ kainjow::mustache::data common_page_data(const AppContext& app, const http::Requ
 
 // Parses a positive id from a path parameter; nullopt for anything else.
 std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view name);
+
+// The kind of entry asked for in query field `name` ("?vis=goal"): an empty
+// inner optional when the field is absent or empty (everything), nullopt when
+// the query is malformed or names no kind of entry.
+std::optional<std::optional<domain::EntryKind>> entry_kind_query(const RequestContext& ctx, std::string_view name);
 
 // The response for a use case's error: the error page (or JSON) with its status.
 http::Response failure_response(const RequestContext& ctx, const Error& error);

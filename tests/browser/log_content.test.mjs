@@ -8,6 +8,7 @@
 // /logger/1) and run in order:
 //   1. goal + measure (overdue)  ->  2. evaluation (no longer overdue)
 //   ->  3. correction ("Rettet")  ->  4. guardian's read-only view  ->  5. XSS
+//   ->  6. guardian adds a lysglimt, filters the timeline, prints the log
 //
 // Run from the repository root:  node --test tests/browser/log_content.test.mjs
 // Environment:
@@ -578,5 +579,44 @@ test('5. a goal with markup is shown as text and never runs (escaping, CSP)', TE
     assert.equal(await page.locator('main img, main script').count(), 0, 'no img or script element on the form');
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violations (measure form)');
     await screenshot(page, 'log-content-xss.png');
+  });
+});
+
+test('6. guardian on a phone adds a lysglimt, filters the timeline to it and prints the log', TEST_TIMEOUT, async () => {
+  const LYSGLIMT = 'Nora leste en hel bok for lillebror i kveld';
+  await withPage(PHONE, async (page) => {
+    await loginCitizen(page, HANNE);
+    await openNoraLog(page);
+    const highlights = page.getByRole('main').getByRole('region', { name: 'Lysglimt', exact: true });
+    await highlights.getByLabel('Noe positivt som har skjedd').fill(LYSGLIMT);
+    const posted = await navigate(page, () => highlights.getByRole('button', { name: 'Legg til lysglimt' }).click());
+    assert.equal(posted[0].method, 'POST');
+    assert.equal(last(posted).status, 200, `lands on the log: ${JSON.stringify(posted)}`);
+    assert.ok(await highlights.getByText(LYSGLIMT).isVisible(), 'her lysglimt is on the log page');
+
+    // The timeline, narrowed to lysglimt: hers is there, the goal is not.
+    const timeline = page.getByRole('main').getByRole('region', { name: 'Tidslinje', exact: true });
+    await timeline.getByLabel('Vis', { exact: true }).selectOption({ label: 'Lysglimt' });
+    const filtered = await navigate(page, () => timeline.getByRole('button', { name: 'Vis utvalg' }).click());
+    assert.equal(last(filtered).status, 200);
+    assert.equal(new URL(page.url()).searchParams.get('vis'), 'highlight');
+    const lines = page.getByRole('main').getByRole('region', { name: 'Tidslinje', exact: true }).getByRole('listitem');
+    assert.ok(await lines.filter({ hasText: LYSGLIMT }).count() >= 1, 'her lysglimt is in the filtered timeline');
+    assert.equal(await lines.filter({ hasText: GOAL }).count(), 0, 'goals are filtered out');
+    assert.equal(await lines.filter({ hasNotText: 'Lysglimt' }).count(), 0, 'every line is a lysglimt');
+    await assertNoHorizontalScroll(page, 'filtered timeline 375x667');
+    await checkA11y(page, 'log page with filtered timeline (phone 375x667)');
+
+    // The printable version: stamped with who printed it, no forms on paper.
+    const printed = await navigate(page, () => page.getByRole('link', { name: 'Utskriftsvennlig versjon' }).click());
+    assert.equal(last(printed).status, 200);
+    assert.equal(new URL(page.url()).pathname, `${NORA_LOG}/utskrift`);
+    assert.match(await page.getByRole('main').textContent(), new RegExp(`Skrevet ut .* av ${HANNE}`));
+    assert.ok(await page.getByRole('main').getByText(LYSGLIMT).isVisible());
+    await assertNoHorizontalScroll(page, 'printable log 375x667');
+    await checkA11y(page, 'printable log (phone 375x667)');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: 'Logg ut' }).isVisible(), false, 'no buttons on paper');
+    await screenshot(page, 'log-print-guardian-375.png');
   });
 });

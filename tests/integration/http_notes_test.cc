@@ -8,7 +8,7 @@
 namespace stafett::testing {
 namespace {
 
-constexpr int kIngrid = 1, kSara = 3, kMette = 5, kHanne = 9, kNora = 11, kSofie = 16, kMaria = 14;
+constexpr int kIngrid = 1, kOle = 2, kSara = 3, kMette = 5, kHanne = 9, kNora = 11, kSofie = 16, kMaria = 14;
 constexpr const char* kCanary = "KANARIFUGL-7731";
 
 struct Who {
@@ -103,7 +103,9 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
   EXPECT_NE(sara.get("/logger/1").body.find(kCanary), std::string::npos);
   // Nobody else: not the holder from another unit, not the parents, in no response.
   for (const Who& other : {ingrid, log_in(port(), kHanne, "citizen"), log_in(port(), 10, "citizen")}) {
-    for (const char* path : {"/logger", "/logger/1", "/api/v1/logs", "/api/v1/logs/1", "/api/v1/logs/1/consents"}) {
+    for (const char* path : {"/logger", "/logger/1", "/logger/1?vis=note", "/api/v1/logs", "/api/v1/logs/1",
+                             "/api/v1/logs/1/consents", "/api/v1/logs/1/timeline", "/api/v1/logs/1/timeline?kind=note",
+                             "/logger/1/utskrift"}) {
       auto r = other.get(path);
       EXPECT_EQ(r.body.find(kCanary), std::string::npos) << path << " leaks the hidden note";
       EXPECT_EQ(r.body.find("Helsehjelp til ungdom"), std::string::npos) << path << " leaks the reason";
@@ -192,15 +194,13 @@ TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
                                                "&agenda=Hvordan+g%C3%A5r+det%3F%0ANeste+steg")
                 .status,
             303);
-  const auto meetings = boost::json::parse(ingrid.get("/api/v1/logs/1").body);
-  (void)meetings;
   auto page = hanne.get("/logger/1").body;
   EXPECT_NE(page.find("Møterom 2"), std::string::npos);
   EXPECT_NE(page.find("Hvordan går det?"), std::string::npos) << "the invited guardian sees the agenda";
   const std::string meeting_url = "/logger/1/moter/";
-  // Find the meeting id from the page's minutes form.
+  EXPECT_EQ(page.find("/referat"), std::string::npos) << "a guardian gets no minutes form";
+  // Find the meeting id from the holder's minutes form.
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(page, m, std::regex("/logger/1/moter/([0-9]+)/")) || true);
   const std::string ingrid_page = ingrid.get("/logger/1").body;
   ASSERT_TRUE(std::regex_search(ingrid_page, m, std::regex("/logger/1/moter/([0-9]+)/referat")));
   const std::string id = m[1];
@@ -226,6 +226,74 @@ TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
   page = hanne.get("/logger/1").body;
   EXPECT_NE(page.find("Nora har det bedre."), std::string::npos) << "the family reads the minutes";
   EXPECT_NE(page.find("Oppgave laget"), std::string::npos) << "the decision shows its task";
+}
+
+class TimelineHttp : public ServerSuite<TimelineHttp> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+};
+
+TEST_F(TimelineHttp, EveryEntryNewestFirstAndFilteredByKind) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who hanne = log_in(port(), kHanne, "citizen");
+  ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+leser+h%C3%B8yt+i+klassen").status, 303);
+  ASSERT_EQ(hanne.form("/logger/1/lysglimt", "text=Nora+leste+for+lillebror").status, 303);
+  // A note of the longest allowed text, all two-byte letters, shows as one
+  // short line in the timeline without a broken character.
+  std::string long_text;
+  for (int i = 0; i < 4999; ++i) long_text += "%C3%A6";
+  ASSERT_EQ(ingrid.form("/logger/1/notater", "date=2026-11-20&type=observation&text=" + long_text).status, 303);
+
+  auto all = boost::json::parse(ingrid.get("/api/v1/logs/1/timeline").body).at("timeline").as_array();
+  ASSERT_GE(all.size(), 3u);
+  EXPECT_EQ(all[0].at("kind").as_string(), "note") << "newest first";
+  const std::string summary(all[0].at("summary").as_string());
+  EXPECT_LT(summary.size(), 200u);
+  EXPECT_EQ(summary.substr(summary.size() - 3), "\u2026") << "cut text is marked";
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    EXPECT_GE(all[i - 1].at("at_ms").as_int64(), all[i].at("at_ms").as_int64());
+  }
+  auto goals = boost::json::parse(ingrid.get("/api/v1/logs/1/timeline?kind=goal").body).at("timeline").as_array();
+  ASSERT_FALSE(goals.empty());
+  bool found = false;
+  for (const auto& g : goals) {
+    EXPECT_EQ(g.at("kind").as_string(), "goal");
+    found |= g.at("summary").as_string() == "Nora leser høyt i klassen";
+  }
+  EXPECT_TRUE(found);
+
+  // The page: the filter keeps only lysglimt, and the guardian sees hers.
+  const auto page = hanne.get("/logger/1?vis=highlight").body;
+  const auto timeline = page.substr(page.find("id=\"timeline\""));
+  EXPECT_NE(timeline.find("Nora leste for lillebror"), std::string::npos);
+  EXPECT_EQ(timeline.find("Nora leser høyt i klassen"), std::string::npos) << "goals filtered out";
+  EXPECT_NE(timeline.find("value=\"highlight\" selected"), std::string::npos) << "the filter shows its choice";
+
+  // Bad filters are clear errors, not an empty page.
+  EXPECT_EQ(ingrid.get("/logger/1?vis=diagnose").status, 400);
+  EXPECT_EQ(ingrid.get("/api/v1/logs/1/timeline?kind=diagnose").status, 400);
+  EXPECT_EQ(ingrid.get("/api/v1/logs/1/timeline?kind=%ZZ").status, 400);
+  // Someone outside the log sees no timeline at all.
+  EXPECT_EQ(log_in(port(), kOle, "employee").get("/api/v1/logs/1/timeline").status, 403);
+  EXPECT_EQ(log_in(port(), kOle, "employee").get("/logger/1?vis=goal").status, 403);
+}
+
+TEST_F(TimelineHttp, ThePrintoutSaysWhoPrintedItAndHasNoForms) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+leser+h%C3%B8yt+i+klassen").status, 303);
+  const auto printout = ingrid.get("/logger/1/utskrift");
+  ASSERT_EQ(printout.status, 200);
+  EXPECT_NE(printout.body.find("Nora leser høyt i klassen"), std::string::npos);
+  EXPECT_NE(printout.body.find("Skrevet ut"), std::string::npos);
+  EXPECT_NE(printout.body.find("av Ingrid"), std::string::npos) << "the printout names who printed it";
+  EXPECT_NE(printout.body.find("taushetsplikt"), std::string::npos) << "marked confidential";
+  const auto content = printout.body.substr(printout.body.find("class=\"print-view\""));
+  EXPECT_EQ(content.find("<form"), std::string::npos) << "no forms on paper (the layout's are hidden by print CSS)";
+  EXPECT_NE(ingrid.get("/logger/1").body.find("/logger/1/utskrift"), std::string::npos) << "linked from the log";
+  // The family may print what they may read; outsiders may not.
+  EXPECT_EQ(log_in(port(), kHanne, "citizen").get("/logger/1/utskrift").status, 200);
+  EXPECT_EQ(log_in(port(), kOle, "employee").get("/logger/1/utskrift").status, 403);
+  EXPECT_EQ(ingrid.get("/logger/abc/utskrift").status, 404);
 }
 
 }  // namespace

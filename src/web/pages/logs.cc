@@ -1,6 +1,7 @@
 // The stafettlogg pages: "Mine stafettlogger", one log, and the state
 // changes on it (withdraw one's own consent, close, reopen). Every call goes
 // through an app:: use case, which asks the policy.
+#include "app/content_use_cases.h"
 #include "app/log_use_cases.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
@@ -330,11 +331,50 @@ http::Response my_logs(const RequestContext& ctx) {
   return page_response(ctx, 200, "logs", page);
 }
 
+namespace {
+
+constexpr domain::EntryKind kTimelineKinds[] = {
+    domain::EntryKind::kGoal, domain::EntryKind::kMeasure, domain::EntryKind::kEvaluation, domain::EntryKind::kMeeting,
+    domain::EntryKind::kTask, domain::EntryKind::kNote,    domain::EntryKind::kHighlight};
+
+void add_timeline(const RequestContext& ctx, const app::ContentView& content, std::optional<domain::EntryKind> kind,
+                  mustache::data& d) {
+  mustache::data lines(mustache::data::type::list);
+  for (const auto& item : app::timeline_of_kind(content.timeline, kind)) {
+    mustache::data line(mustache::data::type::object);
+    line.set("kind", text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(item.kind))));
+    line.set("summary", item.summary);
+    line.set("author", item.author_name);
+    line.set("at", format_time(item.at));
+    if (item.version > 1) line.set("version", std::to_string(item.version));
+    lines.push_back(line);
+  }
+  d.set("has_timeline", flag(!lines.is_empty_list()));
+  d.set("timeline", lines);
+  mustache::data kinds(mustache::data::type::list);
+  mustache::data all(mustache::data::type::object);
+  all.set("code", "");
+  all.set("label", text(ctx, "timeline.all"));
+  all.set("selected", flag(!kind));
+  kinds.push_back(all);
+  for (auto k : kTimelineKinds) {
+    mustache::data option(mustache::data::type::object);
+    option.set("code", std::string(domain::entry_kind_code(k)));
+    option.set("label", text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(k))));
+    option.set("selected", flag(kind == k));
+    kinds.push_back(option);
+  }
+  d.set("timeline_kinds", kinds);
+}
+
+}  // namespace
+
 http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
-                               int status) {
+                               int status, std::optional<domain::EntryKind> kind) {
   auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   auto data = log_data(ctx, *view);
+  add_timeline(ctx, view->content, kind, data);
   mustache::data by_field(mustache::data::type::object);
   mustache::data summary(mustache::data::type::list);
   for (const auto& e : errors) {
@@ -350,10 +390,25 @@ http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const
   return page_response(ctx, status, "log", data);
 }
 
+// GET /logger/{id}/utskrift: everything the reader may see, without forms,
+// stamped with who printed it and when (a printout travels without the log).
+http::Response log_print_page(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  auto data = log_data(ctx, *view);
+  data.set("printed_at", format_time(ctx.app.clock.now()));
+  data.set("printed_by", ctx.session ? ctx.session->display_name : std::string());
+  return page_response(ctx, 200, "log_print", data);
+}
+
 http::Response log_page(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  return render_log_page(ctx, *id, {}, 200);
+  auto kind = entry_kind_query(ctx, "vis");
+  if (!kind) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  return render_log_page(ctx, *id, {}, 200, *kind);
 }
 
 http::Response withdraw_consent(const RequestContext& ctx) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "app/content_use_cases.h"
 #include "app/log_use_cases.h"
 #include "web/pages/pages.h"
 #include "web/json_input.h"
@@ -153,6 +154,27 @@ http::Response api_log(const RequestContext& ctx) {
   auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   return json_response(200, log_json(*view));
+}
+
+// GET /api/v1/logs/{id}/timeline?kind=goal: the readable entries, newest
+// first; without `kind`, every kind.
+http::Response api_timeline(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto kind = entry_kind_query(ctx, "kind");
+  if (!kind) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  json::array lines;
+  for (const auto& item : app::timeline_of_kind(view->content.timeline, *kind)) {
+    lines.push_back({{"entry", item.id.value},
+                     {"kind", domain::entry_kind_code(item.kind)},
+                     {"summary", item.summary},
+                     {"author", item.author_name},
+                     {"at_ms", to_unix_ms(item.at)},
+                     {"version", item.version}});
+  }
+  return json_response(200, {{"timeline", lines}});
 }
 
 http::Response api_consents(const RequestContext& ctx) {

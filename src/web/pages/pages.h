@@ -20,7 +20,9 @@ http::Response logout(const RequestContext& ctx);
 
 http::Response my_logs(const RequestContext& ctx);
 // The log page, with field errors from a form posted on it (status 422).
-http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors, int status);
+// `kind` narrows the timeline to one kind of entry (GET /logger/{id}?vis=goal).
+http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors, int status,
+                               std::optional<domain::EntryKind> kind = std::nullopt);
 http::Response log_page(const RequestContext& ctx);
 http::Response withdraw_consent(const RequestContext& ctx);
 http::Response close_log(const RequestContext& ctx);
@@ -86,6 +88,8 @@ http::Response api_add_evaluation(const RequestContext& ctx);
 
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
+http::Response log_print_page(const RequestContext& ctx);
+http::Response api_timeline(const RequestContext& ctx);
 http::Response api_withdraw_consent(const RequestContext& ctx);
 http::Response api_close_log(const RequestContext& ctx);
 
