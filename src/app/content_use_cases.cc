@@ -279,32 +279,28 @@ Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& ac
   return out;
 }
 
+namespace {
+
+// The text of decision `index` in meeting `meeting` of `log`; kNotFound when
+// there is no such meeting or decision.
+Result<std::string> decision_text(Transaction& tx, domain::LogId log, const FromDecision& from) {
+  auto entry = store::find_entry(tx, log, from.meeting);
+  if (!entry) return entry.error();
+  if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
+  auto body = store::decode_meeting((*entry)->versions.back().body);
+  if (!body) return body.error();
+  if (from.decision < 0 || from.decision >= static_cast<int>(body->decisions.size())) {
+    return make_error(Errc::kNotFound, "decision");
+  }
+  return body->decisions[static_cast<std::size_t>(from.decision)];
+}
+
+}  // namespace
+
 Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                         domain::EntryId meeting, int decision, const std::string& assignee,
                                         const std::string& due_date, const Clock& clock) {
-  std::string title;
-  {
-    auto found = store::transact_value<std::string>(db, TxMode::kRead, [&](Transaction& tx) -> Result<std::string> {
-      auto entry = store::find_entry(tx, log, meeting);
-      if (!entry) return entry.error();
-      if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
-      auto body = store::decode_meeting((*entry)->versions.back().body);
-      if (!body) return body.error();
-      if (decision < 0 || decision >= static_cast<int>(body->decisions.size())) {
-        return make_error(Errc::kNotFound, "decision");
-      }
-      return body->decisions[static_cast<std::size_t>(decision)];
-    });
-    if (!found) return found.error();
-    title = *found;
-  }
-  auto task = add_task(db, actor, log, {title, assignee, due_date}, clock);
-  if (!task || !task->entry) return task;
-  auto link = db.transact(TxMode::kWrite, [&](Transaction& tx) {
-    return store::link_entries(tx, *task->entry, meeting, "from_decision");
-  });
-  if (!link) return link.error();
-  return task;
+  return add_task(db, actor, log, {FromDecision{meeting, decision}, "", assignee, due_date}, clock);
 }
 
 Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
@@ -316,6 +312,11 @@ Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, d
     if (!facts) return facts.error();
     domain::TaskBody body;
     body.title = in.title;
+    if (in.from) {
+      auto text = decision_text(tx, log, *in.from);
+      if (!text) return text.error();
+      body.title = *text;
+    }
     body.due_date = parsed_date(in.due_date, "due_date", out.errors);
     const auto assignee = parse_id(in.assignee);
     auto participants = store::participants_of(tx, log);
@@ -334,6 +335,9 @@ Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, d
                       facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
+    if (in.from) {
+      if (auto l = store::link_entries(tx, *id, in.from->meeting, "from_decision"); !l) return l.error();
+    }
     out.entry = *id;
     return {};
   });
@@ -455,6 +459,10 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
     const TimePoint now = clock.now();
     auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
     if (!facts) return facts.error();
+    if (in.from) {
+      // The decision must exist; the person may have reworded the title.
+      if (auto text = decision_text(tx, log, *in.from); !text) return text.error();
+    }
     std::vector<EntryId> goals;
     const auto body = measure_from(tx, log, in, out.errors, goals);
     if (!out.errors.empty()) return {};
@@ -464,6 +472,9 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
     if (!id) return id.error();
     for (auto g : goals) {
       if (auto l = store::link_entries(tx, *id, g, "serves_goal"); !l) return l.error();
+    }
+    if (in.from) {
+      if (auto l = store::link_entries(tx, *id, in.from->meeting, "from_decision"); !l) return l.error();
     }
     out.entry = *id;
     return {};
@@ -767,9 +778,14 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     mv.upcoming = mv.starts >= now;
     for (auto p : body->invited) mv.invited_names.push_back(participant_names[p.value]);
     for (const auto& d : body->decisions) mv.decisions.push_back({d, {}});
-    // Tasks made from this meeting's decisions, matched by their title.
+    // Tasks made from this meeting's decisions, matched by their title (a
+    // task's title is its decision's text); measures may be reworded, so
+    // they are listed under the meeting.
     for (const auto& [task_id, targets] : *from_decision) {
       if (std::find(targets.begin(), targets.end(), e.id) == targets.end()) continue;
+      for (const auto& m : measures) {
+        if (m.id.value == task_id) mv.measures_made.push_back(m.body.title);
+      }
       for (const auto& t : view.tasks) {
         if (t.id.value != task_id) continue;
         for (auto& d : mv.decisions) {

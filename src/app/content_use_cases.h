@@ -23,7 +23,15 @@ struct GoalInput {
   std::string status = "active";  // active, achieved, dropped
 };
 
+// A decision in a meeting's minutes that a new task or measure comes from:
+// the new entry is linked to the meeting in the same transaction.
+struct FromDecision {
+  domain::EntryId meeting;
+  int decision = 0;  // index into the meeting's decisions
+};
+
 struct MeasureInput {
+  std::optional<FromDecision> from;  // made from a meeting decision
   std::string title;
   std::string description;
   std::vector<std::string> goals;  // entry ids of goals it serves
@@ -53,6 +61,7 @@ struct NoteInput {
 };
 
 struct TaskInput {
+  std::optional<FromDecision> from;  // when set, the title is the decision's text
   std::string title;
   std::string assignee;  // participant id
   std::string due_date;  // YYYY-MM-DD

@@ -93,6 +93,7 @@ struct MeetingView {
   std::vector<std::string> invited_names;
   bool upcoming = false;
   std::vector<DecisionView> decisions;
+  std::vector<std::string> measures_made;  // titles of measures made from its decisions
 };
 
 // One line of the log's timeline: an entry the reader may see.

@@ -226,6 +226,32 @@ TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
   page = hanne.get("/logger/1").body;
   EXPECT_NE(page.find("Nora har det bedre."), std::string::npos) << "the family reads the minutes";
   EXPECT_NE(page.find("Oppgave laget"), std::string::npos) << "the decision shows its task";
+
+  // The second decision becomes a measure in one step: the form starts with
+  // the decision's text, and the measure is linked to the meeting.
+  const std::string measure_form = "/logger/1/tiltak/ny?mote=" + id + "&vedtak=1";
+  EXPECT_NE(ingrid.get("/logger/1").body.find("/logger/1/tiltak/ny?mote=" + id + "&amp;vedtak=1"), std::string::npos);
+  const auto form = ingrid.get(measure_form);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"Nytt møte i januar\""), std::string::npos) << "title starts as the decision";
+  EXPECT_NE(form.body.find("name=\"from_meeting\" value=\"" + id + "\""), std::string::npos);
+  EXPECT_EQ(ingrid.get("/logger/1/tiltak/ny?mote=" + id + "&vedtak=9").status, 404) << "no such decision";
+  EXPECT_EQ(ingrid.get("/logger/1/tiltak/ny?mote=abc&vedtak=0").status, 404);
+  EXPECT_EQ(hanne.get(measure_form).status, 403) << "guardians make no measures";
+  const std::string measure = "title=Foreldrem%C3%B8te+i+januar&responsible=" + std::to_string(sara_part) +
+                              "&unit=3&start_date=2026-12-01&evaluation_date=2027-01-15&status=planned";
+  EXPECT_EQ(ingrid.form("/logger/1/tiltak", measure + "&from_meeting=" + id + "&from_decision=5").status, 404)
+      << "a mangled decision makes nothing";
+  EXPECT_EQ(ingrid.form("/logger/1/tiltak", measure + "&from_meeting=x&from_decision=0").status, 404);
+  ASSERT_EQ(ingrid.form("/logger/1/tiltak", measure + "&from_meeting=" + id + "&from_decision=1").status, 303);
+  page = hanne.get("/logger/1").body;
+  EXPECT_NE(page.find("Tiltak laget av vedtak i møtet: Foreldremøte i januar"), std::string::npos)
+      << "the meeting lists the measure made from it";
+  // Only one measure was made, despite the refused attempts.
+  const auto log = boost::json::parse(ingrid.get("/api/v1/logs/1").body);
+  int made = 0;
+  for (const auto& item : log.at("measures").as_array()) made += item.at("title").as_string() == "Foreldremøte i januar";
+  EXPECT_EQ(made, 1);
 }
 
 class TimelineHttp : public ServerSuite<TimelineHttp> {

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "app/content_use_cases.h"
+#include "http/query.h"
 #include "web/form_input.h"
 #include "web/json_input.h"
 #include "web/pages/pages.h"
@@ -38,6 +39,25 @@ void set_errors(const RequestContext& ctx, mustache::data& page, const app::Fiel
   page.set("has_errors", flag(!errors.empty()));
 }
 
+// A meeting decision named by two numbers ("12", "0"); nullopt when both
+// are empty. Anything else names no decision (meeting 0), which the use case
+// answers with 404, so a mangled form never makes an unlinked measure.
+std::optional<app::FromDecision> decision_source(std::string_view meeting, std::string_view decision) {
+  if (meeting.empty() && decision.empty()) return std::nullopt;
+  auto number = [](std::string_view t) -> std::int64_t {
+    if (t.empty() || t.size() > 9) return -1;
+    std::int64_t v = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  };
+  const auto m = number(meeting);
+  const auto d = number(decision);
+  return app::FromDecision{domain::EntryId{m > 0 ? m : 0}, d >= 0 ? static_cast<int>(d) : -1};
+}
+
 app::MeasureInput measure_input(const http::FormFields& form) {
   app::MeasureInput in;
   in.title = field(form, "title");
@@ -49,6 +69,7 @@ app::MeasureInput measure_input(const http::FormFields& form) {
   in.evaluation_date = field(form, "evaluation_date");
   in.status = field(form, "status");
   in.status_reason = field(form, "status_reason");
+  in.from = decision_source(field(form, "from_meeting"), field(form, "from_decision"));
   return in;
 }
 
@@ -67,6 +88,10 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, co
   page.set("action", correcting ? log_url(log) + "/tiltak/" + std::to_string(*correcting) + "/rett"
                                 : log_url(log) + "/tiltak");
   page.set("correcting", flag(correcting.has_value()));
+  if (in.from) {
+    page.set("from_meeting", std::to_string(in.from->meeting.value));
+    page.set("from_decision", std::to_string(in.from->decision));
+  }
   page.set("version", std::to_string(version));
   page.set("reason", field(ctx.form, "reason"));
   for (const char* key : {"title", "description", "start_date", "evaluation_date", "status_reason"}) {
@@ -142,10 +167,30 @@ http::Response add_goal(const RequestContext& ctx) {
   return http::Response::redirect(log_url(*id) + "#goals");
 }
 
+// GET /logger/{id}/tiltak/ny, or ?mote={meeting}&vedtak={index} to make a
+// measure from a meeting decision: the title starts as the decision's text.
 http::Response new_measure_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  return measure_form_page(ctx, *id, {}, std::nullopt, 1, {}, 200);
+  app::MeasureInput in;
+  auto query = http::parse_query(ctx.request.query);
+  if (!query) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  in.from = decision_source(http::find_field(*query, "mote").value_or(""), http::find_field(*query, "vedtak").value_or(""));
+  if (in.from) {
+    auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+    if (!view) return failure_response(ctx, view.error());
+    bool found = false;
+    for (const auto& m : view->content.meetings) {
+      if (m.id != in.from->meeting || in.from->decision < 0 ||
+          in.from->decision >= static_cast<int>(m.decisions.size())) {
+        continue;
+      }
+      in.title = m.decisions[static_cast<std::size_t>(in.from->decision)].text;
+      found = true;
+    }
+    if (!found) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  }
+  return measure_form_page(ctx, *id, in, std::nullopt, 1, {}, 200);
 }
 
 http::Response add_measure(const RequestContext& ctx) {
@@ -310,7 +355,7 @@ http::Response add_task(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
-                         {field(ctx.form, "title"), field(ctx.form, "assignee"), field(ctx.form, "due_date")},
+                         {std::nullopt, field(ctx.form, "title"), field(ctx.form, "assignee"), field(ctx.form, "due_date")},
                          ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
@@ -443,7 +488,7 @@ http::Response api_add_task(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto assignee = json_int(*body, "assignee_participant_id");
   auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
-                         {json_string(*body, "title").value_or(""), assignee ? std::to_string(*assignee) : "",
+                         {std::nullopt, json_string(*body, "title").value_or(""), assignee ? std::to_string(*assignee) : "",
                           json_string(*body, "due_date").value_or("")},
                          ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -528,6 +573,11 @@ http::Response api_add_measure(const RequestContext& ctx) {
   in.evaluation_date = json_string(*body, "evaluation_date").value_or("");
   in.status = json_string(*body, "status").value_or("planned");
   in.status_reason = json_string(*body, "status_reason").value_or("");
+  const auto meeting = json_int(*body, "from_meeting_id");
+  const auto decision = json_int(*body, "from_decision_index");
+  if (meeting || decision) {
+    in.from = app::FromDecision{domain::EntryId{meeting.value_or(0)}, decision && *decision >= 0 && *decision < 1000 ? static_cast<int>(*decision) : -1};
+  }
   if (!errors.empty()) return field_errors_json(ctx, errors);
   auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());

@@ -230,10 +230,15 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
       for (const auto& t : m.decisions[i].tasks) made += (made.empty() ? "" : "; ") + t;
       if (!made.empty()) dd.set("tasks", made);
       dd.set("task_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/oppgave");
+      dd.set("measure_url", log_url(v.log.id) + "/tiltak/ny?mote=" + std::to_string(m.id.value) +
+                                "&vedtak=" + std::to_string(i));
       decisions.push_back(dd);
     }
     item.set("decisions", decisions);
     item.set("has_decisions", flag(!m.decisions.empty()));
+    std::string measures_made;
+    for (const auto& t : m.measures_made) measures_made += (measures_made.empty() ? "" : "; ") + t;
+    if (!measures_made.empty()) item.set("measures_made", measures_made);
     item.set("minutes_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/referat");
     meetings.push_back(item);
   }
