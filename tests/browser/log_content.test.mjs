@@ -9,6 +9,7 @@
 //   1. goal + measure (overdue)  ->  2. evaluation (no longer overdue)
 //   ->  3. correction ("Rettet")  ->  4. guardian's read-only view  ->  5. XSS
 //   ->  6. guardian adds a lysglimt, filters the timeline, prints the log
+//   ->  7. meeting with minutes; decisions become a task and a measure
 //
 // Run from the repository root:  node --test tests/browser/log_content.test.mjs
 // Environment:
@@ -618,5 +619,69 @@ test('6. guardian on a phone adds a lysglimt, filters the timeline to it and pri
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('button', { name: 'Logg ut' }).isVisible(), false, 'no buttons on paper');
     await screenshot(page, 'log-print-guardian-375.png');
+  });
+});
+
+test('7. holder holds a meeting: minutes, one decision becomes a task and one a measure', TEST_TIMEOUT, async () => {
+  const PLACE = 'Møterom 2, Fjordvik skole';
+  const TASK_DECISION = 'Sara ringer mor før jul';
+  const MEASURE_DECISION = 'Felles foreldremøte i januar';
+  await withPage(DESKTOP, async (page) => {
+    await loginEmployee(page, INGRID);
+    await openNoraLog(page);
+    const meetings = () => page.getByRole('main').getByRole('region', { name: 'Møter', exact: true });
+    await meetings().getByText('Nytt møte', { exact: true }).click();
+    await page.fill('#meeting-starts', `${osloDateInDays(10).iso}T14:00`);
+    await meetings().getByLabel('Sted', { exact: true }).fill(PLACE);
+    await meetings().getByRole('group', { name: 'Hvem inviteres?' }).getByRole('checkbox', { name: new RegExp(`^${HANNE}`) }).check();
+    await meetings().getByLabel('Saker (én per linje)').fill('Hvordan går det?\nNeste steg');
+    const added = await navigate(page, () => meetings().getByRole('button', { name: 'Legg til møte' }).click());
+    assert.equal(last(added).status, 200, `meeting added: ${JSON.stringify(added)}`);
+    const meeting = meetings().getByRole('listitem').filter({ hasText: PLACE }).first();
+    assert.ok(await meeting.isVisible(), 'the meeting is listed');
+
+    await meeting.getByText('Skriv referat', { exact: true }).click();
+    await meeting.getByLabel('Referat', { exact: true }).fill('Nora har det bedre. Vi avtalte to ting.');
+    await meeting.getByLabel('Vedtak og avtaler (én per linje)').fill(`${TASK_DECISION}\n${MEASURE_DECISION}`);
+    const minuted = await navigate(page, () => meeting.getByRole('button', { name: 'Lagre referatet' }).click());
+    assert.equal(last(minuted).status, 200);
+
+    // Decision 1 -> a task for Sara, in one step.
+    const decision = meetings().getByRole('listitem').filter({ hasText: TASK_DECISION }).last();
+    await selectOptionContaining(decision.getByLabel('Hvem skal gjøre den?'), 'Sara');
+    await decision.getByLabel('Frist').fill(osloDateInDays(14).iso);
+    await decision.getByLabel('Frist').evaluate((el) => el.blur());
+    // sr-only text is positioned, so the accessible name may have a space before the colon.
+    const btn = decision.getByRole('button', { name: new RegExp(`^Lag oppgave av dette\\s*: ${TASK_DECISION}$`) });
+    const tasked = await navigate(page, () => btn.click());
+    assert.equal(last(tasked).status, 200);
+    assert.ok(await meetings().getByText(/Oppgave laget: Sara ringer mor før jul/).isVisible(), 'the decision shows its task');
+
+    // Decision 2 -> a measure: the form starts with the decision's text.
+    const toMeasure = await navigate(page, () => meetings()
+      .getByRole('link', { name: new RegExp(`^Lag tiltak av vedtaket\\s*: ${MEASURE_DECISION}$`) }).click());
+    assert.equal(last(toMeasure).status, 200);
+    const main = page.getByRole('main');
+    assert.equal(await main.getByLabel('Tiltak', { exact: true }).inputValue(), MEASURE_DECISION);
+    await selectOptionContaining(main.getByLabel('Hvem er ansvarlig?', { exact: true }), 'Ingrid');
+    await main.getByLabel('Enheten som gir tiltaket', { exact: true }).selectOption({ index: 0 });
+    await page.fill('#field-start_date', osloDateInDays(0).iso);
+    await page.fill('#field-evaluation_date', osloDateInDays(60).iso);
+    await checkA11y(page, 'measure form made from a decision');
+    const made = await navigate(page, () => main.getByRole('button', { name: 'Legg til tiltak', exact: true }).click());
+    assertBackOnGoals(made, 'measure from a decision');
+    assert.ok(await meetings().getByText(`Tiltak laget av vedtak i møtet: ${MEASURE_DECISION}`).isVisible());
+    await checkA11y(page, 'log page with a meeting, minutes, a task and a measure from decisions');
+    await screenshot(page, 'log-meeting-decisions.png');
+  });
+
+  // The task reaches Sara's "Mine oppgaver".
+  await withPage(PHONE, async (page) => {
+    await loginEmployee(page, 'Sara Holmvik');
+    const response = await page.goto(`${server.url}/oppgaver`);
+    assert.equal(response.status(), 200);
+    assert.ok(await page.getByRole('main').getByText(TASK_DECISION).first().isVisible(), 'Sara sees her task');
+    await assertNoHorizontalScroll(page, 'my tasks 375x667');
+    await checkA11y(page, 'my tasks (phone 375x667)');
   });
 });
