@@ -583,46 +583,29 @@ namespace {
 
 constexpr std::size_t kTimelineSummaryBytes = 160;
 
+// One text field of a decoded body, or the decoding error.
+template <typename Body>
+Result<std::string> text_of(Result<Body> body, std::string Body::*field) {
+  if (!body) return body.error();
+  return (*body).*field;
+}
+
 // The text a timeline line shows for an entry's current version.
 Result<std::string> entry_summary(const store::EntryRow& e) {
   const auto& json = e.versions.back().body;
   switch (e.kind) {
-    case EntryKind::kGoal: {
-      auto b = store::decode_goal(json);
-      if (!b) return b.error();
-      return b->text;
-    }
-    case EntryKind::kMeasure: {
-      auto b = store::decode_measure(json);
-      if (!b) return b.error();
-      return b->title;
-    }
-    case EntryKind::kEvaluation: {
-      auto b = store::decode_evaluation(json);
-      if (!b) return b.error();
-      return b->observed;
-    }
+    case EntryKind::kGoal: return text_of(store::decode_goal(json), &domain::GoalBody::text);
+    case EntryKind::kMeasure: return text_of(store::decode_measure(json), &domain::MeasureBody::title);
+    case EntryKind::kEvaluation: return text_of(store::decode_evaluation(json), &domain::EvaluationBody::observed);
+    case EntryKind::kTask: return text_of(store::decode_task(json), &domain::TaskBody::title);
+    case EntryKind::kNote: return text_of(store::decode_note(json), &domain::NoteBody::text);
+    case EntryKind::kHighlight: return text_of(store::decode_highlight(json), &domain::HighlightBody::text);
     case EntryKind::kMeeting: {
       auto b = store::decode_meeting(json);
       if (!b) return b.error();
-      std::string when = b->starts_at;
+      std::string when = b->starts_at;  // "2026-12-03T14:00" reads as "2026-12-03 14:00"
       if (when.size() == 16 && when[10] == 'T') when[10] = ' ';
       return b->place.empty() ? when : when + ", " + b->place;
-    }
-    case EntryKind::kTask: {
-      auto b = store::decode_task(json);
-      if (!b) return b.error();
-      return b->title;
-    }
-    case EntryKind::kNote: {
-      auto b = store::decode_note(json);
-      if (!b) return b.error();
-      return b->text;
-    }
-    case EntryKind::kHighlight: {
-      auto b = store::decode_highlight(json);
-      if (!b) return b.error();
-      return b->text;
     }
   }
   return std::string();
