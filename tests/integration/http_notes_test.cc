@@ -322,5 +322,28 @@ TEST_F(TimelineHttp, ThePrintoutSaysWhoPrintedItAndHasNoForms) {
   EXPECT_EQ(ingrid.get("/logger/abc/utskrift").status, 404);
 }
 
+TEST_F(TimelineHttp, AMegabyteOfTextIsRefusedEverywhereAndNothingIsWritten) {
+  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who hanne = log_in(port(), kHanne, "citizen");
+  const auto before = boost::json::parse(ingrid.get("/api/v1/logs/1/timeline").body).at("timeline").as_array().size();
+  const std::string megabyte(1 << 20, 'x');
+  const std::string just_over(10001, 'x');  // one byte over the longest text field
+  // A megabyte is over the request limit: 413 before any handler runs.
+  EXPECT_EQ(ingrid.form("/logger/1/mal", "text=" + megabyte).status, 413);
+  EXPECT_EQ(ingrid.form("/logger/1/notater", "date=2026-11-20&type=observation&text=" + megabyte).status, 413);
+  EXPECT_EQ(hanne.form("/logger/1/lysglimt", "text=" + megabyte).status, 413);
+  // Just over a field's limit: a clear message on the form.
+  for (const auto& [path, body] : std::vector<std::pair<std::string, std::string>>{
+           {"/logger/1/mal", "text=" + just_over},
+           {"/logger/1/notater", "date=2026-11-20&type=observation&text=" + just_over},
+           {"/logger/1/lysglimt", "text=" + std::string(501, 'x')}}) {
+    const auto r = ingrid.form(path, body);
+    EXPECT_EQ(r.status, 422) << path;
+    EXPECT_NE(r.body.find("Teksten er for lang."), std::string::npos) << path;
+  }
+  const auto after = boost::json::parse(ingrid.get("/api/v1/logs/1/timeline").body).at("timeline").as_array().size();
+  EXPECT_EQ(after, before) << "nothing was written";
+}
+
 }  // namespace
 }  // namespace stafett::testing
