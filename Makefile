@@ -39,6 +39,8 @@ test: build
 # A report, not a test: Stafett against nginx serving the same bytes.
 bench: release
 	STAFETT_BIN=$(RELEASE_DIR)/stafett bench/run.sh
+	STAFETT_BIN=$(RELEASE_DIR)/stafett BENCH_PATH=/logger/1 BENCH_LOGIN=1 \
+	  BENCH_LOGS=10000 BENCH_ENTRIES=500000 bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(RELEASE_DIR)

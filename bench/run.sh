@@ -11,6 +11,11 @@
 #   BENCH_SECONDS    seconds per wrk run (default: 5)
 #   BENCH_WARMUP     seconds of unmeasured warm-up per target (default: 1, 0 = none)
 #   BENCH_START_TIMEOUT  seconds to wait for the server to come up (default: 30)
+#   BENCH_LOGIN      demo person id to log in as (default: none, anonymous);
+#                    the session cookie goes with every request
+#   BENCH_LOGS       extra fictional logs to generate (default: 0, none)
+#   BENCH_ENTRIES    entries spread over them (default: 0); with BENCH_LOGS,
+#                    demo log 1 also gets BENCH_MEASURED_ENTRIES (default 200)
 #
 # Everything runs on 127.0.0.1 in a temporary directory that is removed on exit,
 # together with the server and nginx, also on Ctrl-C/SIGTERM. The numbers are a
@@ -39,6 +44,10 @@ BENCH_ROUNDS=${BENCH_ROUNDS:-3}
 BENCH_SECONDS=${BENCH_SECONDS:-5}
 BENCH_WARMUP=${BENCH_WARMUP:-1}
 BENCH_START_TIMEOUT=${BENCH_START_TIMEOUT:-30}
+BENCH_LOGIN=${BENCH_LOGIN:-}
+BENCH_LOGS=${BENCH_LOGS:-0}
+BENCH_ENTRIES=${BENCH_ENTRIES:-0}
+BENCH_MEASURED_ENTRIES=${BENCH_MEASURED_ENTRIES:-200}
 NGINX=/usr/sbin/nginx
 # Fixed load shape, so that numbers from different runs are comparable.
 WRK_THREADS=1
@@ -47,6 +56,10 @@ WRK_CONNECTIONS=32
 for var in BENCH_ROUNDS BENCH_SECONDS BENCH_START_TIMEOUT; do
     [[ ${!var} =~ ^[1-9][0-9]*$ ]] || die "$var must be a positive integer (got '${!var}')"
 done
+for var in BENCH_LOGS BENCH_ENTRIES BENCH_MEASURED_ENTRIES; do
+    [[ ${!var} =~ ^[0-9]+$ ]] || die "$var must be a non-negative integer (got '${!var}')"
+done
+[[ -z $BENCH_LOGIN || $BENCH_LOGIN =~ ^[1-9][0-9]*$ ]] || die "BENCH_LOGIN must be a person id (got '$BENCH_LOGIN')"
 [[ $BENCH_WARMUP =~ ^[0-9]+$ ]] || die "BENCH_WARMUP must be a non-negative integer (got '$BENCH_WARMUP')"
 [[ $BENCH_PATH == /* ]] || die "BENCH_PATH must start with / (got '$BENCH_PATH')"
 [[ -x $STAFETT_BIN ]] || die "server binary $STAFETT_BIN not found; build the release binary first (or set STAFETT_BIN)"
@@ -156,15 +169,26 @@ free_port() {
 db_url="sqlite:$tmp/bench.db"
 log "preparing the demo database"
 for step in migrate seed-demo; do
-    if ! "$STAFETT_BIN" "$step" --database-url "$db_url" >>"$tmp/prepare.log" 2>&1; then
+    if ! "$STAFETT_BIN" "$step" --database-url "$db_url" --key-file "$tmp/keys" >>"$tmp/prepare.log" 2>&1; then
         show_log "$tmp/prepare.log"
         die "stafett $step failed"
     fi
 done
+if ((BENCH_LOGS > 0)); then
+    log "generating $BENCH_LOGS fictional logs with $BENCH_ENTRIES entries (+$BENCH_MEASURED_ENTRIES in log 1)"
+    if ! "$STAFETT_BIN" seed-bench --database-url "$db_url" --key-file "$tmp/keys" --logs "$BENCH_LOGS" \
+        --entries "$BENCH_ENTRIES" --measured-entries "$BENCH_MEASURED_ENTRIES" >>"$tmp/prepare.log" 2>&1; then
+        show_log "$tmp/prepare.log"
+        die "stafett seed-bench failed"
+    fi
+    tail -n 1 "$tmp/prepare.log" | sed 's/^/bench: /' >&2
+fi
 
+serve_flags=()
+[[ -n $BENCH_LOGIN ]] && serve_flags+=(--demo)
 log "starting $STAFETT_BIN"
-"$STAFETT_BIN" serve --listen 127.0.0.1:0 --port-file "$tmp/port" \
-    --database-url "$db_url" --web-root "$REPO_ROOT/web" >"$tmp/server.log" 2>&1 &
+"$STAFETT_BIN" serve --listen 127.0.0.1:0 --port-file "$tmp/port" "${serve_flags[@]}" \
+    --database-url "$db_url" --key-file "$tmp/keys" --web-root "$REPO_ROOT/web" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 
 stafett_port=""
@@ -188,8 +212,24 @@ if [[ -z $stafett_port ]]; then
 fi
 stafett_url="http://127.0.0.1:$stafett_port$BENCH_PATH"
 
+# Log in as a demo person: the login form's CSRF cookie, then the session cookie.
+cookie_header=()
+if [[ -n $BENCH_LOGIN ]]; then
+    base="http://127.0.0.1:$stafett_port"
+    curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 -c "$tmp/jar" -o /dev/null "$base/logg-inn" ||
+        die "could not fetch the login page"
+    login_csrf=$(awk '$6 == "stafett_login_csrf" { print $7 }' "$tmp/jar")
+    [[ -n $login_csrf ]] || die "no login CSRF cookie"
+    curl -sS --max-time 10 -b "$tmp/jar" -c "$tmp/jar" -o /dev/null \
+        --data "_csrf=$login_csrf&person=$BENCH_LOGIN&kind=employee" "$base/demo/logg-inn" || die "demo login failed"
+    session=$(awk '$6 == "stafett_session" { print $7 }' "$tmp/jar")
+    [[ -n $session ]] || die "demo login as person $BENCH_LOGIN gave no session"
+    cookie_header=(-H "Cookie: stafett_session=$session")
+    log "logged in as demo person $BENCH_LOGIN"
+fi
+
 # Save the page (body and headers) that nginx will serve as its static copy.
-status=$(curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 \
+status=$(curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 "${cookie_header[@]}" \
     -o "$tmp/www/index.html" -D "$tmp/headers.txt" -w '%{http_code}' "$stafett_url") ||
     die "could not fetch $stafett_url"
 chmod 644 "$tmp/www/index.html"
@@ -280,7 +320,7 @@ fi
 # once instead of after the run. Output goes to $3.
 run_wrk() {
     local url=$1 seconds=$2 out=$3 rc=0
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --latency "$url" >"$out" 2>&1 &
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --latency "${cookie_header[@]}" "$url" >"$out" 2>&1 &
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
     wrk_pid=""
@@ -373,6 +413,8 @@ ratio=$(awk -v s="${RPS[stafett]}" -v n="${RPS[nginx]}" 'BEGIN {
     if (n <= 0) print "n/a"; else if (s / n < 0.1) printf "%.3f", s / n; else printf "%.2f", s / n }')
 
 echo
+((BENCH_LOGS > 0)) && echo "dataset: demo + $BENCH_LOGS fictional logs, $BENCH_ENTRIES entries; log 1 has $BENCH_MEASURED_ENTRIES more"
+[[ -n $BENCH_LOGIN ]] && echo "logged in as demo person $BENCH_LOGIN; page size $(wc -c <"$tmp/www/index.html") bytes"
 echo "GET $BENCH_PATH on 127.0.0.1, $(nproc) cores, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${BENCH_SECONDS}s, median of $BENCH_ROUNDS rounds"
 printf '%-8s %12s %10s %10s\n' target requests/s 'p50 ms' 'p99 ms'
 for target in stafett nginx; do

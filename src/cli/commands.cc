@@ -89,6 +89,17 @@ int seed_demo(const Config& config) {
   return 0;
 }
 
+int seed_bench(const Config& config, const app::BenchSeedSize& size) {
+  auto db = open_and_migrate(config);
+  if (!db) return fail("cannot open database", db.error());
+  const SystemClock clock;
+  auto report = app::seed_bench(**db, size, clock);
+  if (!report) return fail("seeding benchmark data failed", report.error());
+  std::cout << "Benchmark data in place: " << report->logs << " extra logs, " << report->entries
+            << " entries (all fictional)\n";
+  return 0;
+}
+
 int serve(const Config& config, const ServeFlags& flags) {
   auto listen = parse_listen(config.listen);
   if (!listen) return fail("bad listen address", listen.error());

@@ -4,6 +4,7 @@
 // this file is the composition root that wires store, web and http together.
 #include <string>
 
+#include "app/bench_seed.h"
 #include "cli/config.h"
 
 namespace stafett::cli {
@@ -15,6 +16,7 @@ struct ServeFlags {
 int serve(const Config& config, const ServeFlags& flags);
 int migrate(const Config& config);
 int seed_demo(const Config& config);
+int seed_bench(const Config& config, const app::BenchSeedSize& size);
 std::string version();
 
 void configure_logging(const std::string& level);

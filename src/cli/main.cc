@@ -1,9 +1,10 @@
-// stafett: one executable, four subcommands (serve, migrate, seed-demo, version).
+// stafett: one executable, five subcommands (serve, migrate, seed-demo, seed-bench, version).
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
 
+#include "app/bench_seed.h"
 #include "cli/commands.h"
 #include "cli/config.h"
 
@@ -35,6 +36,11 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "Offer the demo personas as login (never in production)");
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   auto* seed = app.add_subcommand("seed-demo", "Migrate, then load the fictional demo data");
+  auto* bench = app.add_subcommand("seed-bench", "Load a large fictional dataset for `make bench` (after seed-demo)");
+  stafett::app::BenchSeedSize bench_size;
+  bench->add_option("--logs", bench_size.logs, "Extra logs to create");
+  bench->add_option("--entries", bench_size.entries, "Entries spread over the extra logs");
+  bench->add_option("--measured-entries", bench_size.measured_entries, "Entries added to demo log 1");
   auto* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -71,5 +77,6 @@ int main(int argc, char** argv) {
   if (*serve) return stafett::cli::serve(config, {port_file});
   if (*migrate) return stafett::cli::migrate(config);
   if (*seed) return stafett::cli::seed_demo(config);
+  if (*bench) return stafett::cli::seed_bench(config, bench_size);
   return 2;
 }

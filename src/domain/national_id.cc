@@ -68,9 +68,11 @@ std::string make_synthetic_national_id(std::chrono::year_month_day birth, int se
   const int first = y >= 2000 ? 500 : 0;
   for (int i = 0; i < 500; ++i) {
     const int individual = first + (seed + i) % 500;
-    char buf[12];
-    std::snprintf(buf, sizeof buf, "%02u%02u%02d%03d", static_cast<unsigned>(birth.day()),
-                  static_cast<unsigned>(birth.month()) + 80, yy, individual);
+    // Every part is bounded (day <= 31, month + 80 <= 92, yy and individual
+    // < 1000), but the optimiser cannot see it; room for the widest ints.
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%02u%02u%02d%03d", static_cast<unsigned>(birth.day()) % 100,
+                  (static_cast<unsigned>(birth.month()) + 80) % 100, yy, individual % 1000);
     std::string n(buf, 9);
     const auto k1 = check_digit(n, kWeights1, 9);
     if (!k1) continue;
