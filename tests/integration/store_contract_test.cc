@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/bench_seed.h"
 #include "app/demo_seed.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -273,6 +274,31 @@ TEST(DemoSeed, IsIdempotentAndFictional) {
   for (const auto& m : *list) {
     EXPECT_TRUE(m.kommunenummer.starts_with("99")) << "demo municipalities use the unused 99xx range";
   }
+}
+
+TEST(DemoSeed, BenchDataComesOnTopOfTheDemoWithExactCounts) {
+  auto db = open_fresh();
+  ASSERT_TRUE(store::migrate(*db));
+  const SystemClock clock;
+  EXPECT_FALSE(app::seed_bench(*db, {3, 10, 4}, clock)) << "needs the demo data first";
+  ASSERT_TRUE(app::seed_demo(*db, crypto::DataKeys::for_testing(7), clock));
+  EXPECT_FALSE(app::seed_bench(*db, {-1, 10, 4}, clock));
+  auto report = app::seed_bench(*db, {3, 10, 4}, clock);
+  ASSERT_TRUE(report) << report.error().detail;
+  EXPECT_EQ(report->logs, 3);
+  EXPECT_EQ(report->entries, 14);
+  auto count = [&](const std::string& sql) {
+    return store::transact_value<std::int64_t>(*db, TxMode::kRead, [&](Transaction& tx) -> Result<std::int64_t> {
+      auto rows = tx.query(sql);
+      if (!rows) return rows.error();
+      return rows->front().int64(0);
+    });
+  };
+  EXPECT_EQ(*count("SELECT COUNT(*) FROM log"), 6) << "3 demo logs + 3";
+  EXPECT_EQ(*count("SELECT COUNT(*) FROM entry WHERE log_id = 1"), 4) << "the measured log";
+  EXPECT_EQ(*count("SELECT COUNT(*) FROM entry"), 14);
+  EXPECT_EQ(*count("SELECT COUNT(*) FROM log l WHERE NOT EXISTS (SELECT 1 FROM log_holder h WHERE h.log_id = l.id)"), 0)
+      << "every generated log has a holder";
 }
 
 }  // namespace
