@@ -56,6 +56,14 @@ Result<void> add_note_facts(Transaction& tx, domain::LogId log, policy::AccessFa
   return {};
 }
 
+// A new entry written by `actor`, credited to the unit they take part for
+// (families take part for none).
+store::NewEntry new_entry(const policy::Actor& actor, const policy::AccessFacts& facts, domain::LogId log,
+                          EntryKind kind, InfoCategory category, std::string body) {
+  return {log, kind, category, std::nullopt, actor.person,
+          facts.participation ? facts.participation->unit : std::nullopt, std::move(body), {}};
+}
+
 // Loads the facts for writing an entry of `kind` in `category` and decides.
 Result<policy::AccessFacts> facts_for(Transaction& tx, const policy::Actor& actor, domain::LogId log, Action action,
                                       TimePoint now, std::optional<domain::PersonId> entry_author = std::nullopt,
@@ -142,9 +150,8 @@ Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, d
     }
     add_problems(out.errors, domain::validate(body, visibility));
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kNote, category, std::nullopt, actor.person,
-                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body),
-                      visibility};
+    auto e = new_entry(actor, *facts, log, EntryKind::kNote, category, store::encode(body));
+    e.visibility = visibility;
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -165,8 +172,7 @@ Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& act
     const domain::HighlightBody body{text};
     add_problems(out.errors, domain::validate(body));
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kHighlight, InfoCategory::kBasic, std::nullopt, actor.person,
-                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kHighlight, InfoCategory::kBasic, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -235,8 +241,7 @@ Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor
     if (stranger) out.errors.push_back({"invited", "meeting.error.invited_not_in_log"});
     add_problems(out.errors, domain::validate(body));
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kMeeting, InfoCategory::kMeetings, std::nullopt, actor.person,
-                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kMeeting, InfoCategory::kMeetings, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -331,8 +336,7 @@ Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, d
       out.errors.push_back({"assignee", "task.error.assignee_not_in_log"});
     }
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kTask, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
-                      facts->participation ? facts->participation->unit : std::nullopt, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     if (in.from) {
@@ -441,8 +445,7 @@ Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, d
     const domain::GoalBody body{in.text, status.value_or(domain::GoalStatus::kActive)};
     add_problems(out.errors, domain::validate(body));
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
-                      facts->participation->unit, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
@@ -466,8 +469,7 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
     std::vector<EntryId> goals;
     const auto body = measure_from(tx, log, in, out.errors, goals);
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, std::nullopt, actor.person,
-                      facts->participation->unit, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     for (auto g : goals) {
@@ -506,8 +508,8 @@ Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& ac
     }
     if (out.errors.empty()) add_problems(out.errors, domain::validate(body, *m));
     if (!out.errors.empty()) return {};
-    store::NewEntry e{log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, measure, actor.person,
-                      facts->participation->unit, store::encode(body), {}};
+    auto e = new_entry(actor, *facts, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, store::encode(body));
+    e.parent = measure;
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;

@@ -44,8 +44,9 @@ std::string format_time(TimePoint t) {
   return buf;
 }
 
-std::string format_date(TimePoint t) {
-  const year_month_day ymd = oslo_date(t);
+std::string format_date(TimePoint t) { return format_date(oslo_date(t)); }
+
+std::string format_date(year_month_day ymd) {
   char buf[20];
   std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
                 static_cast<int>(ymd.year()));

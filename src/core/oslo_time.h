@@ -23,6 +23,8 @@ TimePoint oslo_end_of_day(std::chrono::year_month_day date);
 std::string format_time(TimePoint t);
 // "23.11.2026"
 std::string format_date(TimePoint t);
+// "23.11.2026" for a calendar date (a due date, a note's date).
+std::string format_date(std::chrono::year_month_day date);
 // The last day a period ending (exclusively) at `end` covers: format_date of
 // the instant just before `end`, so oslo_end_of_day(d) shows as d again.
 std::string format_last_day(TimePoint end);

@@ -34,5 +34,13 @@ TEST(OsloTime, AnInclusiveLastDayShowsAsEntered) {
   EXPECT_EQ(format_time(oslo_end_of_day(year{2027} / January / 15)), "16.01.2027 kl. 00.00");
 }
 
+TEST(OsloTime, ACalendarDateShowsAsTheSameDayWhateverTheOffset) {
+  EXPECT_EQ(format_date(year_month_day{year{2026}, month{11}, day{3}}), "03.11.2026");
+  // Near midnight UTC an instant is already the next day in Oslo; a date is not an instant.
+  EXPECT_EQ(format_date(time_point_cast<milliseconds>(sys_days{year_month_day{year{2026}, month{6}, day{30}}}) + hours(23)),
+            "01.07.2026");
+  EXPECT_EQ(format_date(year_month_day{year{2026}, month{6}, day{30}}), "30.06.2026");
+}
+
 }  // namespace
 }  // namespace stafett

@@ -21,12 +21,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { startServer, launchBrowser, checkA11y } from './support/server.mjs';
+import {
+  withPage as withFreshPage, navigate, last, h1Text, assertFieldError, assertNoHorizontalScroll,
+} from './support/page.mjs';
 
 const BIN = process.env.STAFETT_BIN || '/work/main/build/stafett';
 const WEB_ROOT = process.env.STAFETT_WEB_ROOT || '/work/main/web';
 const OUTPUT = resolve(process.env.STAFETT_TEST_OUTPUT || './test-output');
 
-const DEFAULT_TIMEOUT_MS = 5_000;
 const TEST_TIMEOUT = { timeout: 30_000 };
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -67,76 +69,11 @@ after(async () => {
   }
 });
 
-/**
- * Runs fn with a fresh page in its own browser context (own cookies), closed
- * afterwards. Uncaught page errors and console errors fail the test, except
- * Chromium's own "Failed to load resource" note for a document the test
- * deliberately loaded with an error status (422 form, 403 page).
- */
-async function withPage(contextOptions, fn) {
-  const context = await browser.newContext({ locale: 'nb-NO', ...contextOptions });
-  context.setDefaultTimeout(DEFAULT_TIMEOUT_MS);
-  context.setDefaultNavigationTimeout(DEFAULT_TIMEOUT_MS);
-  try {
-    const page = await context.newPage();
-    const pageErrors = [];
-    const consoleErrors = [];
-    const documentStatuses = new Set();
-    page.on('pageerror', (err) => pageErrors.push(`page error: ${err}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location()?.url ?? '' });
-    });
-    page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
-        documentStatuses.add(`${response.status()} ${response.url()}`);
-      }
-    });
-    const result = await fn(page, context);
-    const unexpected = consoleErrors
-      .filter(({ text, url }) => {
-        const m = /^Failed to load resource: the server responded with a status of (\d+) /.exec(text);
-        return !(m && documentStatuses.has(`${m[1]} ${url}`));
-      })
-      .map(({ text, url }) => `console error: ${text} (${url})`);
-    assert.deepEqual([...pageErrors, ...unexpected], [], 'no page or console errors');
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+/** A fresh page in its own browser context (own cookies); see support/page.mjs. */
+const withPage = (contextOptions, fn) => withFreshPage(browser, contextOptions, fn, { failOnDialog: false });
 
 async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT, name), fullPage: true });
-}
-
-/**
- * Runs action (a click that submits a form or follows a link) and waits for
- * the resulting document to load. Returns every main-frame navigation
- * response in order (redirects included); the last one is the page shown.
- */
-async function navigate(page, action) {
-  const responses = [];
-  const onResponse = (response) => {
-    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
-      responses.push({ url: new URL(response.url()), status: response.status(), method: response.request().method() });
-    }
-  };
-  page.on('response', onResponse);
-  try {
-    await Promise.all([page.waitForEvent('load'), action()]);
-  } finally {
-    page.off('response', onResponse);
-  }
-  assert.ok(responses.length > 0, 'a navigation happened');
-  return responses;
-}
-
-const last = (responses) => responses[responses.length - 1];
-
-async function h1Text(page) {
-  const h1 = page.getByRole('heading', { level: 1 });
-  await h1.waitFor();
-  return (await h1.textContent()).trim();
 }
 
 /** Logs in through the demo login page as the persona with that name. */
@@ -173,20 +110,6 @@ function fact(page, term) {
     .locator('dd');
 }
 
-/**
- * The field is marked invalid and its accessible description (the elements
- * its aria-describedby points at) includes the visible message.
- */
-async function assertFieldError(field, message) {
-  assert.equal(await field.getAttribute('aria-invalid'), 'true', 'aria-invalid');
-  const described = await field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/).filter(Boolean)
-    .map((id) => document.getElementById(id))
-    .filter((ref) => ref && ref.checkVisibility())
-    .map((ref) => ref.textContent.trim()));
-  assert.ok(described.includes(message), `described by "${message}": ${JSON.stringify(described)}`);
-}
-
 /** Local date n days from today as YYYY-MM-DD (for <input type=date>). */
 function isoDateInDays(n) {
   const d = new Date();
@@ -199,18 +122,6 @@ function isoDateInDays(n) {
 function logCards(page, childName) {
   return page.getByRole('main').getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: childName, exact: true }) });
-}
-
-async function assertNoHorizontalScroll(page, label) {
-  const size = await page.evaluate(() => ({
-    innerWidth: window.innerWidth,
-    scrollWidth: document.documentElement.scrollWidth,
-    bodyScrollWidth: document.body.scrollWidth,
-  }));
-  assert.ok(size.scrollWidth <= size.innerWidth,
-    `${label}: no horizontal scrolling: scrollWidth ${size.scrollWidth} > innerWidth ${size.innerWidth}`);
-  assert.ok(size.bodyScrollWidth <= size.innerWidth,
-    `${label}: body fits: scrollWidth ${size.bodyScrollWidth} > innerWidth ${size.innerWidth}`);
 }
 
 test('employee opens a log with a paper consent (with a validation round trip)', TEST_TIMEOUT, async () => {

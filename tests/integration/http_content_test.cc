@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 
 #include "server_fixture.h"
+#include "support/demo_session.h"
 #include "store/database.h"
 
 namespace stafett::testing {
@@ -11,39 +12,8 @@ namespace {
 
 constexpr int kIngrid = 1, kOle = 2, kSara = 3, kMette = 5, kHanne = 9;
 
-struct Who {
-  std::uint16_t port = 0;
-  std::string cookie, csrf;
-  HttpResponse get(const std::string& p) const { return testing::get(port, p, {{"Cookie", cookie}}); }
-  HttpResponse form(const std::string& p, const std::string& body) const {
-    return request(port, "POST", p, {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + csrf + "&" + body);
-  }
-  HttpResponse json(const std::string& p, const std::string& body) const {
-    return request(port, "POST", p,
-                   {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf},
-                    {"Accept", "application/json"}},
-                   body);
-  }
-};
+using Who = DemoSession;
 
-std::string cookie_of(const HttpResponse& r, const std::string& name) {
-  for (const auto& [h, v] : r.headers) {
-    if (h == "set-cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-  }
-  return "";
-}
-
-Who log_in(std::uint16_t port, int person, const std::string& kind) {
-  const std::string c = cookie_of(get(port, "/logg-inn"), "stafett_login_csrf");
-  auto r = request(port, "POST", "/demo/logg-inn",
-                   {{"Cookie", "stafett_login_csrf=" + c}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + c + "&person=" + std::to_string(person) + "&kind=" + kind);
-  Who w{port, "stafett_session=" + cookie_of(r, "stafett_session"), ""};
-  auto me = w.get("/api/v1/session");
-  if (me.status == 200) w.csrf = std::string(boost::json::parse(me.body).at("csrf_token").as_string());
-  return w;
-}
 
 std::int64_t scalar(const std::string& url, const std::string& sql) {
   auto db = store::open_database(url);
@@ -73,7 +43,7 @@ class ContentHttp : public ::testing::Test {
 };
 
 TEST_F(ContentHttp, TheHolderAddsGoalsAndMeasuresThatTheFamilySees) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+trives+p%C3%A5+skolen").status, 303);
   const auto goal = scalar(url_, "SELECT MAX(id) FROM entry WHERE kind = 'goal'");
   auto measure = ingrid.form("/logger/1/tiltak", "title=Samtale+hver+uke&goal=" + std::to_string(goal) +
@@ -85,23 +55,23 @@ TEST_F(ContentHttp, TheHolderAddsGoalsAndMeasuresThatTheFamilySees) {
   EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM entry WHERE kind = 'measure' AND log_id = 1 AND author_person_id = 1"
                          " AND category = 'goals_measures'"),
             1);
-  for (const Who& who : {ingrid, log_in(port(), kSara, "employee"), log_in(port(), kHanne, "citizen")}) {
+  for (const Who& who : {ingrid, demo_log_in(port(), kSara, "employee"), demo_log_in(port(), kHanne, "citizen")}) {
     auto page = who.get("/logger/1");
     EXPECT_NE(page.body.find("Samtale hver uke"), std::string::npos);
     EXPECT_NE(page.body.find("Nora trives på skolen"), std::string::npos);
   }
-  auto api = boost::json::parse(log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
+  auto api = boost::json::parse(demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
   EXPECT_EQ(api.at("measures").as_array().size(), 1u);
   EXPECT_EQ(api.at("measures").as_array()[0].at("responsible").as_string(), "Sara Holmvik");
 }
 
 TEST_F(ContentHttp, ReadersGuardiansOutsidersAndAnonymousCannotWrite) {
   const auto before = scalar(url_, "SELECT COUNT(*) FROM entry");
-  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/mal", "text=x").status, 403) << "a reader";
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/mal", "text=x").status, 403) << "a guardian";
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").json("/api/v1/logs/1/measures", R"({"title":"x"})").status, 403);
-  EXPECT_EQ(log_in(port(), kOle, "employee").form("/logger/1/mal", "text=x").status, 403) << "not in the log";
-  EXPECT_EQ(log_in(port(), kOle, "employee").get("/logger/1/tiltak/ny").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/mal", "text=x").status, 403) << "a reader";
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").form("/logger/1/mal", "text=x").status, 403) << "a guardian";
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").json("/api/v1/logs/1/measures", R"({"title":"x"})").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").form("/logger/1/mal", "text=x").status, 403) << "not in the log";
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").get("/logger/1/tiltak/ny").status, 403);
   EXPECT_EQ(request(port(), "POST", "/api/v1/logs/1/goals", {{"Content-Type", "application/json"}}, R"({"text":"x"})").status,
             403)
       << "anonymous without a token";
@@ -109,7 +79,7 @@ TEST_F(ContentHttp, ReadersGuardiansOutsidersAndAnonymousCannotWrite) {
 }
 
 TEST_F(ContentHttp, BadInputIsAClearErrorAndWritesNothing) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   const auto before = scalar(url_, "SELECT COUNT(*) FROM entry");
   const std::string base = "responsible=" + std::to_string(part(kSara)) + "&unit=3&status=active";
   struct Case { std::string body; std::string message; };
@@ -143,7 +113,7 @@ TEST_F(ContentHttp, BadInputIsAClearErrorAndWritesNothing) {
 }
 
 TEST_F(ContentHttp, ScriptInEveryTextFieldIsShownAsTextNeverAsMarkup) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   const std::string evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E%3Cimg+src%3Dx+onerror%3Dalert(2)%3E";
   ASSERT_EQ(ingrid.form("/logger/1/mal", "text=" + evil).status, 303);
   ASSERT_EQ(ingrid.form("/logger/1/tiltak", "title=" + evil + "&description=" + evil + "&responsible=" +
@@ -151,7 +121,7 @@ TEST_F(ContentHttp, ScriptInEveryTextFieldIsShownAsTextNeverAsMarkup) {
                                                 "&unit=2&start_date=2026-11-01&evaluation_date=2027-01-01&status=active")
                 .status,
             303);
-  for (const Who& who : {ingrid, log_in(port(), kHanne, "citizen")}) {
+  for (const Who& who : {ingrid, demo_log_in(port(), kHanne, "citizen")}) {
     const auto page = who.get("/logger/1").body;
     EXPECT_EQ(page.find("<script>alert"), std::string::npos);
     EXPECT_EQ(page.find("<img src=x"), std::string::npos);
@@ -160,14 +130,14 @@ TEST_F(ContentHttp, ScriptInEveryTextFieldIsShownAsTextNeverAsMarkup) {
 }
 
 TEST_F(ContentHttp, EvaluationsAndCorrectionsKeepTheHistory) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   ASSERT_EQ(ingrid.form("/logger/1/tiltak", "title=Leksehjelp&responsible=" + std::to_string(part(kIngrid)) +
                                                 "&unit=2&start_date=2026-01-01&evaluation_date=2026-02-01&status=active")
                 .status,
             303);
   const auto measure = std::to_string(scalar(url_, "SELECT MAX(id) FROM entry WHERE kind = 'measure'"));
   EXPECT_NE(ingrid.get("/logger/1").body.find("Evaluering forfalt"), std::string::npos) << "its date has passed";
-  EXPECT_EQ(log_in(port(), kSara, "employee")
+  EXPECT_EQ(demo_log_in(port(), kSara, "employee")
                 .form("/logger/1/tiltak/" + measure + "/rett", "version=1&reason=x&title=y&responsible=" +
                                                                      std::to_string(part(kIngrid)) +
                                                                      "&unit=2&start_date=2026-01-01"
@@ -184,7 +154,7 @@ TEST_F(ContentHttp, EvaluationsAndCorrectionsKeepTheHistory) {
                                std::to_string(part(kIngrid)) +
                                "&unit=2&start_date=2026-01-01&evaluation_date=2026-02-01&status=active");
   ASSERT_EQ(fixed.status, 303) << fixed.body.substr(0, 300);
-  auto page = log_in(port(), kHanne, "citizen").get("/logger/1").body;
+  auto page = demo_log_in(port(), kHanne, "citizen").get("/logger/1").body;
   EXPECT_NE(page.find("Leksehjelp to ganger i uka"), std::string::npos);
   EXPECT_NE(page.find("Tidligere versjoner"), std::string::npos);
   EXPECT_NE(page.find("Mer presist"), std::string::npos) << "the reason for the correction";

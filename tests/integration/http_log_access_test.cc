@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "server_fixture.h"
+#include "support/demo_session.h"
 
 namespace stafett::testing {
 namespace {
@@ -37,13 +38,6 @@ struct Browser {
     return post(path, "_csrf=" + csrf + extra);
   }
 };
-
-std::string cookie_value(const HttpResponse& r, const std::string& name) {
-  for (const auto& [h, v] : r.headers) {
-    if (h == "set-cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-  }
-  return "";
-}
 
 std::string find_csrf(const std::string& html) {
   std::smatch m;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "server_fixture.h"
+#include "support/demo_session.h"
 #include "store/database.h"
 
 namespace stafett::testing {
@@ -16,41 +17,8 @@ constexpr int kIngrid = 1, kOle = 2, kSara = 3, kAhmed = 6, kHanne = 9, kAmina =
 constexpr const char* kIben = "15881950062";  // the demo child without a log (synthetic number)
 constexpr int kIbenPerson = 18;
 
-struct Session {
-  std::uint16_t port = 0;
-  std::string cookie;
-  std::string csrf;
+using Session = DemoSession;
 
-  HttpResponse get(const std::string& path) const { return testing::get(port, path, {{"Cookie", cookie}}); }
-  HttpResponse form(const std::string& path, const std::string& body) const {
-    return request(port, "POST", path, {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + csrf + (body.empty() ? "" : "&" + body));
-  }
-  HttpResponse json(const std::string& path, const std::string& body) const {
-    return request(port, "POST", path,
-                   {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf},
-                    {"Accept", "application/json"}},
-                   body);
-  }
-};
-
-std::string set_cookie(const HttpResponse& r, const std::string& name) {
-  for (const auto& [h, v] : r.headers) {
-    if (h == "set-cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-  }
-  return "";
-}
-
-Session log_in(std::uint16_t port, int person, const std::string& kind) {
-  const std::string login_csrf = set_cookie(get(port, "/logg-inn"), "stafett_login_csrf");
-  auto r = request(port, "POST", "/demo/logg-inn",
-                   {{"Cookie", "stafett_login_csrf=" + login_csrf}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + login_csrf + "&person=" + std::to_string(person) + "&kind=" + kind);
-  Session s{port, "stafett_session=" + set_cookie(r, "stafett_session"), ""};
-  auto me = s.get("/api/v1/session");
-  if (me.status == 200) s.csrf = std::string(boost::json::parse(me.body).at("csrf_token").as_string());
-  return s;
-}
 
 std::string consent_hash(std::uint16_t port) {
   return std::string(boost::json::parse(get(port, "/api/v1/consent-text").body).at("hash").as_string());
@@ -92,7 +60,7 @@ class LogForms : public ::testing::Test {
 };
 
 TEST_F(LogForms, AnEmployeeCreatesALogThroughTheFormAndExtraFieldsAreIgnored) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   auto step_two = ingrid.form("/logger/ny/barn", std::string("national_id=") + kIben + "&unit=2");
   ASSERT_EQ(step_two.status, 200);
   EXPECT_NE(step_two.body.find("Iben Nesvold"), std::string::npos);
@@ -125,12 +93,12 @@ TEST_F(LogForms, AnEmployeeCreatesALogThroughTheFormAndExtraFieldsAreIgnored) {
   EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM log WHERE id = 2 AND status = 'open'"), 1) << "log 2 untouched";
   // The log shows up for the holder and the guardian, not for others.
   EXPECT_EQ(ingrid.get(location).status, 200);
-  EXPECT_EQ(log_in(port(), kKristin, "citizen").get(location).status, 200);
-  EXPECT_EQ(log_in(port(), kOle, "employee").get(location).status, 403);
+  EXPECT_EQ(demo_log_in(port(), kKristin, "citizen").get(location).status, 200);
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").get(location).status, 403);
 }
 
 TEST_F(LogForms, BadInputOnTheNewLogFormShowsErrorsAndStoresNothing) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   const auto logs_before = scalar(url_, "SELECT COUNT(*) FROM log");
   const auto consents_before = scalar(url_, "SELECT COUNT(*) FROM consent");
   const std::string base = std::string("national_id=") + kIben + "&unit=2&level=1&method=paper&guardian=" +
@@ -176,9 +144,9 @@ TEST_F(LogForms, BadInputOnTheNewLogFormShowsErrorsAndStoresNothing) {
 }
 
 TEST_F(LogForms, OnlyEmployeesOfTheUnitMayCreateAndNobodyWithoutAWrongToken) {
-  const Session kristin = log_in(port(), kKristin, "citizen");
+  const Session kristin = demo_log_in(port(), kKristin, "citizen");
   EXPECT_EQ(kristin.get("/logger/ny").status, 403) << "a guardian creates no logs";
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   EXPECT_EQ(ingrid.form("/logger/ny/barn", std::string("national_id=") + kIben + "&unit=1").status, 403)
       << "not Ingrid's unit";
   auto wrong_token = request(port(), "POST", "/logger/ny",
@@ -188,7 +156,7 @@ TEST_F(LogForms, OnlyEmployeesOfTheUnitMayCreateAndNobodyWithoutAWrongToken) {
 }
 
 TEST_F(LogForms, TheApiCreatesALogAndRefusesMalformedBodies) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   const std::string body = std::string(R"({"child_national_id":")") + kIben +
                            R"(","unit_id":2,"level":1,"method":"paper","signed_by_guardians":[)" +
                            std::to_string(kKristin) +
@@ -213,7 +181,7 @@ TEST_F(LogForms, TheApiCreatesALogAndRefusesMalformedBodies) {
 }
 
 TEST_F(LogForms, DigitalConsentOpensTheLogOnlyWhenTheFamilyConsents) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   auto created = ingrid.form("/logger/ny", std::string("national_id=") + kIben +
                                                "&unit=2&level=1&method=digital&scope_unit=2&category=basic"
                                                "&valid_until=2027-06-30&info_text_version=2026-11-v1&info_text_hash=" +
@@ -222,7 +190,7 @@ TEST_F(LogForms, DigitalConsentOpensTheLogOnlyWhenTheFamilyConsents) {
   const std::string location = *created.header("location");
   EXPECT_EQ(ingrid.get(location).status, 403) << "nothing to read before the family consents";
   EXPECT_NE(ingrid.get("/logger").body.find("Venter på samtykke"), std::string::npos);
-  const Session kristin = log_in(port(), kKristin, "citizen");
+  const Session kristin = demo_log_in(port(), kKristin, "citizen");
   EXPECT_EQ(kristin.get(location).status, 200);
   auto form = kristin.get(location + "/samtykke");
   EXPECT_EQ(form.status, 200);
@@ -234,11 +202,11 @@ TEST_F(LogForms, DigitalConsentOpensTheLogOnlyWhenTheFamilyConsents) {
                                                         consent_hash(port()));
   EXPECT_EQ(given.status, 303);
   EXPECT_EQ(ingrid.get(location).status, 200) << "the family consented: the holder may read";
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").get(location + "/samtykke").status, 403) << "not Iben's guardian";
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").get(location + "/samtykke").status, 403) << "not Iben's guardian";
 }
 
 TEST_F(LogForms, TheHolderManagesParticipantsWithinTheConsent) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   // NAV is outside the consent of Nora's log.
   EXPECT_EQ(ingrid.form("/logger/1/deltakere", "candidate=6:" + std::to_string(kAhmed) + "&role=reader").status, 403);
   EXPECT_EQ(ingrid.json("/api/v1/logs/1/participants", R"({"unit_id":6,"person_id":6,"role":"reader"})").status, 403);
@@ -246,8 +214,8 @@ TEST_F(LogForms, TheHolderManagesParticipantsWithinTheConsent) {
   EXPECT_EQ(ingrid.form("/logger/1/deltakere", "candidate=nonsense&role=reader").status, 422);
   EXPECT_EQ(ingrid.form("/logger/1/deltakere", "candidate=2:1&role=holder").status, 422);
   // Not the holder / not an employee.
-  EXPECT_EQ(log_in(port(), kSara, "employee").get("/logger/1/deltakere").status, 403);
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/deltakere", "candidate=2:1&role=reader").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kSara, "employee").get("/logger/1/deltakere").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").form("/logger/1/deltakere", "candidate=2:1&role=reader").status, 403);
   // Hide and show Sara; remove Tone (participant 7 = Tone in the demo).
   const auto sara_part = scalar(url_, "SELECT id FROM participant WHERE log_id = 1 AND person_id = 3");
   EXPECT_EQ(ingrid.form("/logger/1/deltakere/" + std::to_string(sara_part) + "/skjul", "hidden=1").status, 303);
@@ -268,8 +236,8 @@ TEST_F(LogForms, TheHolderManagesParticipantsWithinTheConsent) {
 }
 
 TEST_F(LogForms, HandoverThroughTheFormsMovesTheHolderOnAcceptance) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
-  const Session sara = log_in(port(), kSara, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Session sara = demo_log_in(port(), kSara, "employee");
   const auto sara_part = scalar(url_, "SELECT id FROM participant WHERE log_id = 1 AND person_id = 3");
   EXPECT_EQ(sara.form("/logger/1/overlevering", "to=" + std::to_string(sara_part)).status, 403) << "not the holder";
   EXPECT_EQ(ingrid.form("/logger/1/overlevering", "to=" + std::to_string(sara_part)).status, 303);
@@ -285,12 +253,12 @@ TEST_F(LogForms, HandoverThroughTheFormsMovesTheHolderOnAcceptance) {
 }
 
 TEST_F(LogForms, AClosedLogReopensOnlyAfterANewConsentRecordedOnPaper) {
-  const Session hanne = log_in(port(), kHanne, "citizen");
+  const Session hanne = demo_log_in(port(), kHanne, "citizen");
   const auto hanne_consent = scalar(url_, "SELECT id FROM consent WHERE log_id = 1 AND given_by_person_id = 9");
   ASSERT_EQ(hanne.form("/logger/1/samtykker/" + std::to_string(hanne_consent) + "/trekk-tilbake", "").status, 303);
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   EXPECT_EQ(ingrid.form("/logger/1/gjenapne", "reason=x").status, 403) << "no consent, no reopening";
-  EXPECT_EQ(log_in(port(), kSara, "employee").get("/logger/1/samtykker/papir").status, 403) << "only the holder";
+  EXPECT_EQ(demo_log_in(port(), kSara, "employee").get("/logger/1/samtykker/papir").status, 403) << "only the holder";
   auto form = ingrid.get("/logger/1/samtykker/papir");
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("Hanne Fjordstrand"), std::string::npos);
@@ -311,15 +279,15 @@ TEST_F(LogForms, AClosedLogReopensOnlyAfterANewConsentRecordedOnPaper) {
 
 TEST_F(LogForms, OnlyTheMunicipalAdministratorChangesTheConsentSettings) {
   constexpr int kLiv = 8;
-  const Session liv = log_in(port(), kLiv, "employee");
+  const Session liv = demo_log_in(port(), kLiv, "employee");
   auto page = liv.get("/admin/innstillinger");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Fjordvik kommune"), std::string::npos);
   EXPECT_EQ(page.body.find("Lauvåsen kommune"), std::string::npos) << "Liv administers Fjordvik only";
   for (int who : {kIngrid, kSara}) {
-    EXPECT_EQ(log_in(port(), who, "employee").get("/admin/innstillinger").status, 403);
+    EXPECT_EQ(demo_log_in(port(), who, "employee").get("/admin/innstillinger").status, 403);
   }
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").get("/admin/innstillinger").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").get("/admin/innstillinger").status, 403);
   EXPECT_EQ(liv.form("/admin/kommuner/2/innstillinger", "consent_rule=one_guardian&child_consent_age=15&child_view_age=12")
                 .status,
             403)
@@ -343,20 +311,20 @@ TEST_F(LogForms, OnlyTheMunicipalAdministratorChangesTheConsentSettings) {
             1);
   constexpr int kErik = 10;
   const auto erik_consent = scalar(url_, "SELECT id FROM consent WHERE log_id = 1 AND given_by_person_id = 10");
-  ASSERT_EQ(log_in(port(), kErik, "citizen")
+  ASSERT_EQ(demo_log_in(port(), kErik, "citizen")
                 .form("/logger/1/samtykker/" + std::to_string(erik_consent) + "/trekk-tilbake", "")
                 .status,
             303);
-  EXPECT_EQ(log_in(port(), kIngrid, "employee").get("/logger/1").status, 200);
+  EXPECT_EQ(demo_log_in(port(), kIngrid, "employee").get("/logger/1").status, 200);
   // And the administrator still reads no log.
   EXPECT_EQ(liv.get("/logger/1").status, 403);
   EXPECT_EQ(liv.get("/api/v1/admin/settings").status, 200);
 }
 
 TEST_F(LogForms, TheHolderChangesTheLevelWithAReasonKeptInTheHistory) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
-  EXPECT_EQ(log_in(port(), kSara, "employee").form("/logger/1/niva", "level=3&reason=x").status, 403) << "not the holder";
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/niva", "level=3&reason=x").status, 403);
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
+  EXPECT_EQ(demo_log_in(port(), kSara, "employee").form("/logger/1/niva", "level=3&reason=x").status, 403) << "not the holder";
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").form("/logger/1/niva", "level=3&reason=x").status, 403);
   EXPECT_EQ(ingrid.form("/logger/1/niva", "level=7&reason=x").status, 400);
   EXPECT_EQ(ingrid.form("/logger/1/niva", "level=3&reason=").status, 400);
   EXPECT_EQ(ingrid.form("/logger/1/niva", "level=2&reason=same").status, 400);
@@ -372,7 +340,7 @@ TEST_F(LogForms, TheHolderChangesTheLevelWithAReasonKeptInTheHistory) {
 }
 
 TEST_F(LogForms, EndingAnEmploymentEndsTheRightsAtTheNextRequest) {
-  const Session sara = log_in(port(), kSara, "employee");
+  const Session sara = demo_log_in(port(), kSara, "employee");
   ASSERT_EQ(sara.get("/logger/1").status, 200);
   execute(url_, "UPDATE employment SET valid_to_ms = valid_from_ms + 1 WHERE person_id = 3");
   EXPECT_EQ(sara.get("/logger/1").status, 403) << "the same session, the very next request";
@@ -381,7 +349,7 @@ TEST_F(LogForms, EndingAnEmploymentEndsTheRightsAtTheNextRequest) {
 }
 
 TEST_F(LogForms, NationalIdentityNumbersNeverReachTheServerLog) {
-  const Session ingrid = log_in(port(), kIngrid, "employee");
+  const Session ingrid = demo_log_in(port(), kIngrid, "employee");
   ASSERT_EQ(ingrid.form("/logger/ny/barn", std::string("national_id=") + kIben + "&unit=2").status, 200);
   ASSERT_EQ(ingrid.form("/logger/ny/barn", "national_id=12345678901&unit=2").status, 422);
   const std::string log = server_->output();
@@ -392,7 +360,7 @@ TEST_F(LogForms, NationalIdentityNumbersNeverReachTheServerLog) {
 }
 
 TEST_F(LogForms, AGuardianCannotUseTheApiOnAnotherFamilysLog) {
-  const Session amina = log_in(port(), kAmina, "citizen");
+  const Session amina = demo_log_in(port(), kAmina, "citizen");
   const std::string body = R"({"unit_ids":[2],"categories":["basic"],"valid_until":"2027-06-30",)"
                            R"("info_text_version":"2026-11-v1","info_text_hash":")" + consent_hash(port()) + R"("})";
   EXPECT_EQ(amina.json("/api/v1/logs/1/consents", body).status, 403);

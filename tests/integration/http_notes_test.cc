@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "server_fixture.h"
+#include "support/demo_session.h"
 #include "store/database.h"
 
 namespace stafett::testing {
@@ -11,39 +12,8 @@ namespace {
 constexpr int kIngrid = 1, kOle = 2, kSara = 3, kMette = 5, kHanne = 9, kNora = 11, kSofie = 16, kMaria = 14;
 constexpr const char* kCanary = "KANARIFUGL-7731";
 
-struct Who {
-  std::uint16_t port = 0;
-  std::string cookie, csrf;
-  HttpResponse get(const std::string& p) const { return testing::get(port, p, {{"Cookie", cookie}}); }
-  HttpResponse form(const std::string& p, const std::string& body) const {
-    return request(port, "POST", p, {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + csrf + "&" + body);
-  }
-  HttpResponse json(const std::string& p, const std::string& body) const {
-    return request(port, "POST", p,
-                   {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf},
-                    {"Accept", "application/json"}},
-                   body);
-  }
-};
+using Who = DemoSession;
 
-std::string cookie_of(const HttpResponse& r, const std::string& name) {
-  for (const auto& [h, v] : r.headers) {
-    if (h == "set-cookie" && v.starts_with(name + "=")) return v.substr(name.size() + 1, v.find(';') - name.size() - 1);
-  }
-  return "";
-}
-
-Who log_in(std::uint16_t port, int person, const std::string& kind) {
-  const std::string c = cookie_of(get(port, "/logg-inn"), "stafett_login_csrf");
-  auto r = request(port, "POST", "/demo/logg-inn",
-                   {{"Cookie", "stafett_login_csrf=" + c}, {"Content-Type", "application/x-www-form-urlencoded"}},
-                   "_csrf=" + c + "&person=" + std::to_string(person) + "&kind=" + kind);
-  Who w{port, "stafett_session=" + cookie_of(r, "stafett_session"), ""};
-  auto me = w.get("/api/v1/session");
-  if (me.status == 200) w.csrf = std::string(boost::json::parse(me.body).at("csrf_token").as_string());
-  return w;
-}
 
 class NotesHttp : public ServerSuite<NotesHttp> {
  public:
@@ -51,29 +21,29 @@ class NotesHttp : public ServerSuite<NotesHttp> {
 };
 
 TEST_F(NotesHttp, EveryoneInTheLogAddsLysglimtTheFamilyIncluded) {
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=Nora+lo+hele+veien+hjem").status, 303);
-  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/lysglimt", "text=Fin+samtale").status, 303)
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=Nora+lo+hele+veien+hjem").status, 303);
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/lysglimt", "text=Fin+samtale").status, 303)
       << "readers too";
-  EXPECT_EQ(log_in(port(), kSofie, "citizen").json("/api/v1/logs/3/highlights", R"({"text":"Jeg klarte prøven"})").status,
+  EXPECT_EQ(demo_log_in(port(), kSofie, "citizen").json("/api/v1/logs/3/highlights", R"({"text":"Jeg klarte prøven"})").status,
             201)
       << "the young person herself";
-  EXPECT_EQ(log_in(port(), kNora, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "below the view age";
-  EXPECT_EQ(log_in(port(), kMaria, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "another family";
-  auto page = log_in(port(), kIngrid, "employee").get("/logger/1").body;
+  EXPECT_EQ(demo_log_in(port(), kNora, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "below the view age";
+  EXPECT_EQ(demo_log_in(port(), kMaria, "citizen").form("/logger/1/lysglimt", "text=x").status, 403) << "another family";
+  auto page = demo_log_in(port(), kIngrid, "employee").get("/logger/1").body;
   EXPECT_NE(page.find("Nora lo hele veien hjem"), std::string::npos);
-  auto empty = log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=");
+  auto empty = demo_log_in(port(), kHanne, "citizen").form("/logger/1/lysglimt", "text=");
   EXPECT_EQ(empty.status, 422);
   EXPECT_NE(empty.body.find("Dette feltet må fylles ut."), std::string::npos);
 }
 
 TEST_F(NotesHttp, OnlyTheHolderWritesNotesUntilTheHolderAllowsOthers) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
-  const Who sara = log_in(port(), kSara, "employee");
-  const Who hanne = log_in(port(), kHanne, "citizen");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who sara = demo_log_in(port(), kSara, "employee");
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
   const std::string note = "date=2026-11-20&type=observation&text=Sliten+i+timene";
   EXPECT_EQ(sara.form("/logger/1/notater", note).status, 403) << "contributors wait for the holder";
   EXPECT_EQ(hanne.form("/logger/1/notater", note).status, 403);
-  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/notater", note).status, 403) << "a reader";
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/notater", note).status, 403) << "a reader";
   EXPECT_EQ(ingrid.form("/logger/1/notater", note).status, 303);
   EXPECT_EQ(sara.form("/logger/1/notatregler", "notes_by=contributors&guardians=1").status, 403) << "not the holder";
   EXPECT_EQ(ingrid.form("/logger/1/notatregler", "notes_by=everyone").status, 400);
@@ -87,8 +57,8 @@ TEST_F(NotesHttp, OnlyTheHolderWritesNotesUntilTheHolderAllowsOthers) {
 }
 
 TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
-  const Who sara = log_in(port(), kSara, "employee");
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who sara = demo_log_in(port(), kSara, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   ASSERT_EQ(ingrid.form("/logger/1/notatregler", "notes_by=contributors").status, 303);
   auto missing_basis = sara.form("/logger/1/notater", std::string("date=2026-11-20&type=conversation&health=1&text=") +
                                                           kCanary + "&hidden=1&hidden_reason=Ungdommens+helse");
@@ -102,7 +72,7 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
   // The author's unit sees it.
   EXPECT_NE(sara.get("/logger/1").body.find(kCanary), std::string::npos);
   // Nobody else: not the holder from another unit, not the parents, in no response.
-  for (const Who& other : {ingrid, log_in(port(), kHanne, "citizen"), log_in(port(), 10, "citizen")}) {
+  for (const Who& other : {ingrid, demo_log_in(port(), kHanne, "citizen"), demo_log_in(port(), 10, "citizen")}) {
     for (const char* path : {"/logger", "/logger/1", "/logger/1?vis=note", "/api/v1/logs", "/api/v1/logs/1",
                              "/api/v1/logs/1/consents", "/api/v1/logs/1/timeline", "/api/v1/logs/1/timeline?kind=note",
                              "/logger/1/utskrift"}) {
@@ -111,7 +81,7 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
       EXPECT_EQ(r.body.find("Helsehjelp til ungdom"), std::string::npos) << path << " leaks the reason";
     }
   }
-  auto api = boost::json::parse(log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
+  auto api = boost::json::parse(demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
   for (const auto& n : api.at("notes").as_array()) EXPECT_FALSE(n.at("hidden_from_guardians").as_bool());
 }
 
@@ -129,9 +99,9 @@ std::int64_t participant_id(const Who& w, const std::string& name) {
 }
 
 TEST_F(TasksHttp, TasksReachTheirAssigneesAcrossLogsAndAreTickedOff) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
-  const Who sara = log_in(port(), kSara, "employee");
-  const Who hanne = log_in(port(), kHanne, "citizen");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who sara = demo_log_in(port(), kSara, "employee");
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
   const auto sara_part = participant_id(ingrid, "Sara Holmvik");
   const auto hanne_part = participant_id(ingrid, "Hanne Fjordstrand");
   ASSERT_GT(sara_part, 0);
@@ -146,7 +116,7 @@ TEST_F(TasksHttp, TasksReachTheirAssigneesAcrossLogsAndAreTickedOff) {
   EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=x&assignee=99999&due_date=2026-12-01").status, 422);
   EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(sara_part) + "&due_date=1.12.26").status, 422);
   EXPECT_EQ(hanne.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(hanne_part) + "&due_date=2026-12-01").status, 403);
-  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/oppgaver", "title=x&assignee=1&due_date=2026-12-01").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/oppgaver", "title=x&assignee=1&due_date=2026-12-01").status, 403);
   // Each assignee finds their own task in "Mine oppgaver", and only theirs.
   auto sara_tasks = boost::json::parse(sara.get("/api/v1/tasks").body).at("tasks").as_array();
   ASSERT_EQ(sara_tasks.size(), 1u);
@@ -172,8 +142,8 @@ class MeetingsHttp : public ServerSuite<MeetingsHttp> {
 };
 
 TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
-  const Who hanne = log_in(port(), kHanne, "citizen");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
   const auto hanne_part = participant_id(ingrid, "Hanne Fjordstrand");
   const auto sara_part = participant_id(ingrid, "Sara Holmvik");
   const std::string invited = "&invited=" + std::to_string(hanne_part) + "&invited=" + std::to_string(sara_part);
@@ -185,7 +155,7 @@ TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
   EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=Skolen&invited=99999").status, 422)
       << "only people in the log";
   EXPECT_EQ(ingrid.form("/logger/1/moter", "starts_at=3.12.2026&place=Skolen" + invited).status, 422);
-  EXPECT_EQ(log_in(port(), kMette, "employee").form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=x" + invited).status,
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=x" + invited).status,
             403)
       << "a reader";
   EXPECT_EQ(hanne.form("/logger/1/moter", "starts_at=2026-12-03T14:00&place=x" + invited).status, 403);
@@ -220,7 +190,7 @@ TEST_F(MeetingsHttp, MinutesDecisionsBecomeTasksInOneStepAndTheFamilySeesIt) {
             404)
       << "no such decision";
   // The task exists, linked to the meeting, and Sara finds it.
-  auto tasks = boost::json::parse(log_in(port(), kSara, "employee").get("/api/v1/tasks").body).at("tasks").as_array();
+  auto tasks = boost::json::parse(demo_log_in(port(), kSara, "employee").get("/api/v1/tasks").body).at("tasks").as_array();
   ASSERT_EQ(tasks.size(), 1u);
   EXPECT_EQ(tasks[0].at("title").as_string(), "Sara ringer mor");
   page = hanne.get("/logger/1").body;
@@ -260,8 +230,8 @@ class TimelineHttp : public ServerSuite<TimelineHttp> {
 };
 
 TEST_F(TimelineHttp, EveryEntryNewestFirstAndFilteredByKind) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
-  const Who hanne = log_in(port(), kHanne, "citizen");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
   ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+leser+h%C3%B8yt+i+klassen").status, 303);
   ASSERT_EQ(hanne.form("/logger/1/lysglimt", "text=Nora+leste+for+lillebror").status, 303);
   // A note of the longest allowed text, all two-byte letters, shows as one
@@ -300,12 +270,12 @@ TEST_F(TimelineHttp, EveryEntryNewestFirstAndFilteredByKind) {
   EXPECT_EQ(ingrid.get("/api/v1/logs/1/timeline?kind=diagnose").status, 400);
   EXPECT_EQ(ingrid.get("/api/v1/logs/1/timeline?kind=%ZZ").status, 400);
   // Someone outside the log sees no timeline at all.
-  EXPECT_EQ(log_in(port(), kOle, "employee").get("/api/v1/logs/1/timeline").status, 403);
-  EXPECT_EQ(log_in(port(), kOle, "employee").get("/logger/1?vis=goal").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").get("/api/v1/logs/1/timeline").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").get("/logger/1?vis=goal").status, 403);
 }
 
 TEST_F(TimelineHttp, ThePrintoutSaysWhoPrintedItAndHasNoForms) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
   ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+leser+h%C3%B8yt+i+klassen").status, 303);
   const auto printout = ingrid.get("/logger/1/utskrift");
   ASSERT_EQ(printout.status, 200);
@@ -317,14 +287,14 @@ TEST_F(TimelineHttp, ThePrintoutSaysWhoPrintedItAndHasNoForms) {
   EXPECT_EQ(content.find("<form"), std::string::npos) << "no forms on paper (the layout's are hidden by print CSS)";
   EXPECT_NE(ingrid.get("/logger/1").body.find("/logger/1/utskrift"), std::string::npos) << "linked from the log";
   // The family may print what they may read; outsiders may not.
-  EXPECT_EQ(log_in(port(), kHanne, "citizen").get("/logger/1/utskrift").status, 200);
-  EXPECT_EQ(log_in(port(), kOle, "employee").get("/logger/1/utskrift").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").get("/logger/1/utskrift").status, 200);
+  EXPECT_EQ(demo_log_in(port(), kOle, "employee").get("/logger/1/utskrift").status, 403);
   EXPECT_EQ(ingrid.get("/logger/abc/utskrift").status, 404);
 }
 
 TEST_F(TimelineHttp, AMegabyteOfTextIsRefusedEverywhereAndNothingIsWritten) {
-  const Who ingrid = log_in(port(), kIngrid, "employee");
-  const Who hanne = log_in(port(), kHanne, "citizen");
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
   const auto before = boost::json::parse(ingrid.get("/api/v1/logs/1/timeline").body).at("timeline").as_array().size();
   const std::string megabyte(1 << 20, 'x');
   const std::string just_over(10001, 'x');  // one byte over the longest text field

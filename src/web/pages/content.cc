@@ -73,13 +73,27 @@ app::MeasureInput measure_input(const http::FormFields& form) {
   return in;
 }
 
-// The measure form (new or correction), filled from `in`.
-http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, const app::MeasureInput& in,
+// The measure form (new or correction), filled from `in`. With
+// `title_from_decision`, the title starts as the text of the decision
+// `in.from` names (404 when the log has no such decision).
+http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, app::MeasureInput in,
                                  std::optional<std::int64_t> correcting, int version, const app::FieldErrors& errors,
-                                 int status) {
+                                 int status, bool title_from_decision = false) {
   auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{log}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  if (title_from_decision) {
+    bool found = false;
+    for (const auto& m : view->content.meetings) {
+      if (!in.from || m.id != in.from->meeting || in.from->decision < 0 ||
+          in.from->decision >= static_cast<int>(m.decisions.size())) {
+        continue;
+      }
+      in.title = m.decisions[static_cast<std::size_t>(in.from->decision)].text;
+      found = true;
+    }
+    if (!found) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  }
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
   page.set("heading", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
@@ -176,21 +190,7 @@ http::Response new_measure_form(const RequestContext& ctx) {
   auto query = http::parse_query(ctx.request.query);
   if (!query) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   in.from = decision_source(http::find_field(*query, "mote").value_or(""), http::find_field(*query, "vedtak").value_or(""));
-  if (in.from) {
-    auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
-    if (!view) return failure_response(ctx, view.error());
-    bool found = false;
-    for (const auto& m : view->content.meetings) {
-      if (m.id != in.from->meeting || in.from->decision < 0 ||
-          in.from->decision >= static_cast<int>(m.decisions.size())) {
-        continue;
-      }
-      in.title = m.decisions[static_cast<std::size_t>(in.from->decision)].text;
-      found = true;
-    }
-    if (!found) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  }
-  return measure_form_page(ctx, *id, in, std::nullopt, 1, {}, 200);
+  return measure_form_page(ctx, *id, in, std::nullopt, 1, {}, 200, in.from.has_value());
 }
 
 http::Response add_measure(const RequestContext& ctx) {
@@ -391,7 +391,7 @@ http::Response my_tasks_page(const RequestContext& ctx) {
     item.set("title", t.body.title);
     item.set("child_name", t.child_name);
     item.set("log_url", log_url(t.log.value));
-    item.set("due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{t.body.due_date})));
+    item.set("due", format_date(t.body.due_date));
     item.set("overdue", flag(t.overdue));
     item.set("done_action", log_url(t.log.value) + "/oppgaver/" + std::to_string(t.id.value) + "/utfort");
     item.set("version", std::to_string(t.version));

@@ -75,9 +75,9 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
   if (!m.body.description.empty()) d.set("description", m.body.description);
   d.set("responsible", m.responsible_name);
   d.set("unit", m.unit_name);
-  d.set("start_date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{m.body.start_date})));
+  d.set("start_date", format_date(m.body.start_date));
   if (m.next_due) {
-    d.set("next_due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{*m.next_due})));
+    d.set("next_due", format_date(*m.next_due));
   }
   d.set("overdue", flag(m.overdue));
   d.set("status", text(ctx, "measure.status." + std::string(domain::measure_status_code(m.status))));
@@ -88,7 +88,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
   mustache::data evaluations(mustache::data::type::list);
   for (const auto& e : m.evaluations) {
     mustache::data item(mustache::data::type::object);
-    item.set("date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{e.body.date})));
+    item.set("date", format_date(e.body.date));
     item.set("observed", e.body.observed);
     item.set("outcome", text(ctx, "evaluation.outcome." + std::string(domain::outcome_code(e.body.outcome))));
     item.set("author", e.author_name);
@@ -194,7 +194,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     mustache::data item(mustache::data::type::object);
     item.set("title", t.body.title);
     item.set("assignee", t.assignee_name);
-    item.set("due", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{t.body.due_date})));
+    item.set("due", format_date(t.body.due_date));
     item.set("done", flag(t.body.done));
     item.set("overdue", flag(t.overdue));
     item.set("version", std::to_string(t.version));
@@ -265,7 +265,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   mustache::data notes(mustache::data::type::list);
   for (const auto& n : content.notes) {
     mustache::data item(mustache::data::type::object);
-    item.set("date", format_date(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::sys_days{n.body.date})));
+    item.set("date", format_date(n.body.date));
     item.set("type", text(ctx, "note.type." + std::string(domain::note_type_code(n.body.type))));
     item.set("text", n.body.text);
     item.set("author", n.author_name);
