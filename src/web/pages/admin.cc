@@ -4,6 +4,7 @@
 
 #include "app/admin_use_cases.h"
 #include "web/json_input.h"
+#include "web/page_data.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
 
@@ -11,8 +12,6 @@ namespace stafett::web::pages {
 namespace {
 
 namespace mustache = kainjow::mustache;
-
-mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
 
 std::optional<int> small_int(std::string_view text) {
   if (text.empty() || text.size() > 2) return std::nullopt;

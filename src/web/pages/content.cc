@@ -7,6 +7,7 @@
 #include "http/query.h"
 #include "web/form_input.h"
 #include "web/json_input.h"
+#include "web/page_data.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
 
@@ -16,27 +17,8 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
-std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
-std::string log_url(std::int64_t id) { return "/logger/" + std::to_string(id); }
 std::string field(const http::FormFields& form, std::string_view key) {
   return std::string(http::find_field(form, key).value_or(""));
-}
-
-void set_errors(const RequestContext& ctx, mustache::data& page, const app::FieldErrors& errors) {
-  mustache::data by_field(mustache::data::type::object);
-  mustache::data summary(mustache::data::type::list);
-  for (const auto& e : errors) {
-    const std::string message = text(ctx, e.message);
-    if (!by_field.get(e.field)) by_field.set(e.field, message);
-    mustache::data item(mustache::data::type::object);
-    item.set("field", e.field);
-    item.set("message", message);
-    summary.push_back(item);
-  }
-  page.set("errors", by_field);
-  page.set("error_summary", summary);
-  page.set("has_errors", flag(!errors.empty()));
 }
 
 // A meeting decision named by two numbers ("12", "0"); nullopt when both
@@ -480,7 +462,6 @@ http::Response api_add_meeting(const RequestContext& ctx) {
   return json_response(201, {{"id", r->entry->value}});
 }
 
-
 http::Response api_add_task(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
@@ -512,7 +493,6 @@ http::Response api_my_tasks(const RequestContext& ctx) {
   return json_response(200, {{"tasks", list}});
 }
 
-
 http::Response api_add_highlight(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
@@ -542,7 +522,6 @@ http::Response api_add_note(const RequestContext& ctx) {
   if (!r->entry) return field_errors_json(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
 }
-
 
 http::Response api_add_goal(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");

@@ -3,6 +3,7 @@
 // through an app:: use case, which asks the policy.
 #include "app/content_use_cases.h"
 #include "app/log_use_cases.h"
+#include "web/page_data.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
 
@@ -10,12 +11,6 @@ namespace stafett::web::pages {
 namespace {
 
 namespace mustache = kainjow::mustache;
-
-mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
-
-std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
-
-std::string log_url(domain::LogId id) { return "/logger/" + std::to_string(id.value); }
 
 mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c, domain::LogId log) {
   mustache::data d(mustache::data::type::object);
@@ -380,18 +375,7 @@ http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const
   if (!view) return failure_response(ctx, view.error());
   auto data = log_data(ctx, *view);
   add_timeline(ctx, view->content, kind, data);
-  mustache::data by_field(mustache::data::type::object);
-  mustache::data summary(mustache::data::type::list);
-  for (const auto& e : errors) {
-    if (!by_field.get(e.field)) by_field.set(e.field, text(ctx, e.message));
-    mustache::data item(mustache::data::type::object);
-    item.set("field", e.field);
-    item.set("message", text(ctx, e.message));
-    summary.push_back(item);
-  }
-  data.set("errors", by_field);
-  data.set("error_summary", summary);
-  data.set("has_errors", flag(!errors.empty()));
+  set_errors(ctx, data, errors);
   return page_response(ctx, status, "log", data);
 }
 

@@ -1,0 +1,29 @@
+#include "web/page_data.h"
+
+namespace stafett::web {
+
+namespace mustache = kainjow::mustache;
+
+mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; }
+
+std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
+
+std::string log_url(std::int64_t id) { return "/logger/" + std::to_string(id); }
+
+void set_errors(const RequestContext& ctx, mustache::data& page, const app::FieldErrors& errors) {
+  mustache::data by_field(mustache::data::type::object);
+  mustache::data summary(mustache::data::type::list);
+  for (const auto& e : errors) {
+    const std::string message = text(ctx, e.message);
+    if (!by_field.get(e.field)) by_field.set(e.field, message);
+    mustache::data item(mustache::data::type::object);
+    item.set("field", e.field);
+    item.set("message", message);
+    summary.push_back(item);
+  }
+  page.set("errors", by_field);
+  page.set("error_summary", summary);
+  page.set("has_errors", flag(!errors.empty()));
+}
+
+}  // namespace stafett::web

@@ -1,0 +1,28 @@
+#pragma once
+// Small pieces every page handler uses to fill a template: booleans as
+// mustache sections, catalog text in the request's language, form errors.
+#include <cstdint>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "app/log_use_cases.h"
+#include "web/app_context.h"
+
+namespace stafett::web {
+
+// A mustache section that shows when `b` is true.
+kainjow::mustache::data flag(bool b);
+
+// The catalog text for `key` in the request's language.
+std::string text(const RequestContext& ctx, const std::string& key);
+
+// "/logger/{id}".
+std::string log_url(std::int64_t id);
+inline std::string log_url(domain::LogId id) { return log_url(id.value); }
+
+// errors.<field> for the message next to each field (the first one per
+// field), error_summary for the list above the form, and has_errors.
+void set_errors(const RequestContext& ctx, kainjow::mustache::data& page, const app::FieldErrors& errors);
+
+}  // namespace stafett::web
