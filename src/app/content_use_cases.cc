@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/access.h"
+#include "app/entry_writing.h"
 #include "core/oslo_time.h"
 #include "core/utf8.h"
 #include "policy/policy.h"
@@ -23,104 +24,11 @@ using policy::Action;
 using store::Transaction;
 using store::TxMode;
 
-constexpr std::size_t kMaxReason = 2000;
-
-Error forbidden() { return make_error(Errc::kForbidden, "denied by policy"); }
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t v = 0;
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || p != text.data() + text.size() || v <= 0 || text.empty()) return std::nullopt;
-  return v;
-}
-
-void add_problems(FieldErrors& errors, const domain::FieldProblems& problems) {
-  for (const auto& p : problems) errors.push_back({p.field, p.message});
-}
-
-domain::Date parsed_date(const std::string& text, const char* field, FieldErrors& errors) {
-  auto d = domain::date_from_code(text);
-  if (!d) {
-    errors.push_back({field, "entry.error.date"});
-    return domain::Date{};
-  }
-  return *d;
-}
-
-// Adds the log's note settings to loaded facts.
-Result<void> add_note_facts(Transaction& tx, domain::LogId log, policy::AccessFacts& facts) {
-  auto settings = store::note_settings(tx, log);
-  if (!settings) return settings.error();
-  facts.notes_by_all_contributors = settings->notes_by_all_contributors;
-  facts.guardians_may_write_notes = settings->guardians_may_write;
-  return {};
-}
-
-// A new entry written by `actor`, credited to the unit they take part for
-// (families take part for none).
-store::NewEntry new_entry(const policy::Actor& actor, const policy::AccessFacts& facts, domain::LogId log,
-                          EntryKind kind, InfoCategory category, std::string body) {
-  return {log, kind, category, std::nullopt, actor.person,
-          facts.participation ? facts.participation->unit : std::nullopt, std::move(body), {}};
-}
-
-// Loads the facts for writing an entry of `kind` in `category` and decides.
-Result<policy::AccessFacts> facts_for(Transaction& tx, const policy::Actor& actor, domain::LogId log, Action action,
-                                      TimePoint now, std::optional<domain::PersonId> entry_author = std::nullopt,
-                                      EntryKind kind = EntryKind::kGoal,
-                                      InfoCategory category = InfoCategory::kGoalsMeasures) {
-  auto facts = load_access_facts(tx, actor, log, now, {category, std::nullopt});
-  if (!facts) return forbidden();  // a fact that cannot be loaded is a deny
-  if (!add_note_facts(tx, log, *facts)) return forbidden();
-  facts->actor_is_entry_author = entry_author && *entry_author == actor.person;
-  facts->entry_kind = kind;
-  if (!policy::can(actor, action, *facts)) return forbidden();
-  return facts;
-}
-
-// The measure's body from its input, checked against the log: the goals must
-// be goals of this log, the responsible an active participant, the unit one
-// taking part.
-domain::MeasureBody measure_from(Transaction& tx, domain::LogId log, const MeasureInput& in, FieldErrors& errors,
-                                 std::vector<EntryId>& goals) {
-  domain::MeasureBody m;
-  m.title = in.title;
-  m.description = in.description;
-  m.start_date = parsed_date(in.start_date, "start_date", errors);
-  m.evaluation_date = parsed_date(in.evaluation_date, "evaluation_date", errors);
-  auto status = domain::measure_status_from_code(in.status);
-  if (!status) errors.push_back({"status", "measure.error.status"});
-  m.status = status.value_or(domain::MeasureStatus::kPlanned);
-  m.status_reason = in.status_reason;
-  auto participants = store::participants_of(tx, log);
-  const auto responsible = parse_id(in.responsible);
-  const auto unit = parse_id(in.unit);
-  bool responsible_ok = false, unit_ok = false;
-  if (participants) {
-    for (const auto& p : *participants) {
-      if (p.participant.ended_at) continue;
-      responsible_ok |= responsible && p.participant.id.value == *responsible;
-      unit_ok |= unit && p.participant.unit && p.participant.unit->value == *unit;
-    }
-  }
-  if (responsible_ok) m.responsible = domain::ParticipantId{*responsible};
-  if (unit_ok) m.unit = domain::UnitId{*unit};
-  add_problems(errors, domain::validate(m));
-  if (!responsible_ok && responsible) errors.push_back({"responsible", "measure.error.responsible_not_in_log"});
-  auto entries = store::entries_of(tx, log);
-  for (const auto& g : in.goals) {
-    const auto id = parse_id(g);
-    const bool is_goal = id && entries && std::any_of(entries->begin(), entries->end(), [&](const auto& e) {
-                           return e.id.value == *id && e.kind == EntryKind::kGoal;
-                         });
-    if (!is_goal) {
-      errors.push_back({"goals", "measure.error.goal"});
-      break;
-    }
-    goals.push_back(EntryId{*id});
-  }
-  return m;
-}
+using writing::add_note_facts;
+using writing::add_problems;
+using writing::facts_for;
+using writing::forbidden;
+using writing::new_entry;
 
 std::string name_of(Transaction& tx, domain::PersonId person) {
   auto p = store::find_person(tx, person);
@@ -135,14 +43,9 @@ Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, d
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
     const InfoCategory category = in.health ? InfoCategory::kHealth : InfoCategory::kNotes;
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kNote, category);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kNote, category);
     if (!facts) return facts.error();
-    domain::NoteBody body;
-    body.date = parsed_date(in.date, "date", out.errors);
-    auto type = domain::note_type_from_code(in.type);
-    if (!type) out.errors.push_back({"type", "note.error.type"});
-    body.type = type.value_or(domain::NoteType::kOther);
-    body.text = in.text;
+    const auto body = writing::note_body(in, out.errors);
     domain::NoteVisibility visibility{in.hidden_from_guardians, in.hidden_reason, in.legal_reference};
     // Only an employee can hide a note from guardians.
     if (visibility.hidden_from_guardians && actor.kind != policy::ActorKind::kEmployee) {
@@ -166,7 +69,7 @@ Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& act
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kHighlight,
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kHighlight,
                            InfoCategory::kBasic);
     if (!facts) return facts.error();
     const domain::HighlightBody body{text};
@@ -192,54 +95,16 @@ Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, dom
   });
 }
 
-namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
-    if (!line.empty()) out.push_back(std::move(line));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                  const MeetingInput& in, const Clock& clock) {
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kMeeting,
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kMeeting,
                            InfoCategory::kMeetings);
     if (!facts) return facts.error();
-    domain::MeetingBody body;
-    body.starts_at = in.starts_at;
-    body.place = in.place;
-    body.video_link = in.video_link;
-    body.agenda = lines_of(in.agenda);
-    auto participants = store::participants_of(tx, log);
-    if (!participants) return participants.error();
-    bool stranger = false;
-    for (const auto& id_text : in.invited) {
-      const auto id = parse_id(id_text);
-      const bool in_log = id && std::any_of(participants->begin(), participants->end(), [&](const auto& p) {
-                            return !p.participant.ended_at && p.participant.id.value == *id;
-                          });
-      if (in_log) {
-        body.invited.push_back(domain::ParticipantId{*id});
-      } else {
-        stranger = true;
-      }
-    }
-    if (stranger) out.errors.push_back({"invited", "meeting.error.invited_not_in_log"});
-    add_problems(out.errors, domain::validate(body));
+    const auto body = writing::meeting_body(tx, log, in, out.errors);
     if (!out.errors.empty()) return {};
     auto e = new_entry(actor, *facts, log, EntryKind::kMeeting, InfoCategory::kMeetings, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
@@ -257,7 +122,7 @@ Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& ac
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kMeeting,
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kMeeting,
                            InfoCategory::kMeetings);
     if (!facts) return facts.error();
     auto entry = store::find_entry(tx, log, meeting);
@@ -266,7 +131,7 @@ Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& ac
     auto body = store::decode_meeting((*entry)->versions.back().body);
     if (!body) return body.error();
     body->minutes = minutes;
-    body->decisions = lines_of(decisions);
+    body->decisions = writing::lines_of(decisions);
     if (minutes.empty() || std::all_of(minutes.begin(), minutes.end(), [](char c) { return c == ' ' || c == '\n'; })) {
       out.errors.push_back({"minutes", "entry.error.required"});
     }
@@ -313,28 +178,16 @@ Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, d
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, std::nullopt, EntryKind::kTask);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kTask,
+                           InfoCategory::kGoalsMeasures);
     if (!facts) return facts.error();
-    domain::TaskBody body;
-    body.title = in.title;
+    std::string title = in.title;
     if (in.from) {
       auto text = decision_text(tx, log, *in.from);
       if (!text) return text.error();
-      body.title = *text;
+      title = *text;
     }
-    body.due_date = parsed_date(in.due_date, "due_date", out.errors);
-    const auto assignee = parse_id(in.assignee);
-    auto participants = store::participants_of(tx, log);
-    if (!participants) return participants.error();
-    for (const auto& p : *participants) {
-      if (!p.participant.ended_at && assignee && p.participant.id.value == *assignee) body.assignee = p.participant.id;
-    }
-    add_problems(out.errors, domain::validate(body));
-    if (assignee && !body.assignee) {
-      out.errors.erase(std::remove_if(out.errors.begin(), out.errors.end(), [](const auto& e) { return e.field == "assignee"; }),
-                       out.errors.end());
-      out.errors.push_back({"assignee", "task.error.assignee_not_in_log"});
-    }
+    const auto body = writing::task_body(tx, log, title, in, out.errors);
     if (!out.errors.empty()) return {};
     auto e = new_entry(actor, *facts, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
@@ -418,7 +271,7 @@ Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(st
                                                                               domain::LogId log, const Clock& clock) {
   using Units = std::vector<std::pair<domain::UnitId, std::string>>;
   return store::transact_value<Units>(db, TxMode::kRead, [&](Transaction& tx) -> Result<Units> {
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, clock.now());
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, clock.now(), nullptr, EntryKind::kGoal, InfoCategory::kGoalsMeasures);
     if (!facts) return facts.error();
     auto participants = store::participants_of(tx, log);
     if (!participants) return participants.error();
@@ -438,12 +291,9 @@ Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, d
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kGoal, InfoCategory::kGoalsMeasures);
     if (!facts) return facts.error();
-    auto status = domain::goal_status_from_code(in.status);
-    if (!status) out.errors.push_back({"status", "goal.error.status"});
-    const domain::GoalBody body{in.text, status.value_or(domain::GoalStatus::kActive)};
-    add_problems(out.errors, domain::validate(body));
+    const auto body = writing::goal_body(in, out.errors);
     if (!out.errors.empty()) return {};
     auto e = new_entry(actor, *facts, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
@@ -460,14 +310,15 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kMeasure,
+                           InfoCategory::kGoalsMeasures);
     if (!facts) return facts.error();
     if (in.from) {
       // The decision must exist; the person may have reworded the title.
       if (auto text = decision_text(tx, log, *in.from); !text) return text.error();
     }
     std::vector<EntryId> goals;
-    const auto body = measure_from(tx, log, in, out.errors, goals);
+    const auto body = writing::measure_body(tx, log, in, out.errors, goals);
     if (!out.errors.empty()) return {};
     auto e = new_entry(actor, *facts, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, store::encode(body));
     auto id = store::insert_entry(tx, e, now);
@@ -490,91 +341,21 @@ Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& ac
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kEvaluation,
+                           InfoCategory::kGoalsMeasures);
     if (!facts) return facts.error();
     auto entry = store::find_entry(tx, log, measure);
     if (!entry) return entry.error();
     if (!*entry || (*entry)->kind != EntryKind::kMeasure) return make_error(Errc::kNotFound, "measure");
     auto m = store::decode_measure((*entry)->versions.back().body);
     if (!m) return m.error();
-    domain::EvaluationBody body;
-    body.date = parsed_date(in.date, "date", out.errors);
-    body.observed = in.observed;
-    auto outcome = domain::outcome_from_code(in.outcome);
-    if (!outcome) out.errors.push_back({"outcome", "evaluation.error.outcome"});
-    body.outcome = outcome.value_or(domain::EvaluationOutcome::kContinue);
-    if (!in.next_evaluation_date.empty()) {
-      body.next_evaluation_date = parsed_date(in.next_evaluation_date, "next_evaluation_date", out.errors);
-    }
-    if (out.errors.empty()) add_problems(out.errors, domain::validate(body, *m));
+    const auto body = writing::evaluation_body(in, *m, out.errors);
     if (!out.errors.empty()) return {};
     auto e = new_entry(actor, *facts, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, store::encode(body));
     e.parent = measure;
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
     out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
-}
-
-namespace {
-
-// Shared by the corrections: find the entry of `kind`, check the policy with
-// the entry's author known, validate the reason.
-Result<store::EntryRow> entry_to_correct(Transaction& tx, const policy::Actor& actor, domain::LogId log, EntryId id,
-                                         EntryKind kind, const std::string& reason, TimePoint now,
-                                         FieldErrors& errors) {
-  auto entry = store::find_entry(tx, log, id);
-  if (!entry) return entry.error();
-  if (!*entry || (*entry)->kind != kind) return make_error(Errc::kNotFound, "entry");
-  auto facts = facts_for(tx, actor, log, Action::kCorrectEntry, now, (*entry)->author);
-  if (!facts) return facts.error();
-  if (reason.empty() || reason.size() > kMaxReason) errors.push_back({"reason", "entry.error.reason"});
-  return std::move(**entry);
-}
-
-}  // namespace
-
-Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                  domain::EntryId goal, int version, const GoalInput& in, const std::string& reason,
-                                  const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto entry = entry_to_correct(tx, actor, log, goal, EntryKind::kGoal, reason, now, out.errors);
-    if (!entry) return entry.error();
-    auto status = domain::goal_status_from_code(in.status);
-    if (!status) out.errors.push_back({"status", "goal.error.status"});
-    const domain::GoalBody body{in.text, status.value_or(domain::GoalStatus::kActive)};
-    add_problems(out.errors, domain::validate(body));
-    if (!out.errors.empty()) return {};
-    if (auto c = store::insert_correction(tx, goal, version, store::encode(body), actor.person, reason, now); !c) {
-      return c.error();
-    }
-    out.entry = goal;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
-}
-
-Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                     domain::EntryId measure, int version, const MeasureInput& in,
-                                     const std::string& reason, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto entry = entry_to_correct(tx, actor, log, measure, EntryKind::kMeasure, reason, now, out.errors);
-    if (!entry) return entry.error();
-    std::vector<EntryId> goals;
-    const auto body = measure_from(tx, log, in, out.errors, goals);
-    if (!out.errors.empty()) return {};
-    if (auto c = store::insert_correction(tx, measure, version, store::encode(body), actor.person, reason, now); !c) {
-      return c.error();
-    }
-    out.entry = measure;
     return {};
   });
   if (!r) return r.error();
@@ -592,16 +373,20 @@ Result<std::string> text_of(Result<Body> body, std::string Body::*field) {
   return (*body).*field;
 }
 
-// The text a timeline line shows for an entry's current version.
-Result<std::string> entry_summary(const store::EntryRow& e) {
-  const auto& json = e.versions.back().body;
-  switch (e.kind) {
+// The text that stands for one version of an entry: in a timeline line and
+// in the list of earlier versions.
+Result<std::string> version_summary(EntryKind kind, const std::string& json) {
+  switch (kind) {
     case EntryKind::kGoal: return text_of(store::decode_goal(json), &domain::GoalBody::text);
     case EntryKind::kMeasure: return text_of(store::decode_measure(json), &domain::MeasureBody::title);
     case EntryKind::kEvaluation: return text_of(store::decode_evaluation(json), &domain::EvaluationBody::observed);
-    case EntryKind::kTask: return text_of(store::decode_task(json), &domain::TaskBody::title);
     case EntryKind::kNote: return text_of(store::decode_note(json), &domain::NoteBody::text);
     case EntryKind::kHighlight: return text_of(store::decode_highlight(json), &domain::HighlightBody::text);
+    case EntryKind::kTask: {
+      auto b = store::decode_task(json);
+      if (!b) return b.error();
+      return b->title + " (" + domain::date_code(b->due_date) + ")";
+    }
     case EntryKind::kMeeting: {
       auto b = store::decode_meeting(json);
       if (!b) return b.error();
@@ -618,18 +403,7 @@ Result<std::string> entry_summary(const store::EntryRow& e) {
 Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, const policy::AccessFacts& facts,
                                  domain::LogId log, TimePoint now) {
   ContentView view;
-  // May this reader see entries of `category`? The same rule as the log page.
-  auto readable = [&](const store::EntryRow& e) {
-    policy::AccessFacts f = facts;
-    f.category = e.category;
-    if (!policy::can(actor, Action::kReadLog, f)) return false;
-    if (!e.hidden_from_guardians) return true;
-    // Hidden from guardians: the author's unit and the author see it, and the
-    // child (whose confidentiality it protects); guardians never.
-    if (actor.kind == policy::ActorKind::kCitizen) return facts.actor_is_child && !facts.actor_is_guardian;
-    return e.author == actor.person ||
-           (facts.participation && facts.participation->unit && e.author_unit && *facts.participation->unit == *e.author_unit);
-  };
+  auto readable = [&](const store::EntryRow& e) { return writing::may_read_entry(actor, facts, e); };
   policy::AccessFacts writing = facts;
   if (auto n = add_note_facts(tx, log, writing); !n) return n.error();
   view.notes_by_all_contributors = writing.notes_by_all_contributors;
@@ -666,13 +440,38 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (it == author_names.end()) it = author_names.emplace(p.value, name_of(tx, p)).first;
     return it->second;
   };
+  // The versions of a readable entry as its reader sees them, and whether
+  // they may correct it.
+  auto versions_of = [&](const store::EntryRow& e, Versioned& v) -> Result<void> {
+    v.version = e.versions.back().version;
+    v.corrected = e.versions.size() > 1;
+    for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
+      auto old = version_summary(e.kind, e.versions[i].body);
+      if (!old) return old.error();
+      // Why this text was replaced is recorded on the version that replaced it.
+      v.history.push_back({e.versions[i].version, *old, e.versions[i].at, author(e.versions[i].author),
+                           e.versions[i + 1].correction_reason});
+    }
+    policy::AccessFacts f = writing;
+    f.category = e.category;
+    f.entry_kind = e.kind;
+    f.actor_is_entry_author = e.author == actor.person;
+    f.entry_by_family = !e.author_unit;
+    v.can_correct = policy::can(actor, Action::kCorrectEntry, f).allowed;
+    return {};
+  };
 
   std::map<std::int64_t, std::vector<EvaluationView>> evaluations;
   for (const auto& e : *entries) {
     if (e.kind != EntryKind::kEvaluation || !e.parent || !readable(e)) continue;
     auto body = store::decode_evaluation(e.versions.back().body);
     if (!body) return body.error();
-    evaluations[e.parent->value].push_back({e.id, *body, author(e.author), e.versions.size() > 1});
+    EvaluationView ev;
+    ev.id = e.id;
+    ev.body = *body;
+    ev.author_name = author(e.author);
+    if (auto v = versions_of(e, ev); !v) return v.error();
+    evaluations[e.parent->value].push_back(std::move(ev));
   }
   std::vector<MeasureView> measures;
   for (const auto& e : *entries) {
@@ -681,7 +480,6 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (!body) return body.error();
     MeasureView m;
     m.id = e.id;
-    m.version = e.versions.back().version;
     m.body = *body;
     m.responsible_name = participant_names[body->responsible.value];
     m.unit_name = unit_names[body->unit.value];
@@ -692,13 +490,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     m.next_due = domain::next_evaluation_due(m.body, bodies);
     m.status = domain::effective_status(m.body, bodies);
     m.overdue = domain::is_overdue(m.body, bodies, today);
-    m.corrected = e.versions.size() > 1;
-    for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
-      auto old = store::decode_measure(e.versions[i].body);
-      // Why this text was replaced is recorded on the version that replaced it.
-      m.history.push_back({e.versions[i].version, old ? old->title : "", e.versions[i].at, author(e.versions[i].author),
-                           e.versions[i + 1].correction_reason});
-    }
+    if (auto v = versions_of(e, m); !v) return v.error();
     view.overdue += m.overdue;
     measures.push_back(std::move(m));
   }
@@ -716,14 +508,8 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (!body) return body.error();
     GoalView g;
     g.id = e.id;
-    g.version = e.versions.back().version;
     g.body = *body;
-    g.corrected = e.versions.size() > 1;
-    for (std::size_t i = 0; i + 1 < e.versions.size(); ++i) {
-      auto old = store::decode_goal(e.versions[i].body);
-      g.history.push_back({e.versions[i].version, old ? old->text : "", e.versions[i].at, author(e.versions[i].author),
-                           e.versions[i + 1].correction_reason});
-    }
+    if (auto v = versions_of(e, g); !v) return v.error();
     for (const auto& m : measures) {
       if (std::find(m.goals.begin(), m.goals.end(), e.id) != m.goals.end()) g.measures.push_back(m);
     }
@@ -741,12 +527,12 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     TaskView t;
     t.id = e.id;
     t.log = log;
-    t.version = e.versions.back().version;
     t.body = *body;
     t.assignee_name = participant_names[body->assignee.value];
     t.overdue = !body->done && std::chrono::sys_days{body->due_date} < std::chrono::sys_days{today};
     auto who = participant_people.find(body->assignee.value);
     t.mine = who != participant_people.end() && who->second == actor.person;
+    if (auto v = versions_of(e, t); !v) return v.error();
     view.tasks.push_back(std::move(t));
   }
   auto from_decision = store::links_of(tx, log, "from_decision");
@@ -757,10 +543,10 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (!body) return body.error();
     MeetingView mv;
     mv.id = e.id;
-    mv.version = e.versions.back().version;
     mv.body = *body;
     mv.starts = domain::meeting_start(*body).value_or(e.created_at);
     mv.upcoming = mv.starts >= now;
+    if (auto v = versions_of(e, mv); !v) return v.error();
     for (auto p : body->invited) mv.invited_names.push_back(participant_names[p.value]);
     for (const auto& d : body->decisions) mv.decisions.push_back({d, {}});
     // Tasks made from this meeting's decisions, matched by their title (a
@@ -794,7 +580,13 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind == EntryKind::kHighlight) {
       auto body = store::decode_highlight(e.versions.back().body);
       if (!body) return body.error();
-      view.highlights.push_back({e.id, body->text, author(e.author), e.created_at});
+      HighlightView h;
+      h.id = e.id;
+      h.text = body->text;
+      h.author_name = author(e.author);
+      h.at = e.created_at;
+      if (auto v = versions_of(e, h); !v) return v.error();
+      view.highlights.push_back(std::move(h));
       continue;
     }
     auto body = store::decode_note(e.versions.back().body);
@@ -809,13 +601,14 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     n.hidden_reason = e.hidden_reason;
     n.legal_reference = e.legal_reference;
     n.at = e.created_at;
+    if (auto v = versions_of(e, n); !v) return v.error();
     view.notes.push_back(std::move(n));
   }
   for (const auto& e : *entries) {
     if (!readable(e)) continue;
-    auto summary = entry_summary(e);
-    if (!summary) return summary.error();
     const auto& current = e.versions.back();
+    auto summary = version_summary(e.kind, current.body);
+    if (!summary) return summary.error();
     view.timeline.push_back({e.id, e.kind, first_words(*summary, kTimelineSummaryBytes), author(current.author),
                              current.at, current.version});
   }

@@ -123,15 +123,6 @@ Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(st
                                                                               const policy::Actor& actor,
                                                                               domain::LogId log, const Clock& clock);
 
-// Corrections: a new version with a reason. `version` is the version the
-// person saw; if someone corrected it since, the answer is kConflict.
-Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                  domain::EntryId goal, int version, const GoalInput& input,
-                                  const std::string& reason, const Clock& clock);
-Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                     domain::EntryId measure, int version, const MeasureInput& input,
-                                     const std::string& reason, const Clock& clock);
-
 // The content of one log as `actor` may see it, given facts already loaded
 // and allowed for reading. REQUIRES: policy::can(actor, kReadLog, facts).
 Result<ContentView> load_content(store::Transaction& tx, const policy::Actor& actor,

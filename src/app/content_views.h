@@ -19,16 +19,23 @@ struct VersionView {
   std::optional<std::string> correction_reason;  // why this version was replaced
 };
 
-struct EvaluationView {
+// What every entry shows of its versions. `version` is the current one,
+// which a correction names so that two people cannot overwrite each other.
+struct Versioned {
+  int version = 1;
+  bool corrected = false;
+  std::vector<VersionView> history;  // earlier versions, oldest first
+  bool can_correct = false;          // the reader may correct it (policy kCorrectEntry)
+};
+
+struct EvaluationView : Versioned {
   domain::EntryId id;
   domain::EvaluationBody body;
   std::string author_name;
-  bool corrected = false;
 };
 
-struct MeasureView {
+struct MeasureView : Versioned {
   domain::EntryId id;
-  int version = 1;
   domain::MeasureBody body;
   std::string responsible_name;
   std::string unit_name;
@@ -37,20 +44,15 @@ struct MeasureView {
   std::optional<domain::Date> next_due;
   domain::MeasureStatus status = domain::MeasureStatus::kPlanned;  // as people see it (see effective_status)
   bool overdue = false;
-  bool corrected = false;
-  std::vector<VersionView> history;  // earlier versions, oldest first
 };
 
-struct GoalView {
+struct GoalView : Versioned {
   domain::EntryId id;
-  int version = 1;
   domain::GoalBody body;
-  bool corrected = false;
-  std::vector<VersionView> history;
   std::vector<MeasureView> measures;  // overdue first, then by next due date
 };
 
-struct NoteView {
+struct NoteView : Versioned {
   domain::EntryId id;
   domain::NoteBody body;
   domain::InfoCategory category = domain::InfoCategory::kNotes;
@@ -62,18 +64,17 @@ struct NoteView {
   TimePoint at;
 };
 
-struct HighlightView {
+struct HighlightView : Versioned {
   domain::EntryId id;
   std::string text;
   std::string author_name;
   TimePoint at;
 };
 
-struct TaskView {
+struct TaskView : Versioned {
   domain::EntryId id;
   domain::LogId log;
   std::string child_name;  // for "my tasks" across logs
-  int version = 1;
   domain::TaskBody body;
   std::string assignee_name;
   bool overdue = false;
@@ -85,9 +86,8 @@ struct DecisionView {
   std::vector<std::string> tasks;  // titles of tasks made from it
 };
 
-struct MeetingView {
+struct MeetingView : Versioned {
   domain::EntryId id;
-  int version = 1;
   domain::MeetingBody body;
   TimePoint starts;
   std::vector<std::string> invited_names;

@@ -53,6 +53,7 @@ struct AccessFacts {
   std::optional<TargetUnit> target;
   bool actor_is_handover_target = false;  // a pending handover names the actor
   bool actor_is_entry_author = false;     // kCorrectEntry: the actor wrote the entry
+  bool entry_by_family = false;           // kCorrectEntry: a guardian or the child wrote it
   // kWriteEntry / kCorrectEntry: what kind of entry, and the log's note settings.
   domain::EntryKind entry_kind = domain::EntryKind::kGoal;
   bool notes_by_all_contributors = false;  // else only the holder writes notes

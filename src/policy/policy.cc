@@ -118,13 +118,13 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kCloseLog:
     case Action::kReopenLog:
     case Action::kChangeLevel:
-    case Action::kCorrectEntry:
     case Action::kConfigureLog:
     case Action::kRecordPaperConsent:
     case Action::kManageMunicipality:
       return employee;
     case Action::kWriteEntry:
-      return employee || citizen;  // families may add lysglimt (and notes when allowed)
+    case Action::kCorrectEntry:
+      return employee || citizen;  // families may add lysglimt (and notes when allowed) and correct their own
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
       return citizen;
@@ -210,7 +210,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
       // The family: lysglimt always (the child from the view age), notes
       // when the holder allows guardians to write them. Never other kinds.
       if (actor.kind == ActorKind::kCitizen) {
-        if (action == Action::kCorrectEntry) return Decision::deny(DenyReason::kWrongKindOfActor);
+        // A family member corrects only what they wrote themselves.
+        if (action == Action::kCorrectEntry && !f.actor_is_entry_author) return Decision::deny(DenyReason::kNotAuthor);
         const bool reads = f.actor_is_guardian || (f.actor_is_child && f.child_age >= f.settings.child_view_age);
         if (!reads) return Decision::deny(f.actor_is_child ? DenyReason::kTooYoung : DenyReason::kNotParticipant);
         if (f.entry_kind == domain::EntryKind::kHighlight) return Decision::allow();
@@ -236,7 +237,9 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
         return Decision::deny(DenyReason::kNotHolder);
       }
       if (!consent_covers_own_unit(f, f.category)) return Decision::deny(DenyReason::kNoConsent);
-      if (action == Action::kCorrectEntry && !f.actor_is_entry_author && !f.actor_is_holder) {
+      // The holder may correct a colleague's entry, never a family member's
+      // words: those stay as the family wrote them.
+      if (action == Action::kCorrectEntry && !f.actor_is_entry_author && (!f.actor_is_holder || f.entry_by_family)) {
         return Decision::deny(DenyReason::kNotAuthor);
       }
       return Decision::allow();

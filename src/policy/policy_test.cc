@@ -171,6 +171,17 @@ TEST(Policy, ContributorsWriteReadersDoNot) {
   EXPECT_FALSE(can(mother, Action::kWriteEntry, family));
   family.guardians_may_write_notes = true;
   EXPECT_TRUE(can(mother, Action::kWriteEntry, family)) << "notes when the holder allows it";
+  family.entry_kind = domain::EntryKind::kHighlight;
+  EXPECT_EQ(can(mother, Action::kCorrectEntry, family).reason, DenyReason::kNotAuthor) << "only her own lysglimt";
+  family.actor_is_entry_author = true;
+  EXPECT_TRUE(can(mother, Action::kCorrectEntry, family));
+  // The holder corrects a colleague's entry but never the family's words.
+  auto holder = teacher_holding_open_log();
+  holder.category = InfoCategory::kNotes;
+  holder.entry_kind = domain::EntryKind::kNote;
+  EXPECT_TRUE(can(kTeacherActor, Action::kCorrectEntry, holder));
+  holder.entry_by_family = true;
+  EXPECT_EQ(can(kTeacherActor, Action::kCorrectEntry, holder).reason, DenyReason::kNotAuthor);
 }
 
 TEST(Policy, OnlyTheHolderManagesParticipants) {
@@ -278,7 +289,7 @@ struct World {
   bool log_found;
   LogStatus status;
   std::optional<Participation> participation;
-  bool holder, guardian, is_child, handover_target, admin, author;
+  bool holder, guardian, is_child, handover_target, admin, author, by_family;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
   int child_age;
@@ -398,9 +409,10 @@ bool reference_allows(const World& w, Action a) {
       const bool write = a == Action::kWriteEntry;
       if (!w.log_found || !open) return false;
       if (citizen) {
-        // Families add lysglimt, and notes when allowed; they never correct.
+        // Families add lysglimt, and notes when allowed; they correct only
+        // what they wrote.
         const bool in_family = w.guardian || (w.is_child && w.child_age >= w.settings.child_view_age);
-        if (!write || !in_family) return false;
+        if ((!write && !w.author) || !in_family) return false;
         return w.entry_kind == domain::EntryKind::kHighlight ||
                (w.entry_kind == domain::EntryKind::kNote && w.guardian && w.guardians_write_notes);
       }
@@ -408,7 +420,7 @@ bool reference_allows(const World& w, Action a) {
       if (w.entry_kind == domain::EntryKind::kHighlight) return own_covers(InfoCategory::kBasic) && (write || w.author);
       if (w.participation->role != ParticipantRole::kContributor) return false;
       if (w.entry_kind == domain::EntryKind::kNote && !w.holder && !w.notes_by_all) return false;
-      return own_covers(w.category) && (write || w.author || w.holder);
+      return own_covers(w.category) && (write || w.author || (w.holder && !w.by_family));
     }
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
@@ -442,6 +454,7 @@ World random_world(std::mt19937_64& rng) {
   w.handover_target = coin(0.2);
   w.admin = coin(0.15);
   w.author = coin(0.3);
+  w.by_family = coin(0.3);
   const domain::EntryKind kinds[] = {domain::EntryKind::kGoal, domain::EntryKind::kMeasure, domain::EntryKind::kNote,
                                      domain::EntryKind::kHighlight};
   w.entry_kind = kinds[pick(4)];
@@ -500,6 +513,7 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
   f.actor_is_entry_author = w.author;
+  f.entry_by_family = w.by_family;
   f.entry_kind = w.entry_kind;
   f.notes_by_all_contributors = w.notes_by_all;
   f.guardians_may_write_notes = w.guardians_write_notes;

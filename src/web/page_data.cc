@@ -1,5 +1,10 @@
 #include "web/page_data.h"
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "web/respond.h"
+
 namespace stafett::web {
 
 namespace mustache = kainjow::mustache;
@@ -24,6 +29,12 @@ void set_errors(const RequestContext& ctx, mustache::data& page, const app::Fiel
   page.set("errors", by_field);
   page.set("error_summary", summary);
   page.set("has_errors", flag(!errors.empty()));
+}
+
+http::Response field_errors_response(const RequestContext& ctx, const app::FieldErrors& errors) {
+  boost::json::array list;
+  for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", text(ctx, e.message)}});
+  return json_response(422, {{"errors", list}});
 }
 
 }  // namespace stafett::web

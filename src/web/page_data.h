@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "app/log_use_cases.h"
+#include "http/response.h"
 #include "web/app_context.h"
 
 namespace stafett::web {
@@ -24,5 +25,9 @@ inline std::string log_url(domain::LogId id) { return log_url(id.value); }
 // errors.<field> for the message next to each field (the first one per
 // field), error_summary for the list above the form, and has_errors.
 void set_errors(const RequestContext& ctx, kainjow::mustache::data& page, const app::FieldErrors& errors);
+
+// 422 {"errors": [{field, message}]} with each message in the request's
+// language: the JSON twin of set_errors.
+http::Response field_errors_response(const RequestContext& ctx, const app::FieldErrors& errors);
 
 }  // namespace stafett::web

@@ -10,6 +10,8 @@
 //   ->  3. correction ("Rettet")  ->  4. guardian's read-only view  ->  5. XSS
 //   ->  6. guardian adds a lysglimt, filters the timeline, prints the log
 //   ->  7. meeting with minutes; decisions become a task and a measure
+//   ->  8. guardian corrects her own lysglimt on the phone; the holder sees
+//          "Rettet" and the earlier text, and cannot correct it herself
 //
 // Run from the repository root:  node --test tests/browser/log_content.test.mjs
 // Environment:
@@ -488,8 +490,9 @@ test('5. a goal with markup is shown as text and never runs (escaping, CSP)', TE
   });
 });
 
+const LYSGLIMT = 'Nora leste en hel bok for lillebror i kveld';
+
 test('6. guardian on a phone adds a lysglimt, filters the timeline to it and prints the log', TEST_TIMEOUT, async () => {
-  const LYSGLIMT = 'Nora leste en hel bok for lillebror i kveld';
   await withPage(PHONE, async (page) => {
     await loginCitizen(page, HANNE);
     await openNoraLog(page);
@@ -498,7 +501,7 @@ test('6. guardian on a phone adds a lysglimt, filters the timeline to it and pri
     const posted = await navigate(page, () => highlights.getByRole('button', { name: 'Legg til lysglimt' }).click());
     assert.equal(posted[0].method, 'POST');
     assert.equal(last(posted).status, 200, `lands on the log: ${JSON.stringify(posted)}`);
-    assert.ok(await highlights.getByText(LYSGLIMT).isVisible(), 'her lysglimt is on the log page');
+    assert.ok(await highlights.getByText(LYSGLIMT, { exact: true }).isVisible(), 'her lysglimt is on the log page');
 
     // The timeline, narrowed to lysglimt: hers is there, the goal is not.
     const timeline = page.getByRole('main').getByRole('region', { name: 'Tidslinje', exact: true });
@@ -588,5 +591,51 @@ test('7. holder holds a meeting: minutes, one decision becomes a task and one a 
     assert.ok(await page.getByRole('main').getByText(TASK_DECISION).first().isVisible(), 'Sara sees her task');
     await assertNoHorizontalScroll(page, 'my tasks 375x667');
     await checkA11y(page, 'my tasks (phone 375x667)');
+  });
+});
+
+test('8. guardian corrects her own lysglimt on a phone; the holder sees the correction but cannot make one', TEST_TIMEOUT, async () => {
+  const CORRECTED = 'Nora leste en hel bok for lillebror og lillesøster i kveld';
+  await withPage(PHONE, async (page) => {
+    await loginCitizen(page, HANNE);
+    await openNoraLog(page);
+    const highlights = () => page.getByRole('main').getByRole('region', { name: 'Lysglimt', exact: true });
+    const mine = highlights().getByRole('listitem').filter({ hasText: LYSGLIMT }).first();
+    const opened = await navigate(page, () => mine.getByRole('link', { name: /^Rett/ }).click());
+    assert.equal(last(opened).status, 200);
+    assert.equal(await h1Text(page), 'Rett lysglimtet');
+    const main = page.getByRole('main');
+    assert.equal(await main.getByLabel('Noe positivt som har skjedd').inputValue(), LYSGLIMT, 'starts with her text');
+    await assertNoHorizontalScroll(page, 'correction form 375x667');
+    await checkA11y(page, 'correction form (phone 375x667)');
+
+    // Without a reason: the message sits next to the field, nothing is saved.
+    await main.getByLabel('Noe positivt som har skjedd').fill(CORRECTED);
+    await main.getByLabel('Hvorfor rettes det?').fill('');
+    const refused = await navigate(page, () => main.getByRole('button', { name: 'Lagre rettingen' }).click());
+    assert.equal(last(refused).status, 422);
+    await assertFieldError(main.getByLabel('Hvorfor rettes det?'), 'Skriv hvorfor det rettes (høyst 2000 tegn).');
+    await checkA11y(page, 'correction form with an error (phone 375x667)');
+
+    await main.getByLabel('Hvorfor rettes det?').fill('Glemte lillesøster');
+    const saved = await navigate(page, () => main.getByRole('button', { name: 'Lagre rettingen' }).click());
+    assert.equal(last(saved).status, 200, `back on the log: ${JSON.stringify(saved)}`);
+    assert.equal(new URL(page.url()).pathname, NORA_LOG);
+    const corrected = highlights().getByRole('listitem').filter({ hasText: CORRECTED }).first();
+    assert.ok(await corrected.getByText('Rettet', { exact: true }).isVisible(), 'marked as corrected');
+    await corrected.getByText('Tidligere versjoner').click();
+    assert.ok(await corrected.getByText(LYSGLIMT, { exact: false }).first().isVisible(), 'the earlier text is one tap away');
+    await assertNoHorizontalScroll(page, 'log page after a correction 375x667');
+    await checkA11y(page, 'log page with a corrected lysglimt (phone 375x667)');
+    await screenshot(page, 'log-lysglimt-corrected-375.png');
+  });
+
+  await withPage(DESKTOP, async (page) => {
+    await loginEmployee(page, INGRID);
+    await openNoraLog(page);
+    const item = page.getByRole('main').getByRole('region', { name: 'Lysglimt', exact: true })
+      .getByRole('listitem').filter({ hasText: CORRECTED }).first();
+    assert.ok(await item.getByText('Rettet', { exact: true }).isVisible(), 'the holder sees that it was corrected');
+    assert.equal(await item.getByRole('link', { name: /^Rett/ }).count(), 0, "no way to rewrite a parent's words");
   });
 });

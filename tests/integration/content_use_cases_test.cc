@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/content_use_cases.h"
+#include "app/corrections.h"
 #include "app/demo_seed.h"
 #include "core/oslo_time.h"
 #include "store/log_repository.h"
@@ -178,14 +179,14 @@ TEST_F(LogContent, ACorrectionIsANewVersionAndTheOldTextStays) {
   auto goal = app::add_goal(*db_, employee(kIngrid), kNorasLog, {"Nora har venner", "active"}, clock_);
   ASSERT_TRUE(goal && goal->entry);
   const app::GoalInput fixed{"Nora har gode venner i klassen", "active"};
-  auto by_other = app::correct_goal(*db_, employee(kSara), kNorasLog, *goal->entry, 1, fixed, "skrivefeil", clock_);
+  auto by_other = app::correct_goal(*db_, employee(kSara), kNorasLog, {*goal->entry, 1, "skrivefeil"}, fixed, clock_);
   ASSERT_FALSE(by_other);
   EXPECT_EQ(by_other.error().code, Errc::kForbidden) << "neither author nor holder";
-  auto no_reason = app::correct_goal(*db_, employee(kIngrid), kNorasLog, *goal->entry, 1, fixed, "", clock_);
+  auto no_reason = app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, ""}, fixed, clock_);
   ASSERT_TRUE(no_reason);
   EXPECT_FALSE(no_reason->entry);
-  ASSERT_TRUE(app::correct_goal(*db_, employee(kIngrid), kNorasLog, *goal->entry, 1, fixed, "Mer presist", clock_));
-  auto stale = app::correct_goal(*db_, employee(kIngrid), kNorasLog, *goal->entry, 1, fixed, "igjen", clock_);
+  ASSERT_TRUE(app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, "Mer presist"}, fixed, clock_));
+  auto stale = app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, "igjen"}, fixed, clock_);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, Errc::kConflict);
   for (const Actor& who : {employee(kIngrid), citizen(kHanne)}) {

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "app/content_use_cases.h"
+#include "app/corrections.h"
 #include "http/query.h"
 #include "web/form_input.h"
 #include "web/json_input.h"
@@ -141,12 +142,6 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
   return page_response(ctx, status, "measure_form", page);
 }
 
-http::Response field_errors_json(const RequestContext& ctx, const app::FieldErrors& errors) {
-  json::array list;
-  for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", text(ctx, e.message)}});
-  return json_response(422, {{"errors", list}});
-}
-
 }  // namespace
 
 http::Response add_goal(const RequestContext& ctx) {
@@ -219,8 +214,9 @@ http::Response correct_measure(const RequestContext& ctx) {
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto in = measure_input(ctx.form);
-  auto r = app::correct_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
-                                static_cast<int>(*version), in, field(ctx.form, "reason"), ctx.app.clock);
+  auto r = app::correct_measure(ctx.app.db, ctx.actor, domain::LogId{*id},
+                                {domain::EntryId{*entry}, static_cast<int>(*version), field(ctx.form, "reason")}, in,
+                                ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
   return measure_form_page(ctx, *id, in, *entry, static_cast<int>(*version), r->errors, 422);
@@ -277,9 +273,9 @@ http::Response correct_goal(const RequestContext& ctx) {
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   auto status = field(ctx.form, "status");
-  auto r = app::correct_goal(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
-                             static_cast<int>(*version), {field(ctx.form, "text"), status.empty() ? "active" : status},
-                             field(ctx.form, "reason"), ctx.app.clock);
+  auto r = app::correct_goal(ctx.app.db, ctx.actor, domain::LogId{*id},
+                             {domain::EntryId{*entry}, static_cast<int>(*version), field(ctx.form, "reason")},
+                             {field(ctx.form, "text"), status.empty() ? "active" : status}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
     app::FieldErrors errors;
@@ -439,144 +435,6 @@ http::Response task_from_decision(const RequestContext& ctx) {
     return render_log_page(ctx, *id, errors, 422);
   }
   return http::Response::redirect(log_url(*id) + "#meetings");
-}
-
-// ---- JSON ----
-
-http::Response api_add_meeting(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  app::FieldErrors errors;
-  app::MeetingInput in;
-  in.starts_at = json_string(*body, "starts_at").value_or("");
-  in.place = json_string(*body, "place").value_or("");
-  in.video_link = json_string(*body, "video_link").value_or("");
-  for (auto p : json_ids(*body, "invited_participant_ids", "invited", errors)) in.invited.push_back(std::to_string(p));
-  for (const auto& a : json_strings(*body, "agenda", "agenda", errors)) in.agenda += a + "\n";
-  if (!errors.empty()) return field_errors_json(ctx, errors);
-  auto r = app::add_meeting(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_add_task(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  const auto assignee = json_int(*body, "assignee_participant_id");
-  auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
-                         {std::nullopt, json_string(*body, "title").value_or(""), assignee ? std::to_string(*assignee) : "",
-                          json_string(*body, "due_date").value_or("")},
-                         ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_my_tasks(const RequestContext& ctx) {
-  auto tasks = app::my_tasks(ctx.app.db, ctx.actor, ctx.app.clock);
-  if (!tasks) return failure_response(ctx, tasks.error());
-  json::array list;
-  for (const auto& t : *tasks) {
-    list.push_back({{"id", t.id.value},
-                    {"log", t.log.value},
-                    {"child", t.child_name},
-                    {"title", t.body.title},
-                    {"due_date", domain::date_code(t.body.due_date)},
-                    {"overdue", t.overdue},
-                    {"version", t.version}});
-  }
-  return json_response(200, {{"tasks", list}});
-}
-
-http::Response api_add_highlight(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::add_highlight(ctx.app.db, ctx.actor, domain::LogId{*id}, json_string(*body, "text").value_or(""),
-                              ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_add_note(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  app::NoteInput in{json_string(*body, "date").value_or(""),
-                    json_string(*body, "type").value_or(""),
-                    json_string(*body, "text").value_or(""),
-                    json_bool(*body, "health").value_or(false),
-                    json_bool(*body, "hidden_from_guardians").value_or(false),
-                    json_string(*body, "hidden_reason").value_or(""),
-                    json_string(*body, "legal_reference").value_or("")};
-  auto r = app::add_note(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_add_goal(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id},
-                         {json_string(*body, "text").value_or(""), json_string(*body, "status").value_or("active")},
-                         ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_add_measure(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  app::FieldErrors errors;
-  app::MeasureInput in;
-  in.title = json_string(*body, "title").value_or("");
-  in.description = json_string(*body, "description").value_or("");
-  for (auto g : json_ids(*body, "goal_ids", "goals", errors)) in.goals.push_back(std::to_string(g));
-  if (auto r = json_int(*body, "responsible_participant_id")) in.responsible = std::to_string(*r);
-  if (auto u = json_int(*body, "unit_id")) in.unit = std::to_string(*u);
-  in.start_date = json_string(*body, "start_date").value_or("");
-  in.evaluation_date = json_string(*body, "evaluation_date").value_or("");
-  in.status = json_string(*body, "status").value_or("planned");
-  in.status_reason = json_string(*body, "status_reason").value_or("");
-  const auto meeting = json_int(*body, "from_meeting_id");
-  const auto decision = json_int(*body, "from_decision_index");
-  if (meeting || decision) {
-    in.from = app::FromDecision{domain::EntryId{meeting.value_or(0)}, decision && *decision >= 0 && *decision < 1000 ? static_cast<int>(*decision) : -1};
-  }
-  if (!errors.empty()) return field_errors_json(ctx, errors);
-  auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
-}
-
-http::Response api_add_evaluation(const RequestContext& ctx) {
-  const auto id = id_param(ctx, "id");
-  const auto entry = id_param(ctx, "entry");
-  if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto body = json_body(ctx.request);
-  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  app::EvaluationInput in{json_string(*body, "date").value_or(""), json_string(*body, "observed").value_or(""),
-                          json_string(*body, "outcome").value_or(""),
-                          json_string(*body, "next_evaluation_date").value_or("")};
-  auto r = app::add_evaluation(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (!r->entry) return field_errors_json(ctx, r->errors);
-  return json_response(201, {{"id", r->entry->value}});
 }
 
 }  // namespace stafett::web::pages

@@ -7,6 +7,7 @@
 #include "app/log_use_cases.h"
 #include "web/form_input.h"
 #include "web/json_input.h"
+#include "web/page_data.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
 
@@ -14,14 +15,6 @@ namespace stafett::web::pages {
 namespace {
 
 namespace json = boost::json;
-
-http::Response field_errors(const RequestContext& ctx, const app::FieldErrors& errors) {
-  json::array list;
-  for (const auto& e : errors) {
-    list.push_back({{"field", e.field}, {"message", ctx.app.catalogs.text(ctx.locale, e.message)}});
-  }
-  return json_response(422, {{"errors", list}});
-}
 
 http::Response bad_body(const RequestContext& ctx) { return error_response(ctx.app, ctx.request, ctx.locale, 400); }
 
@@ -63,10 +56,10 @@ http::Response api_create_log(const RequestContext& ctx) {
   } else {
     in.consent = read_consent_json(ctx.app, consent->value().as_object(), errors);
   }
-  if (!errors.empty()) return field_errors(ctx, errors);
+  if (!errors.empty()) return field_errors_response(ctx, errors);
   auto out = app::create_log(ctx.app.db, ctx.app.keys, ctx.actor, in, ctx.app.clock);
   if (!out) return failure_response(ctx, out.error());
-  if (!out->log) return field_errors(ctx, out->errors);
+  if (!out->log) return field_errors_response(ctx, out->errors);
   auto r = json_response(201, {{"id", out->log->value}});
   r.add_header("Location", "/api/v1/logs/" + std::to_string(out->log->value));
   return r;
@@ -79,10 +72,10 @@ http::Response api_give_consent(const RequestContext& ctx) {
   if (!body) return bad_body(ctx);
   app::FieldErrors errors;
   const auto in = read_consent_json(ctx.app, *body, errors);
-  if (!errors.empty()) return field_errors(ctx, errors);
+  if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::give_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
-  if (!r->empty()) return field_errors(ctx, *r);
+  if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(201, {{"log", *id}});
 }
 
@@ -97,14 +90,14 @@ http::Response api_add_participant(const RequestContext& ctx) {
   const auto role = json_string(*body, "role").value_or("");
   if (!unit || !person || *unit <= 0 || *person <= 0) errors.push_back({"candidate", "participants.error.choose"});
   if (role != "contributor" && role != "reader") errors.push_back({"role", "participants.error.role"});
-  if (!errors.empty()) return field_errors(ctx, errors);
+  if (!errors.empty()) return field_errors_response(ctx, errors);
   app::AddParticipantInput in{domain::UnitId{*unit}, domain::PersonId{*person},
                               role == "contributor" ? domain::ParticipantRole::kContributor
                                                     : domain::ParticipantRole::kReader,
                               json_bool(*body, "hidden").value_or(false)};
   auto r = app::add_participant(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
-  if (!r->empty()) return field_errors(ctx, *r);
+  if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(201, {{"log", *id}});
 }
 
@@ -126,7 +119,7 @@ http::Response api_propose_handover(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return bad_body(ctx);
   const auto to = json_int(*body, "to_participant_id");
-  if (!to || *to <= 0) return field_errors(ctx, {{"to", "participants.error.choose"}});
+  if (!to || *to <= 0) return field_errors_response(ctx, {{"to", "participants.error.choose"}});
   auto r = app::propose_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*to}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(201, {{"log", *id}});
@@ -138,7 +131,7 @@ http::Response api_answer_handover(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return bad_body(ctx);
   const auto accept = json_bool(*body, "accept");
-  if (!accept) return field_errors(ctx, {{"accept", "api.error.type"}});
+  if (!accept) return field_errors_response(ctx, {{"accept", "api.error.type"}});
   auto r = app::answer_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, *accept, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"accepted", *accept}});
@@ -150,11 +143,11 @@ http::Response api_change_level(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return bad_body(ctx);
   const auto level = json_int(*body, "level");
-  if (!level) return field_errors(ctx, {{"level", "api.error.type"}});
+  if (!level) return field_errors_response(ctx, {{"level", "api.error.type"}});
   auto r = app::change_level(ctx.app.db, ctx.actor, domain::LogId{*id}, static_cast<int>(*level),
                              json_string(*body, "reason").value_or(""), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
-  if (!r->empty()) return field_errors(ctx, *r);
+  if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(200, {{"level", *level}});
 }
 
@@ -177,11 +170,11 @@ http::Response api_record_paper_consent(const RequestContext& ctx) {
   const auto in = read_consent_json(ctx.app, *body, errors);
   const auto given_by = json_int(*body, "given_by_person_id");
   if (!given_by || *given_by <= 0) errors.push_back({"given_by", "api.error.type"});
-  if (!errors.empty()) return field_errors(ctx, errors);
+  if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::record_paper_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
                                      ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
-  if (!r->empty()) return field_errors(ctx, *r);
+  if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(201, {{"log", *id}});
 }
 

@@ -50,17 +50,35 @@ mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c
   return d;
 }
 
-mustache::data history_data(const std::vector<app::VersionView>& history) {
+// The earlier versions of an entry, each with why it was replaced. Reasons
+// the system wrote itself ("@task_done") are shown from the catalog.
+mustache::data history_data(const RequestContext& ctx, const std::vector<app::VersionView>& history) {
   mustache::data list(mustache::data::type::list);
   for (const auto& h : history) {
     mustache::data item(mustache::data::type::object);
     item.set("summary", h.summary);
     item.set("at", format_time(h.at));
     item.set("author", h.author_name);
-    if (h.correction_reason) item.set("reason", *h.correction_reason);
+    if (h.correction_reason) {
+      const auto& r = *h.correction_reason;
+      item.set("reason", !r.empty() && r[0] == '@' ? text(ctx, "entry.reason." + r.substr(1)) : r);
+    }
     list.push_back(item);
   }
   return list;
+}
+
+// What every entry shows of its versions: the "corrected" tag, the earlier
+// versions and, for those who may, the link to correct it. Every key is set
+// on every item so that a nested entry never shows its parent's values.
+void set_versions(const RequestContext& ctx, mustache::data& d, const app::Versioned& v, domain::LogId log,
+                  domain::EntryId entry) {
+  d.set("version", std::to_string(v.version));
+  d.set("corrected", flag(v.corrected));
+  d.set("history", history_data(ctx, v.history));
+  d.set("has_history", flag(!v.history.empty()));
+  d.set("can_correct", flag(v.can_correct));
+  d.set("correct_url", log_url(log) + "/innslag/" + std::to_string(entry.value) + "/rett");
 }
 
 mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m, domain::LogId log) {
@@ -77,9 +95,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
   d.set("overdue", flag(m.overdue));
   d.set("status", text(ctx, "measure.status." + std::string(domain::measure_status_code(m.status))));
   if (!m.body.status_reason.empty()) d.set("status_reason", m.body.status_reason);
-  d.set("corrected", flag(m.corrected));
-  d.set("history", history_data(m.history));
-  d.set("has_history", flag(!m.history.empty()));
+  set_versions(ctx, d, m, log, m.id);
   mustache::data evaluations(mustache::data::type::list);
   for (const auto& e : m.evaluations) {
     mustache::data item(mustache::data::type::object);
@@ -87,12 +103,13 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
     item.set("observed", e.body.observed);
     item.set("outcome", text(ctx, "evaluation.outcome." + std::string(domain::outcome_code(e.body.outcome))));
     item.set("author", e.author_name);
+    set_versions(ctx, item, e, log, e.id);
     evaluations.push_back(item);
   }
   d.set("evaluations", evaluations);
   d.set("has_evaluations", flag(!m.evaluations.empty()));
   d.set("evaluate_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/evaluering");
-  d.set("correct_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/rett");
+  d.set("correct_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/rett");  // its own form
   return d;
 }
 
@@ -154,10 +171,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(g.id.value));
     item.set("text", g.body.text);
-    item.set("version", std::to_string(g.version));
-    item.set("corrected", flag(g.corrected));
-    item.set("history", history_data(g.history));
-    item.set("has_history", flag(!g.history.empty()));
+    set_versions(ctx, item, g, v.log.id, g.id);
     item.set("correct_action", log_url(v.log.id) + "/mal/" + std::to_string(g.id.value) + "/rett");
     mustache::data measures(mustache::data::type::list);
     for (const auto& m : g.measures) measures.push_back(measure_data(ctx, m, v.log.id));
@@ -182,6 +196,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("text", h.text);
     item.set("author", h.author_name);
     item.set("at", format_time(h.at));
+    set_versions(ctx, item, h, v.log.id, h.id);
     highlights.push_back(item);
   }
   mustache::data tasks(mustache::data::type::list);
@@ -192,7 +207,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("due", format_date(t.body.due_date));
     item.set("done", flag(t.body.done));
     item.set("overdue", flag(t.overdue));
-    item.set("version", std::to_string(t.version));
+    set_versions(ctx, item, t, v.log.id, t.id);
     item.set("done_action", log_url(v.log.id) + "/oppgaver/" + std::to_string(t.id.value) + "/utfort");
     item.set("toggle_value", t.body.done ? "0" : "1");
     item.set("toggle_label", text(ctx, t.body.done ? "task.reopen" : "task.mark_done"));
@@ -203,7 +218,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   for (const auto& m : content.meetings) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(m.id.value));
-    item.set("version", std::to_string(m.version));
+    set_versions(ctx, item, m, v.log.id, m.id);
     item.set("starts", format_time(m.starts));
     item.set("upcoming", flag(m.upcoming));
     if (!m.body.place.empty()) item.set("place", m.body.place);
@@ -271,6 +286,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
       item.set("hidden_reason", n.hidden_reason);
       item.set("legal_reference", n.legal_reference);
     }
+    set_versions(ctx, item, n, v.log.id, n.id);
     notes.push_back(item);
   }
   d.set("notes", notes);

@@ -15,7 +15,23 @@
 namespace stafett::web::pages {
 namespace {
 
+
 namespace json = boost::json;
+
+// What every entry carries of its versions; `history` holds the earlier
+// texts, oldest first, with why each was replaced.
+void add_versions(json::object& o, const app::Versioned& v) {
+  o["version"] = v.version;
+  o["corrected"] = v.corrected;
+  o["can_correct"] = v.can_correct;
+  json::array history;
+  for (const auto& h : v.history) {
+    json::object item{{"version", h.version}, {"text", h.summary}, {"author", h.author_name}, {"at_ms", to_unix_ms(h.at)}};
+    if (h.correction_reason) item["replaced_because"] = *h.correction_reason;
+    history.push_back(std::move(item));
+  }
+  o["history"] = std::move(history);
+}
 
 json::value log_json(const app::LogView& v) {
   json::array participants;
@@ -56,12 +72,12 @@ json::value log_json(const app::LogView& v) {
                      {"observed", e.body.observed},
                      {"outcome", domain::outcome_code(e.body.outcome)}};
       if (e.body.next_evaluation_date) o["next_evaluation_date"] = domain::date_code(*e.body.next_evaluation_date);
+      add_versions(o, e);
       evaluations.push_back(std::move(o));
     }
     json::array goal_ids;
     for (auto g : m.goals) goal_ids.push_back(g.value);
     json::object o{{"id", m.id.value},
-                   {"version", m.version},
                    {"title", m.body.title},
                    {"description", m.body.description},
                    {"responsible", m.responsible_name},
@@ -70,17 +86,18 @@ json::value log_json(const app::LogView& v) {
                    {"evaluation_date", domain::date_code(m.body.evaluation_date)},
                    {"status", domain::measure_status_code(m.status)},
                    {"overdue", m.overdue},
-                   {"corrected", m.corrected},
                    {"goal_ids", goal_ids},
                    {"evaluations", evaluations}};
     if (m.next_due) o["next_evaluation_due"] = domain::date_code(*m.next_due);
+    add_versions(o, m);
     return o;
   };
   json::array goals;
   json::array measures;
   for (const auto& g : v.content.goals) {
-    goals.push_back({{"id", g.id.value}, {"version", g.version}, {"text", g.body.text},
-                     {"status", domain::goal_status_code(g.body.status)}, {"corrected", g.corrected}});
+    json::object o{{"id", g.id.value}, {"text", g.body.text}, {"status", domain::goal_status_code(g.body.status)}};
+    add_versions(o, g);
+    goals.push_back(std::move(o));
   }
   std::vector<std::int64_t> seen;
   for (const auto& g : v.content.goals) {
@@ -104,21 +121,46 @@ json::value log_json(const app::LogView& v) {
       o["hidden_reason"] = n.hidden_reason;
       o["legal_reference"] = n.legal_reference;
     }
+    add_versions(o, n);
     notes.push_back(std::move(o));
   }
   json::array highlights;
   for (const auto& h : v.content.highlights) {
-    highlights.push_back({{"id", h.id.value}, {"text", h.text}, {"author", h.author_name}, {"at_ms", to_unix_ms(h.at)}});
+    json::object o{{"id", h.id.value}, {"text", h.text}, {"author", h.author_name}, {"at_ms", to_unix_ms(h.at)}};
+    add_versions(o, h);
+    highlights.push_back(std::move(o));
   }
   json::array tasks;
   for (const auto& t : v.content.tasks) {
-    tasks.push_back({{"id", t.id.value}, {"version", t.version}, {"title", t.body.title},
-                     {"assignee", t.assignee_name}, {"due_date", domain::date_code(t.body.due_date)},
-                     {"done", t.body.done}, {"overdue", t.overdue}});
+    json::object o{{"id", t.id.value},          {"title", t.body.title},
+                   {"assignee", t.assignee_name}, {"due_date", domain::date_code(t.body.due_date)},
+                   {"done", t.body.done},         {"overdue", t.overdue}};
+    add_versions(o, t);
+    tasks.push_back(std::move(o));
+  }
+  json::array meetings;
+  for (const auto& m : v.content.meetings) {
+    json::array invited, agenda, decisions;
+    for (const auto& n : m.invited_names) invited.push_back(json::value(n));
+    for (const auto& a : m.body.agenda) agenda.push_back(json::value(a));
+    for (const auto& d : m.decisions) decisions.push_back(json::value(d.text));
+    json::object o{{"id", m.id.value},
+                   {"starts_at", m.body.starts_at},
+                   {"starts_at_ms", to_unix_ms(m.starts)},
+                   {"upcoming", m.upcoming},
+                   {"place", m.body.place},
+                   {"video_link", m.body.video_link},
+                   {"invited", invited},
+                   {"agenda", agenda},
+                   {"minutes", m.body.minutes},
+                   {"decisions", decisions}};
+    add_versions(o, m);
+    meetings.push_back(std::move(o));
   }
   return {{"id", v.log.id.value},
           {"child", v.child_name},
           {"tasks", tasks},
+          {"meetings", meetings},
           {"notes", notes},
           {"highlights", highlights},
           {"goals", goals},

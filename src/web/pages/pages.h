@@ -85,6 +85,14 @@ http::Response api_add_note(const RequestContext& ctx);
 http::Response api_add_goal(const RequestContext& ctx);
 http::Response api_add_measure(const RequestContext& ctx);
 http::Response api_add_evaluation(const RequestContext& ctx);
+http::Response api_record_minutes(const RequestContext& ctx);
+http::Response api_task_from_decision(const RequestContext& ctx);
+http::Response api_set_task_done(const RequestContext& ctx);
+http::Response api_set_note_rules(const RequestContext& ctx);
+// corrections.cc: any kind of entry
+http::Response correction_form(const RequestContext& ctx);
+http::Response correct_entry(const RequestContext& ctx);
+http::Response api_correct_entry(const RequestContext& ctx);
 
 http::Response api_my_logs(const RequestContext& ctx);
 http::Response api_log(const RequestContext& ctx);
