@@ -121,7 +121,9 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
     for (domain::LogId id : *ids) {
       // The list uses the same decision as opening the log: no drift.
       bool awaiting = false;
-      if (!decide(tx, actor, Action::kReadLog, id, now)) {
+      auto facts = load_access_facts(tx, actor, id, now);
+      const bool reads = facts && policy::can(actor, Action::kReadLog, *facts);
+      if (!reads) {
         auto waiting = awaiting_consent_for(tx, actor, id);
         if (!waiting) return waiting.error();
         if (!*waiting) continue;
@@ -137,6 +139,16 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
       item.level = (*log)->level;
       item.status = (*log)->status;
       item.awaiting_consent = awaiting;
+      if (reads) {
+        // From the same content view as the log page, so the counts cannot
+        // include anything the page would hide.
+        auto content = load_content(tx, actor, *facts, id, now);
+        if (!content) return content.error();
+        if (!content->timeline.empty()) item.last_updated = content->timeline.front().at;
+        item.entries = static_cast<int>(content->timeline.size());
+        item.overdue_measures = content->overdue;
+        for (const auto& t : content->tasks) item.my_open_tasks += t.mine && !t.body.done;
+      }
       auto holder = store::holder_of(tx, id);
       if (!holder) return holder.error();
       if (*holder) {

@@ -26,6 +26,13 @@ struct LogListItem {
   // A log the actor asked the family to consent to digitally, not yet
   // consented: only the child's name is shown (the actor typed the id).
   bool awaiting_consent = false;
+  // What changed and what waits, counted only from the entries this reader
+  // may see (a note hidden from them moves neither): the newest version's
+  // time, measures past their evaluation date, their own open tasks.
+  std::optional<TimePoint> last_updated;
+  int entries = 0;
+  int overdue_measures = 0;
+  int my_open_tasks = 0;
 };
 
 struct ParticipantView {

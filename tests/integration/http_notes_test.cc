@@ -1,6 +1,7 @@
 // Notes and lysglimt over real HTTP: who may write what, and a note hidden
 // from guardians whose canary text never reaches a guardian or another unit.
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "server_fixture.h"
 #include "support/demo_session.h"
@@ -64,6 +65,22 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
                                                           kCanary + "&hidden=1&hidden_reason=Ungdommens+helse");
   EXPECT_EQ(missing_basis.status, 422) << "hiding needs a legal basis";
   EXPECT_EQ(missing_basis.body.find(kCanary), std::string::npos) << "not even echoed on the error page";
+  // What the guardian's list and log say about changes, before the note.
+  const Who hanne = demo_log_in(port(), kHanne, "citizen");
+  auto freshness = [](const Who& who) {
+    const auto list = boost::json::parse(who.get("/api/v1/logs").body).at("logs").as_array();
+    const auto log = boost::json::parse(who.get("/api/v1/logs/1").body).as_object();
+    std::string out;
+    for (const auto& l : list) {
+      if (l.at("id").as_int64() != 1) continue;
+      out += boost::json::serialize(l.at("entries")) + "/" + boost::json::serialize(l.at("overdue_measures")) + "/";
+      if (l.as_object().contains("last_updated_ms")) out += boost::json::serialize(l.at("last_updated_ms"));
+    }
+    if (log.contains("last_updated_ms")) out += "/" + boost::json::serialize(log.at("last_updated_ms"));
+    return out;
+  };
+  const std::string guardian_before = freshness(hanne);
+  const std::string author_before = freshness(sara);
   ASSERT_EQ(sara.form("/logger/1/notater", std::string("date=2026-11-20&type=conversation&health=1&text=") + kCanary +
                                                "&hidden=1&hidden_reason=Helsehjelp+til+ungdom"
                                                "&legal_reference=pasient-+og+brukerrettighetsloven+%C2%A7+3-4")
@@ -81,6 +98,10 @@ TEST_F(NotesHttp, AHiddenNoteNeverReachesGuardiansOrOtherUnits) {
       EXPECT_EQ(r.body.find("Helsehjelp til ungdom"), std::string::npos) << path << " leaks the reason";
     }
   }
+  // Not even as a change: the guardian's counts and "last changed" stay put,
+  // while the author's move.
+  EXPECT_EQ(freshness(hanne), guardian_before) << "the hidden note shows in the guardian's counts or times";
+  EXPECT_NE(freshness(sara), author_before) << "the check can see a change at all";
   auto api = boost::json::parse(demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
   for (const auto& n : api.at("notes").as_array()) EXPECT_FALSE(n.at("hidden_from_guardians").as_bool());
 }
@@ -117,6 +138,9 @@ TEST_F(TasksHttp, TasksReachTheirAssigneesAcrossLogsAndAreTickedOff) {
   EXPECT_EQ(ingrid.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(sara_part) + "&due_date=1.12.26").status, 422);
   EXPECT_EQ(hanne.form("/logger/1/oppgaver", "title=x&assignee=" + std::to_string(hanne_part) + "&due_date=2026-12-01").status, 403);
   EXPECT_EQ(demo_log_in(port(), kMette, "employee").form("/logger/1/oppgaver", "title=x&assignee=1&due_date=2026-12-01").status, 403);
+  // The log list counts each person's own open tasks.
+  EXPECT_NE(sara.get("/logger").body.find("Dine oppgaver: 1"), std::string::npos);
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").get("/logger").body.find("Dine oppgaver:"), std::string::npos);
   // Each assignee finds their own task in "Mine oppgaver", and only theirs.
   auto sara_tasks = boost::json::parse(sara.get("/api/v1/tasks").body).at("tasks").as_array();
   ASSERT_EQ(sara_tasks.size(), 1u);

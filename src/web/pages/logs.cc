@@ -124,6 +124,8 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   d.set("open", flag(v.log.status == domain::LogStatus::kOpen));
   d.set("status", text(ctx, "status." + std::string(domain::log_status_code(v.log.status))));
   d.set("opened_at", format_date(v.log.opened_at));
+  // The newest change this reader can see (the timeline holds only those).
+  if (!v.content.timeline.empty()) d.set("last_updated", format_time(v.content.timeline.front().at));
   d.set("consent_active", flag(v.consent_active));
   mustache::data participants(mustache::data::type::list);
   for (const auto& p : v.participants) {
@@ -340,6 +342,9 @@ http::Response my_logs(const RequestContext& ctx) {
     item.set("holder_unit", l.holder_unit);
     item.set("i_am_holder", flag(l.i_am_holder));
     item.set("awaiting_consent", flag(l.awaiting_consent));
+    if (l.last_updated) item.set("last_updated", format_time(*l.last_updated));
+    if (l.overdue_measures > 0) item.set("overdue_measures", std::to_string(l.overdue_measures));
+    if (l.my_open_tasks > 0) item.set("my_open_tasks", std::to_string(l.my_open_tasks));
     items.push_back(item);
   }
   page.set("has_logs", flag(!logs->empty()));

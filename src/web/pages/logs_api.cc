@@ -157,20 +157,23 @@ json::value log_json(const app::LogView& v) {
     add_versions(o, m);
     meetings.push_back(std::move(o));
   }
-  return {{"id", v.log.id.value},
-          {"child", v.child_name},
-          {"tasks", tasks},
-          {"meetings", meetings},
-          {"notes", notes},
-          {"highlights", highlights},
-          {"goals", goals},
-          {"measures", measures},
-          {"overdue_measures", v.content.overdue},
-          {"level", v.log.level},
-          {"status", domain::log_status_code(v.log.status)},
-          {"consent_active", v.consent_active},
-          {"participants", participants},
-          {"consents", consents}};
+  json::object out{{"id", v.log.id.value},
+                   {"child", v.child_name},
+                   {"tasks", tasks},
+                   {"meetings", meetings},
+                   {"notes", notes},
+                   {"highlights", highlights},
+                   {"goals", goals},
+                   {"measures", measures},
+                   {"overdue_measures", v.content.overdue},
+                   {"level", v.log.level},
+                   {"status", domain::log_status_code(v.log.status)},
+                   {"consent_active", v.consent_active},
+                   {"participants", participants},
+                   {"consents", consents}};
+  // The newest change this reader can see (the timeline holds only those).
+  if (!v.content.timeline.empty()) out["last_updated_ms"] = to_unix_ms(v.content.timeline.front().at);
+  return out;
 }
 
 }  // namespace
@@ -185,7 +188,11 @@ http::Response api_my_logs(const RequestContext& ctx) {
                      {"level", l.level},
                      {"status", domain::log_status_code(l.status)},
                      {"holder", l.holder_name},
-                     {"i_am_holder", l.i_am_holder}});
+                     {"i_am_holder", l.i_am_holder},
+                     {"entries", l.entries},
+                     {"overdue_measures", l.overdue_measures},
+                     {"my_open_tasks", l.my_open_tasks}});
+    if (l.last_updated) items.back().as_object()["last_updated_ms"] = to_unix_ms(*l.last_updated);
   }
   return json_response(200, {{"logs", items}});
 }
