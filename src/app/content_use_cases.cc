@@ -9,6 +9,7 @@
 #include "core/oslo_time.h"
 #include "core/utf8.h"
 #include "policy/policy.h"
+#include "store/catalogue_repository.h"
 #include "store/entry_codec.h"
 #include "store/entry_repository.h"
 #include "store/log_repository.h"
@@ -286,6 +287,20 @@ Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(st
   });
 }
 
+Result<std::vector<domain::CatalogueMeasure>> measure_catalogue(store::Database& db, const policy::Actor& actor,
+                                                                domain::LogId log, const Clock& clock) {
+  using Catalogue = std::vector<domain::CatalogueMeasure>;
+  return store::transact_value<Catalogue>(db, TxMode::kRead, [&](Transaction& tx) -> Result<Catalogue> {
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, clock.now(), nullptr, EntryKind::kMeasure,
+                           InfoCategory::kGoalsMeasures);
+    if (!facts) return facts.error();
+    auto row = store::find_log(tx, log);
+    if (!row) return row.error();
+    if (!*row) return make_error(Errc::kNotFound, "log");
+    return store::catalogue_of(tx, (*row)->municipality);
+  });
+}
+
 Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               const GoalInput& in, const Clock& clock) {
   WriteOutcome out;
@@ -483,6 +498,11 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     m.body = *body;
     m.responsible_name = participant_names[body->responsible.value];
     m.unit_name = unit_names[body->unit.value];
+    if (body->catalogue) {
+      auto c = store::find_catalogue_measure(tx, *body->catalogue);
+      if (!c) return c.error();
+      if (*c) m.catalogue_name = (*c)->name;
+    }
     if (auto it = serves->find(e.id.value); it != serves->end()) m.goals = it->second;
     m.evaluations = evaluations[e.id.value];
     std::vector<domain::EvaluationBody> bodies;

@@ -13,6 +13,7 @@
 
 #include "app/content_views.h"
 #include "app/log_use_cases.h"
+#include "domain/catalogue_measure.h"
 #include "domain/entry.h"
 #include "policy/access_facts.h"
 
@@ -41,6 +42,7 @@ struct MeasureInput {
   std::string evaluation_date;     // YYYY-MM-DD
   std::string status = "planned";  // planned, active, completed, stopped
   std::string status_reason;
+  std::string catalogue;  // id of the catalogue measure it was picked from, or empty
 };
 
 struct EvaluationInput {
@@ -122,6 +124,11 @@ Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor
 Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
                                                                               const policy::Actor& actor,
                                                                               domain::LogId log, const Clock& clock);
+
+// The measures the log's municipality offers (tiltaksoversikten), for
+// those who may add a measure to the log.
+Result<std::vector<domain::CatalogueMeasure>> measure_catalogue(store::Database& db, const policy::Actor& actor,
+                                                                domain::LogId log, const Clock& clock);
 
 // The content of one log as `actor` may see it, given facts already loaded
 // and allowed for reading. REQUIRES: policy::can(actor, kReadLog, facts).

@@ -39,6 +39,7 @@ struct MeasureView : Versioned {
   domain::MeasureBody body;
   std::string responsible_name;
   std::string unit_name;
+  std::string catalogue_name;  // when picked from the measures catalogue
   std::vector<domain::EntryId> goals;
   std::vector<EvaluationView> evaluations;  // oldest first
   std::optional<domain::Date> next_due;

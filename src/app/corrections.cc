@@ -159,6 +159,7 @@ Result<CorrectionDraft> correction_draft(store::Database& db, const policy::Acto
         d.measure.evaluation_date = domain::date_code(b->evaluation_date);
         d.measure.status = std::string(domain::measure_status_code(b->status));
         d.measure.status_reason = b->status_reason;
+        if (b->catalogue) d.measure.catalogue = std::to_string(b->catalogue->value);
         break;
       }
       case EntryKind::kEvaluation: {

@@ -6,6 +6,7 @@
 #include "domain/national_id.h"
 #include "store/consent_repository.h"
 #include "store/log_repository.h"
+#include "store/catalogue_repository.h"
 #include "store/municipality_repository.h"
 #include "store/people_repository.h"
 
@@ -95,6 +96,40 @@ class Seeder {
       if (u.shared) {
         if (auto r = store::add_unit_serves(tx_, *id, lauvasen); !r) return r.error();
       }
+    }
+
+    // Each municipality's measures catalogue (tiltaksoversikt), fictional.
+    struct C { domain::MunicipalityId owner; const char* name; const char* description; int from, to; const char* unit;
+               const char* request; };
+    const C catalogue[] = {
+        {fjordvik, "Foreldreveiledning i gruppe",
+         "Samlinger for foreldre om samspill, grenser og det å være trygg voksen for barnet.", 1, 2, "helsestasjon",
+         "Snakk med helsesykepleier eller ring helsestasjonen."},
+        {fjordvik, "Samtaler med helsesykepleier",
+         "Faste samtaler på skolen for barn og unge som trenger noen å snakke med.", 1, 2, "helsestasjon",
+         "Eleven eller foreldrene kan ta kontakt direkte, eller skolen kan spørre med samtykke."},
+        {fjordvik, "Fast voksen i friminuttene",
+         "En kjent voksen som er sammen med barnet i friminuttene og hjelper inn i leken.", 1, 2, "skole",
+         "Avtales med kontaktlæreren."},
+        {fjordvik, "Leksehjelp med ekstra oppfølging",
+         "Leksehjelp to ettermiddager i uken med en voksen som følger opp hvert barn.", 1, 1, "skole",
+         "Avtales med kontaktlæreren."},
+        {fjordvik, "Veiledning fra PPT", "PP-rådgiver veileder personalet rundt barnet.", 2, 3, "ppt",
+         "Henvisning fra barnehagen eller skolen, med samtykke fra foreldrene."},
+        {lauvasen, "Aktivitetsgruppe etter skoletid", "Fritidsgruppe for barn som trenger et trygt sted å være.", 1,
+         2, "lauvasen_skole", "Ta kontakt med skolen."},
+    };
+    for (const C& c : catalogue) {
+      domain::CatalogueMeasure m;
+      m.municipality = c.owner;
+      m.name = c.name;
+      m.description = c.description;
+      m.level_from = c.from;
+      m.level_to = c.to;
+      m.provider = units_[c.unit];
+      m.how_to_request = c.request;
+      if (auto r = store::insert_catalogue_measure(tx_, m, now_); !r) return r.error();
+      ++report.catalogue_measures;
     }
 
     int seed = 1;

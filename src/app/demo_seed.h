@@ -15,6 +15,7 @@ struct SeedReport {
   int municipalities = 0;
   int people = 0;  // 0 when the demo data was already there
   int logs = 0;
+  int catalogue_measures = 0;
 };
 
 // `keys` seal the synthetic national identity numbers of the demo people.

@@ -5,6 +5,7 @@
 
 #include "app/access.h"
 #include "policy/policy.h"
+#include "store/catalogue_repository.h"
 #include "store/entry_codec.h"
 #include "store/log_repository.h"
 
@@ -152,6 +153,18 @@ domain::MeasureBody measure_body(Transaction& tx, domain::LogId log, const Measu
   if (unit_ok) m.unit = domain::UnitId{*unit};
   add_problems(errors, domain::validate(m));
   if (!responsible_ok && responsible) errors.push_back({"responsible", "measure.error.responsible_not_in_log"});
+  if (!in.catalogue.empty()) {
+    // Only a measure from the catalogue of the log's own municipality.
+    const auto id = parse_id(in.catalogue);
+    auto found = id ? store::find_catalogue_measure(tx, domain::CatalogueMeasureId{*id})
+                    : Result<std::optional<domain::CatalogueMeasure>>(std::optional<domain::CatalogueMeasure>{});
+    auto row = store::find_log(tx, log);
+    if (found && *found && row && *row && (*found)->municipality == (*row)->municipality) {
+      m.catalogue = (*found)->id;
+    } else {
+      errors.push_back({"catalogue", "measure.error.catalogue"});
+    }
+  }
   auto entries = store::entries_of(tx, log);
   for (const auto& g : in.goals) {
     const auto id = parse_id(g);

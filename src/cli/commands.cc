@@ -84,7 +84,8 @@ int seed_demo(const Config& config) {
     std::cout << "Demo data already in place\n";
   } else {
     std::cout << "Demo data in place: " << report->municipalities << " municipalities, " << report->people
-              << " people, " << report->logs << " logs (all fictional)\n";
+              << " people, " << report->logs << " logs, " << report->catalogue_measures
+              << " catalogue measures (all fictional)\n";
   }
   return 0;
 }

@@ -51,6 +51,7 @@ struct MeasureBody {
   Date evaluation_date;
   MeasureStatus status = MeasureStatus::kPlanned;
   std::string status_reason;        // REQUIRED when stopped
+  std::optional<CatalogueMeasureId> catalogue;  // picked from the measures catalogue
 };
 
 struct EvaluationBody {

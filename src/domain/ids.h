@@ -19,6 +19,7 @@ using LogId = Id<struct LogTag>;
 using ParticipantId = Id<struct ParticipantTag>;
 using ConsentId = Id<struct ConsentTag>;
 using HandoverId = Id<struct HandoverTag>;
+using CatalogueMeasureId = Id<struct CatalogueMeasureTag>;
 
 }  // namespace stafett::domain
 

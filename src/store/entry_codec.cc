@@ -43,14 +43,16 @@ std::string encode(const domain::GoalBody& b) {
 }
 
 std::string encode(const domain::MeasureBody& b) {
-  return json::serialize(json::object{{"title", b.title},
-                                      {"description", b.description},
-                                      {"responsible", b.responsible.value},
-                                      {"unit", b.unit.value},
-                                      {"start_date", domain::date_code(b.start_date)},
-                                      {"evaluation_date", domain::date_code(b.evaluation_date)},
-                                      {"status", domain::measure_status_code(b.status)},
-                                      {"status_reason", b.status_reason}});
+  json::object o{{"title", b.title},
+                 {"description", b.description},
+                 {"responsible", b.responsible.value},
+                 {"unit", b.unit.value},
+                 {"start_date", domain::date_code(b.start_date)},
+                 {"evaluation_date", domain::date_code(b.evaluation_date)},
+                 {"status", domain::measure_status_code(b.status)},
+                 {"status_reason", b.status_reason}};
+  if (b.catalogue) o["catalogue_measure"] = b.catalogue->value;
+  return json::serialize(o);
 }
 
 std::string encode(const domain::EvaluationBody& b) {
@@ -181,6 +183,11 @@ Result<domain::MeasureBody> decode_measure(const std::string& s) {
   b.evaluation_date = *evaluation;
   b.status = *st;
   b.status_reason = *reason;
+  if (o->contains("catalogue_measure")) {
+    auto c = number(*o, "catalogue_measure");
+    if (!c) return damaged("measure catalogue");
+    b.catalogue = domain::CatalogueMeasureId{*c};
+  }
   return b;
 }
 

@@ -94,6 +94,7 @@ std::span<const Route> route_table() {
        pages::api_task_from_decision},
       {Method::kPost, "/api/v1/logs/{id}/tasks/{entry}/done", Action::kWriteEntry, pages::api_set_task_done},
       {Method::kPost, "/api/v1/logs/{id}/note-rules", Action::kConfigureLog, pages::api_set_note_rules},
+      {Method::kGet, "/api/v1/logs/{id}/measure-catalogue", Action::kWriteEntry, pages::api_measure_catalogue},
       {Method::kGet, "/api/v1/session", Action::kListOwnLogs, pages::api_session},
       {Method::kGet, "/api/v1/consent-text", Action::kViewPublicPage, pages::api_consent_text},
       {Method::kPost, "/api/v1/logs", Action::kCreateLog, pages::api_create_log},

@@ -12,6 +12,7 @@
 //   ->  7. meeting with minutes; decisions become a task and a measure
 //   ->  8. guardian corrects her own lysglimt on the phone; the holder sees
 //          "Rettet" and the earlier text, and cannot correct it herself
+//   ->  9. holder picks a measure from the municipality's catalogue
 //
 // Run from the repository root:  node --test tests/browser/log_content.test.mjs
 // Environment:
@@ -637,5 +638,31 @@ test('8. guardian corrects her own lysglimt on a phone; the holder sees the corr
       .getByRole('listitem').filter({ hasText: CORRECTED }).first();
     assert.ok(await item.getByText('Rettet', { exact: true }).isVisible(), 'the holder sees that it was corrected');
     assert.equal(await item.getByRole('link', { name: /^Rett/ }).count(), 0, "no way to rewrite a parent's words");
+  });
+});
+
+test('9. holder picks a measure from the municipality\'s catalogue', TEST_TIMEOUT, async () => {
+  const PICKED = 'Leksehjelp med ekstra oppfølging';
+  await withPage(DESKTOP, async (page) => {
+    await loginEmployee(page, INGRID);
+    const opened = await page.goto(`${server.url}${NORA_LOG}/tiltak/ny`);
+    assert.equal(opened.status(), 200);
+    const main = page.getByRole('main');
+    await selectOptionContaining(main.getByLabel('Velg fra kommunens tiltaksoversikt'), PICKED);
+    const picked = await navigate(page, () => main.getByRole('button', { name: 'Bruk dette tiltaket' }).click());
+    assert.equal(last(picked).status, 200);
+    assert.equal(await main.getByLabel('Tiltak', { exact: true }).inputValue(), PICKED, 'the form starts with its name');
+    assert.ok(await main.getByText(`Fra tiltaksoversikten: ${PICKED}`).isVisible());
+    await checkA11y(page, 'measure form with a catalogue measure');
+    await selectOptionContaining(main.getByLabel('Hvem er ansvarlig?', { exact: true }), 'Ingrid');
+    await main.getByLabel('Enheten som gir tiltaket', { exact: true }).selectOption({ index: 0 });
+    await page.fill('#field-start_date', osloDateInDays(0).iso);
+    await page.fill('#field-evaluation_date', osloDateInDays(30).iso);
+    await page.locator('#field-evaluation_date').evaluate((el) => el.blur());
+    const saved = await navigate(page, () => main.getByRole('button', { name: 'Legg til tiltak', exact: true }).click());
+    assertBackOnGoals(saved, 'measure from the catalogue');
+    assert.ok(await measureItem(page, PICKED).getByText(`Fra tiltaksoversikten: ${PICKED}`).isVisible(),
+      'the measure names the catalogue it came from');
+    await screenshot(page, 'log-measure-from-catalogue.png');
   });
 });

@@ -165,5 +165,53 @@ TEST_F(ContentHttp, EvaluationsAndCorrectionsKeepTheHistory) {
   EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM entry_version WHERE entry_id = " + measure), 2);
 }
 
+TEST_F(ContentHttp, AMeasureIsPickedFromTheMunicipalitysOwnCatalogueOrWrittenFreely) {
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const auto fast_adult = scalar(url_, "SELECT id FROM catalogue_measure WHERE name = 'Fast voksen i friminuttene'");
+  const auto elsewhere = scalar(url_, "SELECT c.id FROM catalogue_measure c JOIN municipality m ON m.id = c.municipality_id"
+                                      " WHERE m.kommunenummer = '9902'");
+  // Only those who may add a measure see the catalogue, and only their log's municipality's.
+  auto listed = ingrid.get("/api/v1/logs/1/measure-catalogue");
+  ASSERT_EQ(listed.status, 200);
+  const auto measures = boost::json::parse(listed.body).at("measures").as_array();
+  EXPECT_EQ(measures.size(), 5u);
+  for (const auto& m : measures) EXPECT_NE(m.at("id").as_int64(), elsewhere) << "another municipality's measure";
+  EXPECT_EQ(demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1/measure-catalogue").status, 403);
+  EXPECT_EQ(demo_log_in(port(), kMette, "employee").get("/api/v1/logs/1/measure-catalogue").status, 403) << "a reader";
+  // Picking one starts the form with its text and carries its id.
+  auto form = ingrid.get("/logger/1/tiltak/ny?katalog=" + std::to_string(fast_adult));
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"Fast voksen i friminuttene\""), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"catalogue\" value=\"" + std::to_string(fast_adult) + "\""), std::string::npos);
+  EXPECT_EQ(ingrid.get("/logger/1/tiltak/ny?katalog=" + std::to_string(elsewhere)).status, 404);
+  EXPECT_EQ(ingrid.get("/logger/1/tiltak/ny?katalog=abc").status, 404);
+  const std::string rest = "&responsible=" + std::to_string(part(kIngrid)) +
+                           "&unit=2&start_date=2026-11-01&evaluation_date=2027-01-15&status=active";
+  const auto before = scalar(url_, "SELECT COUNT(*) FROM entry");
+  auto foreign = ingrid.form("/logger/1/tiltak", "title=Aktivitetsgruppe&catalogue=" + std::to_string(elsewhere) + rest);
+  EXPECT_EQ(foreign.status, 422);
+  EXPECT_NE(foreign.body.find("Velg et tiltak fra kommunens egen tiltaksoversikt."), std::string::npos);
+  EXPECT_EQ(ingrid.json("/api/v1/logs/1/measures", R"({"title":"x","catalogue_measure_id":"x","responsible_participant_id":)" +
+                                                     std::to_string(part(kIngrid)) +
+                                                     R"(,"unit_id":2,"start_date":"2026-11-01","evaluation_date":"2027-01-15"})")
+                .status,
+            422);
+  EXPECT_EQ(scalar(url_, "SELECT COUNT(*) FROM entry"), before) << "nothing written";
+  ASSERT_EQ(ingrid.form("/logger/1/tiltak", "title=Fast+voksen+i+friminuttene&catalogue=" + std::to_string(fast_adult) + rest)
+                .status,
+            303);
+  ASSERT_EQ(ingrid.form("/logger/1/tiltak", "title=Egen+avtale+om+skoleveien" + rest).status, 303) << "or written freely";
+  auto api = boost::json::parse(demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1").body);
+  int from_catalogue = 0;
+  for (const auto& m : api.at("measures").as_array()) {
+    if (!m.as_object().contains("catalogue_measure_id")) continue;
+    ++from_catalogue;
+    EXPECT_EQ(m.at("catalogue_measure_id").as_int64(), fast_adult);
+    EXPECT_EQ(m.at("catalogue_measure").as_string(), "Fast voksen i friminuttene");
+  }
+  EXPECT_EQ(from_catalogue, 1);
+  EXPECT_NE(ingrid.get("/logger/1").body.find("Fra tiltaksoversikten: Fast voksen i friminuttene"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace stafett::testing

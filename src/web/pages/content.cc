@@ -53,6 +53,7 @@ app::MeasureInput measure_input(const http::FormFields& form) {
   in.status = field(form, "status");
   in.status_reason = field(form, "status_reason");
   in.from = decision_source(field(form, "from_meeting"), field(form, "from_decision"));
+  in.catalogue = field(form, "catalogue");
   return in;
 }
 
@@ -138,6 +139,24 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
     statuses.push_back(item);
   }
   page.set("statuses", statuses);
+  // The municipality's measures catalogue: pick one (a GET that refills this
+  // form) or write freely. The chosen one travels as a hidden field.
+  auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, domain::LogId{log}, ctx.app.clock);
+  if (!catalogue) return failure_response(ctx, catalogue.error());
+  mustache::data offered(mustache::data::type::list);
+  for (const auto& c : *catalogue) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(c.id.value));
+    item.set("name", c.name);
+    if (!c.provider_name.empty()) item.set("provider", c.provider_name);
+    item.set("selected", flag(in.catalogue == std::to_string(c.id.value)));
+    offered.push_back(item);
+    if (in.catalogue == std::to_string(c.id.value)) page.set("catalogue_name", c.name);
+  }
+  if (!in.catalogue.empty()) page.set("catalogue_id", in.catalogue);
+  page.set("catalogue", offered);
+  page.set("has_catalogue", flag(!correcting && !catalogue->empty()));
+  page.set("new_url", log_url(log) + "/tiltak/ny");
   set_errors(ctx, page, errors);
   return page_response(ctx, status, "measure_form", page);
 }
@@ -167,6 +186,17 @@ http::Response new_measure_form(const RequestContext& ctx) {
   auto query = http::parse_query(ctx.request.query);
   if (!query) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   in.from = decision_source(http::find_field(*query, "mote").value_or(""), http::find_field(*query, "vedtak").value_or(""));
+  if (auto picked = http::find_field(*query, "katalog"); picked && !picked->empty()) {
+    // ?katalog={id}: the form starts with that catalogue measure's text.
+    auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+    if (!catalogue) return failure_response(ctx, catalogue.error());
+    auto it = std::find_if(catalogue->begin(), catalogue->end(),
+                           [&](const auto& c) { return std::to_string(c.id.value) == *picked; });
+    if (it == catalogue->end()) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+    in.catalogue = std::to_string(it->id.value);
+    in.title = it->name;
+    in.description = it->description;
+  }
   return measure_form_page(ctx, *id, in, std::nullopt, 1, {}, 200, in.from.has_value());
 }
 
@@ -204,6 +234,7 @@ http::Response correct_measure_form(const RequestContext& ctx) {
   in.evaluation_date = domain::date_code(m.body.evaluation_date);
   in.status = std::string(domain::measure_status_code(m.body.status));
   in.status_reason = m.body.status_reason;
+  if (m.body.catalogue) in.catalogue = std::to_string(m.body.catalogue->value);
   return measure_form_page(ctx, *id, in, *entry, m.version, {}, 200);
 }
 

@@ -125,6 +125,10 @@ http::Response api_add_measure(const RequestContext& ctx) {
   in.evaluation_date = json_string(*body, "evaluation_date").value_or("");
   in.status = json_string(*body, "status").value_or("planned");
   in.status_reason = json_string(*body, "status_reason").value_or("");
+  if (body->contains("catalogue_measure_id")) {
+    const auto c = json_int(*body, "catalogue_measure_id");
+    in.catalogue = c ? std::to_string(*c) : "0";  // anything but an id is refused by the use case
+  }
   const auto meeting = json_int(*body, "from_meeting_id");
   const auto decision = json_int(*body, "from_decision_index");
   if (meeting || decision) {
@@ -150,6 +154,28 @@ http::Response api_add_evaluation(const RequestContext& ctx) {
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
+}
+
+// GET /api/v1/logs/{id}/measure-catalogue: what the log's municipality
+// offers, for those who may add a measure to the log.
+http::Response api_measure_catalogue(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!catalogue) return failure_response(ctx, catalogue.error());
+  json::array list;
+  for (const auto& c : *catalogue) {
+    json::object o{{"id", c.id.value},
+                   {"name", c.name},
+                   {"description", c.description},
+                   {"level_from", c.level_from},
+                   {"level_to", c.level_to},
+                   {"provider", c.provider_name},
+                   {"how_to_request", c.how_to_request}};
+    if (c.provider) o["provider_unit_id"] = c.provider->value;
+    list.push_back(std::move(o));
+  }
+  return json_response(200, {{"measures", list}});
 }
 
 }  // namespace stafett::web::pages

@@ -88,6 +88,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
   if (!m.body.description.empty()) d.set("description", m.body.description);
   d.set("responsible", m.responsible_name);
   d.set("unit", m.unit_name);
+  if (!m.catalogue_name.empty()) d.set("catalogue_name", m.catalogue_name);
   d.set("start_date", format_date(m.body.start_date));
   if (m.next_due) {
     d.set("next_due", format_date(*m.next_due));

@@ -89,6 +89,10 @@ json::value log_json(const app::LogView& v) {
                    {"goal_ids", goal_ids},
                    {"evaluations", evaluations}};
     if (m.next_due) o["next_evaluation_due"] = domain::date_code(*m.next_due);
+    if (m.body.catalogue) {
+      o["catalogue_measure_id"] = m.body.catalogue->value;
+      o["catalogue_measure"] = m.catalogue_name;
+    }
     add_versions(o, m);
     return o;
   };

@@ -89,6 +89,7 @@ http::Response api_record_minutes(const RequestContext& ctx);
 http::Response api_task_from_decision(const RequestContext& ctx);
 http::Response api_set_task_done(const RequestContext& ctx);
 http::Response api_set_note_rules(const RequestContext& ctx);
+http::Response api_measure_catalogue(const RequestContext& ctx);
 // corrections.cc: any kind of entry
 http::Response correction_form(const RequestContext& ctx);
 http::Response correct_entry(const RequestContext& ctx);
