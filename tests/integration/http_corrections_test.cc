@@ -275,5 +275,30 @@ TEST_F(CorrectionsHttp, NoteRulesHaveAJsonTwinForTheHolderOnly) {
             201);
 }
 
+TEST_F(CorrectionsHttp, AnExParticipantNeitherReadsNorWritesNorCorrectsEvenTheirOwnEntries) {
+  const Who ingrid = demo_log_in(port(), kIngrid, "employee");
+  const Who sara = demo_log_in(port(), kSara, "employee");
+  ASSERT_EQ(ingrid.json("/api/v1/logs/1/note-rules", R"({"notes_by":"contributors"})").status, 200);
+  const auto note = created_id(
+      sara.json("/api/v1/logs/1/notes", R"({"date":"2026-11-20","type":"observation","text":"Skrevet av Sara"})"));
+  const auto goal = created_id(sara.json("/api/v1/logs/1/goals", R"({"text":"Sara sitt mål"})"));
+  ASSERT_EQ(ingrid.form("/logger/1/deltakere/" + std::to_string(participant_id(ingrid, "Sara Holmvik")) + "/fjern",
+                        "reason=Avsluttet+oppf%C3%B8lging")
+                .status,
+            303);
+  for (const char* path : {"/logger/1", "/api/v1/logs/1", "/api/v1/logs/1/timeline", "/logger/1/utskrift",
+                           "/logger/1/tiltak/ny", "/api/v1/logs/1/measure-catalogue"}) {
+    auto r = sara.get(path);
+    EXPECT_EQ(r.status, 403) << path;
+    EXPECT_EQ(r.body.find("Skrevet av Sara"), std::string::npos) << path;
+  }
+  EXPECT_EQ(sara.get(correct_url(note)).status, 403) << "not even her own note";
+  EXPECT_EQ(sara.form(correct_url(goal), "version=1&text=Endret&status=active&reason=x").status, 403);
+  EXPECT_EQ(sara.json("/api/v1/logs/1/notes", R"({"date":"2026-11-20","type":"other","text":"x"})").status, 403);
+  EXPECT_EQ(sara.json("/api/v1/logs/1/highlights", R"({"text":"x"})").status, 403);
+  // Her entries stay, with her name, for those still in the log.
+  EXPECT_EQ(entry_json(ingrid, "notes", note).at("text").as_string(), "Skrevet av Sara");
+}
+
 }  // namespace
 }  // namespace stafett::testing
