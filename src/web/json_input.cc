@@ -31,6 +31,12 @@ std::optional<std::int64_t> json_int(const boost::json::object& o, std::string_v
   return std::nullopt;
 }
 
+std::optional<int> json_version(const boost::json::object& o) {
+  const auto v = json_int(o, "version");
+  if (!v || *v < 1 || *v > 1'000'000) return std::nullopt;
+  return static_cast<int>(*v);
+}
+
 std::optional<bool> json_bool(const boost::json::object& o, std::string_view key) {
   auto it = o.find(key);
   if (it == o.end() || !it->value().is_bool()) return std::nullopt;

@@ -20,6 +20,9 @@ std::optional<boost::json::object> json_body(const http::Request& request);
 std::optional<std::string> json_string(const boost::json::object& o, std::string_view key);
 std::optional<std::int64_t> json_int(const boost::json::object& o, std::string_view key);
 std::optional<bool> json_bool(const boost::json::object& o, std::string_view key);
+// "version": the entry version a correction or change is made against
+// (1 to 1,000,000); nullopt for anything else.
+std::optional<int> json_version(const boost::json::object& o);
 // Every element must be a positive integer; otherwise `errors` gets `field`.
 std::vector<std::int64_t> json_ids(const boost::json::object& o, std::string_view key, const std::string& field,
                                    app::FieldErrors& errors);

@@ -191,13 +191,13 @@ http::Response api_record_minutes(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   app::FieldErrors errors;
-  const auto version = json_int(*body, "version");
-  if (!version || *version < 1 || *version > 1000000) errors.push_back({"version", "entry.error.version"});
+  const auto version = json_version(*body);
+  if (!version) errors.push_back({"version", "entry.error.version"});
   std::string decisions;
   for (const auto& d : json_strings(*body, "decisions", "decisions", errors)) decisions += d + "\n";
   if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::record_minutes(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
-                               static_cast<int>(*version), json_string(*body, "minutes").value_or(""), decisions,
+                               *version, json_string(*body, "minutes").value_or(""), decisions,
                                ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
@@ -234,14 +234,14 @@ http::Response api_set_task_done(const RequestContext& ctx) {
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  const auto version = json_int(*body, "version");
+  const auto version = json_version(*body);
   const auto done = json_bool(*body, "done");
   app::FieldErrors errors;
-  if (!version || *version < 1 || *version > 1000000) errors.push_back({"version", "entry.error.version"});
+  if (!version) errors.push_back({"version", "entry.error.version"});
   if (!done) errors.push_back({"done", "entry.error.required"});
   if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::set_task_done(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
-                              static_cast<int>(*version), *done, ctx.app.clock);
+                              *version, *done, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"id", *entry}, {"done", *done}});
 }

@@ -262,18 +262,15 @@ http::Response api_correct_entry(const RequestContext& ctx) {
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  const auto version = json_int(*body, "version");
-  if (!version || *version < 1 || *version > 1000000) {
-    return field_errors_response(ctx, {{"version", "entry.error.version"}});
-  }
+  const auto version = json_version(*body);
+  if (!version) return field_errors_response(ctx, {{"version", "entry.error.version"}});
   auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
   if (!draft) return failure_response(ctx, draft.error());
   app::FieldErrors errors;
   fill_from_json(*body, *draft, errors);
   if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::correct_entry(ctx.app.db, ctx.actor, domain::LogId{*id},
-                              {domain::EntryId{*entry}, static_cast<int>(*version),
-                               json_string(*body, "reason").value_or("")},
+                              {domain::EntryId{*entry}, *version, json_string(*body, "reason").value_or("")},
                               *draft, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
