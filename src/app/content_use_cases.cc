@@ -503,7 +503,11 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
       if (!c) return c.error();
       if (*c) m.catalogue_name = (*c)->name;
     }
-    if (auto it = serves->find(e.id.value); it != serves->end()) m.goals = it->second;
+    if (body->goals) {
+      m.goals = *body->goals;
+    } else if (auto it = serves->find(e.id.value); it != serves->end()) {
+      m.goals = it->second;
+    }
     m.evaluations = evaluations[e.id.value];
     std::vector<domain::EvaluationBody> bodies;
     for (const auto& ev : m.evaluations) bodies.push_back(ev.body);

@@ -53,7 +53,7 @@ Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& a
                                      const Correction& c, const MeasureInput& in, const Clock& clock) {
   return correct(db, actor, log, c, EntryKind::kMeasure, clock,
                  [&](Transaction& tx, const store::EntryRow&, FieldErrors& errors) -> Result<std::string> {
-                   std::vector<domain::EntryId> goals;  // the goals a measure serves are kept as they are
+                   std::vector<domain::EntryId> goals;  // kept in the new version's body
                    return store::encode(writing::measure_body(tx, log, in, errors, goals));
                  });
 }
@@ -160,6 +160,15 @@ Result<CorrectionDraft> correction_draft(store::Database& db, const policy::Acto
         d.measure.status = std::string(domain::measure_status_code(b->status));
         d.measure.status_reason = b->status_reason;
         if (b->catalogue) d.measure.catalogue = std::to_string(b->catalogue->value);
+        std::vector<domain::EntryId> goals;
+        if (b->goals) {
+          goals = *b->goals;
+        } else {
+          auto links = store::links_of(tx, log, "serves_goal");
+          if (!links) return links.error();
+          if (auto it = links->find(id.value); it != links->end()) goals = it->second;
+        }
+        for (auto g : goals) d.measure.goals.push_back(std::to_string(g.value));
         break;
       }
       case EntryKind::kEvaluation: {

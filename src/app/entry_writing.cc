@@ -177,6 +177,7 @@ domain::MeasureBody measure_body(Transaction& tx, domain::LogId log, const Measu
     }
     goals.push_back(EntryId{*id});
   }
+  m.goals = goals;
   return m;
 }
 

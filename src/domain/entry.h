@@ -52,6 +52,10 @@ struct MeasureBody {
   MeasureStatus status = MeasureStatus::kPlanned;
   std::string status_reason;        // REQUIRED when stopped
   std::optional<CatalogueMeasureId> catalogue;  // picked from the measures catalogue
+  // The goals it serves, as of this version (a correction may change them).
+  // Versions written before goals were kept here have none; their goals are
+  // the links made when the measure was added.
+  std::optional<std::vector<EntryId>> goals;
 };
 
 struct EvaluationBody {

@@ -52,6 +52,11 @@ std::string encode(const domain::MeasureBody& b) {
                  {"status", domain::measure_status_code(b.status)},
                  {"status_reason", b.status_reason}};
   if (b.catalogue) o["catalogue_measure"] = b.catalogue->value;
+  if (b.goals) {
+    json::array goals;
+    for (auto g : *b.goals) goals.push_back(g.value);
+    o["goals"] = std::move(goals);
+  }
   return json::serialize(o);
 }
 
@@ -187,6 +192,15 @@ Result<domain::MeasureBody> decode_measure(const std::string& s) {
     auto c = number(*o, "catalogue_measure");
     if (!c) return damaged("measure catalogue");
     b.catalogue = domain::CatalogueMeasureId{*c};
+  }
+  if (auto it = o->find("goals"); it != o->end()) {
+    if (!it->value().is_array()) return damaged("measure goals");
+    std::vector<domain::EntryId> goals;
+    for (const auto& g : it->value().as_array()) {
+      if (!g.is_int64()) return damaged("measure goals");
+      goals.push_back(domain::EntryId{g.as_int64()});
+    }
+    b.goals = std::move(goals);
   }
   return b;
 }

@@ -182,6 +182,18 @@ TEST_F(CorrectionsHttp, EvaluationsTasksMeetingsAndGoalsAreCorrectedWithTheirOwn
   auto ok = ingrid.json(goal_api, R"({"version":1,"reason":"Nådd","text":"Nora trives i friminuttene","status":"achieved"})");
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(boost::json::parse(ok.body).at("version").as_int64(), 2);
+  // A measure's goals change with a correction too: it no longer serves the goal.
+  const std::string measure_api = "/api/v1/logs/1/entries/" + std::to_string(measure) + "/corrections";
+  EXPECT_EQ(ingrid.json(measure_api, R"({"version":1,"reason":"x","goal_ids":[999999]})").status, 422);
+  ASSERT_EQ(ingrid.json(measure_api, R"({"version":1,"reason":"Hører ikke til målet","goal_ids":[]})").status, 200);
+  auto unlinked = boost::json::parse(ingrid.get("/api/v1/logs/1").body);
+  for (const auto& mj : unlinked.at("measures").as_array()) {
+    if (mj.at("id").as_int64() == measure) {
+      EXPECT_TRUE(mj.at("goal_ids").as_array().empty());
+    }
+  }
+  ASSERT_EQ(ingrid.json(measure_api, R"({"version":2,"reason":"Likevel","goal_ids":[)" + std::to_string(goal) + "]}").status,
+            200);
   // The evaluation: checked against its measure as when written.
   const std::string ev = correct_url(evaluation);
   ASSERT_EQ(ingrid.get(ev).status, 200);

@@ -179,6 +179,10 @@ void fill_from_json(const json::object& body, app::CorrectionDraft& d, app::Fiel
       set(d.measure.description, "description");
       set_id(d.measure.responsible, "responsible_participant_id");
       set_id(d.measure.unit, "unit_id");
+      if (body.contains("goal_ids")) {
+        d.measure.goals.clear();
+        for (auto g : json_ids(body, "goal_ids", "goals", errors)) d.measure.goals.push_back(std::to_string(g));
+      }
       set(d.measure.start_date, "start_date");
       set(d.measure.evaluation_date, "evaluation_date");
       set(d.measure.status, "status");
