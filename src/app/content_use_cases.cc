@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 #include "app/access.h"
 #include "app/entry_writing.h"
@@ -381,34 +382,36 @@ namespace {
 
 constexpr std::size_t kTimelineSummaryBytes = 160;
 
-// One text field of a decoded body, or the decoding error.
-template <typename Body>
-Result<std::string> text_of(Result<Body> body, std::string Body::*field) {
-  if (!body) return body.error();
-  return (*body).*field;
-}
-
 // The text that stands for one version of an entry: in a timeline line and
 // in the list of earlier versions.
+std::string summary_of(const domain::GoalBody& b) { return b.text; }
+std::string summary_of(const domain::MeasureBody& b) { return b.title; }
+std::string summary_of(const domain::EvaluationBody& b) { return b.observed; }
+std::string summary_of(const domain::NoteBody& b) { return b.text; }
+std::string summary_of(const domain::HighlightBody& b) { return b.text; }
+std::string summary_of(const domain::TaskBody& b) { return b.title + " (" + domain::date_code(b.due_date) + ")"; }
+std::string summary_of(const domain::MeetingBody& b) {
+  std::string when = b.starts_at;  // "2026-12-03T14:00" reads as "2026-12-03 14:00"
+  if (when.size() == 16 && when[10] == 'T') when[10] = ' ';
+  return b.place.empty() ? when : when + ", " + b.place;
+}
+
+// The summary of a decoded body, or the decoding error.
+template <typename Body>
+Result<std::string> summary_of(const Result<Body>& body) {
+  if (!body) return body.error();
+  return summary_of(*body);
+}
+
 Result<std::string> version_summary(EntryKind kind, const std::string& json) {
   switch (kind) {
-    case EntryKind::kGoal: return text_of(store::decode_goal(json), &domain::GoalBody::text);
-    case EntryKind::kMeasure: return text_of(store::decode_measure(json), &domain::MeasureBody::title);
-    case EntryKind::kEvaluation: return text_of(store::decode_evaluation(json), &domain::EvaluationBody::observed);
-    case EntryKind::kNote: return text_of(store::decode_note(json), &domain::NoteBody::text);
-    case EntryKind::kHighlight: return text_of(store::decode_highlight(json), &domain::HighlightBody::text);
-    case EntryKind::kTask: {
-      auto b = store::decode_task(json);
-      if (!b) return b.error();
-      return b->title + " (" + domain::date_code(b->due_date) + ")";
-    }
-    case EntryKind::kMeeting: {
-      auto b = store::decode_meeting(json);
-      if (!b) return b.error();
-      std::string when = b->starts_at;  // "2026-12-03T14:00" reads as "2026-12-03 14:00"
-      if (when.size() == 16 && when[10] == 'T') when[10] = ' ';
-      return b->place.empty() ? when : when + ", " + b->place;
-    }
+    case EntryKind::kGoal: return summary_of(store::decode_goal(json));
+    case EntryKind::kMeasure: return summary_of(store::decode_measure(json));
+    case EntryKind::kEvaluation: return summary_of(store::decode_evaluation(json));
+    case EntryKind::kNote: return summary_of(store::decode_note(json));
+    case EntryKind::kHighlight: return summary_of(store::decode_highlight(json));
+    case EntryKind::kTask: return summary_of(store::decode_task(json));
+    case EntryKind::kMeeting: return summary_of(store::decode_meeting(json));
   }
   return std::string();
 }
@@ -418,7 +421,6 @@ Result<std::string> version_summary(EntryKind kind, const std::string& json) {
 Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, const policy::AccessFacts& facts,
                                  domain::LogId log, TimePoint now) {
   ContentView view;
-  auto readable = [&](const store::EntryRow& e) { return writing::may_read_entry(actor, facts, e); };
   policy::AccessFacts writing = facts;
   if (auto n = add_note_facts(tx, log, writing); !n) return n.error();
   view.notes_by_all_contributors = writing.notes_by_all_contributors;
@@ -438,6 +440,12 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   view.can_configure = policy::can(actor, Action::kConfigureLog, writing).allowed;
   auto entries = store::entries_of(tx, log);
   if (!entries) return entries.error();
+  // Every loop below asks whether the reader may see an entry; decide once
+  // per entry (each decision copies the access facts).
+  std::vector<bool> visible;
+  visible.reserve(entries->size());
+  for (const auto& e : *entries) visible.push_back(writing::may_read_entry(actor, facts, e));
+  auto readable = [&](const store::EntryRow& e) { return visible[static_cast<std::size_t>(&e - entries->data())]; };
   auto serves = store::links_of(tx, log, "serves_goal");
   if (!serves) return serves.error();
   auto participants = store::participants_of(tx, log);
@@ -476,11 +484,15 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     return {};
   };
 
+  // The timeline's text for each entry whose body a loop below decodes
+  // anyway, so that the timeline does not parse the same JSON a second time.
+  std::unordered_map<std::int64_t, std::string> summaries;
   std::map<std::int64_t, std::vector<EvaluationView>> evaluations;
   for (const auto& e : *entries) {
     if (e.kind != EntryKind::kEvaluation || !e.parent || !readable(e)) continue;
     auto body = store::decode_evaluation(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     EvaluationView ev;
     ev.id = e.id;
     ev.body = *body;
@@ -493,6 +505,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind != EntryKind::kMeasure || !readable(e)) continue;
     auto body = store::decode_measure(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     MeasureView m;
     m.id = e.id;
     m.body = *body;
@@ -530,6 +543,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind != EntryKind::kGoal || !readable(e)) continue;
     auto body = store::decode_goal(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     GoalView g;
     g.id = e.id;
     g.body = *body;
@@ -548,6 +562,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind != EntryKind::kTask || !readable(e)) continue;
     auto body = store::decode_task(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     TaskView t;
     t.id = e.id;
     t.log = log;
@@ -565,6 +580,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind != EntryKind::kMeeting || !readable(e)) continue;
     auto body = store::decode_meeting(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     MeetingView mv;
     mv.id = e.id;
     mv.body = *body;
@@ -604,6 +620,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     if (e.kind == EntryKind::kHighlight) {
       auto body = store::decode_highlight(e.versions.back().body);
       if (!body) return body.error();
+      summaries.emplace(e.id.value, summary_of(*body));
       HighlightView h;
       h.id = e.id;
       h.text = body->text;
@@ -615,6 +632,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     }
     auto body = store::decode_note(e.versions.back().body);
     if (!body) return body.error();
+    summaries.emplace(e.id.value, summary_of(*body));
     NoteView n;
     n.id = e.id;
     n.body = *body;
@@ -631,7 +649,9 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
   for (const auto& e : *entries) {
     if (!readable(e)) continue;
     const auto& current = e.versions.back();
-    auto summary = version_summary(e.kind, current.body);
+    auto decoded = summaries.find(e.id.value);
+    auto summary = decoded != summaries.end() ? Result<std::string>(std::move(decoded->second))
+                                              : version_summary(e.kind, current.body);
     if (!summary) return summary.error();
     view.timeline.push_back({e.id, e.kind, first_words(*summary, kTimelineSummaryBytes), author(current.author),
                              current.at, current.version});

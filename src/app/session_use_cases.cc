@@ -51,28 +51,48 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
 
 Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock) {
   if (token.size() != 64) return std::optional<SessionInfo>{};
-  return store::transact_value<std::optional<SessionInfo>>(
-      db, TxMode::kWrite, [&](Transaction& tx) -> Result<std::optional<SessionInfo>> {
-        const TimePoint now = clock.now();
-        auto row = store::find_live_session(tx, hash_of(token), now);
-        if (!row) return row.error();
-        if (!*row) return std::optional<SessionInfo>{};
-        if ((*row)->last_seen + kIdleTimeout <= now) {
-          if (auto e = store::end_session(tx, (*row)->id, now); !e) return e.error();
-          return std::optional<SessionInfo>{};
-        }
-        auto person = store::find_person(tx, (*row)->person);
-        if (!person) return person.error();
-        if (auto t = store::touch_session(tx, (*row)->id, now); !t) return t.error();
-        SessionInfo info;
-        info.id = (*row)->id;
-        info.actor = policy::Actor{(*row)->actor_kind == "employee" ? policy::ActorKind::kEmployee
-                                                                    : policy::ActorKind::kCitizen,
-                                   (*row)->person};
-        info.csrf_token = (*row)->csrf_token;
-        info.display_name = *person ? (*person)->full_name() : "";
-        return std::optional<SessionInfo>{info};
-      });
+  // Most requests only read the session: writing last_seen on every request
+  // made every page view a write transaction (SQLite's single writer lock and
+  // a WAL sync each). last_seen is written once it is kTouchInterval old, so
+  // an idle session ends at most that much early. The first attempt runs
+  // read-only; when it finds a write due, the lookup runs again in a write
+  // transaction, which decides anew under the write lock.
+  struct Lookup {
+    bool write_due = false;
+    std::optional<SessionInfo> info;
+  };
+  auto lookup = [&](Transaction& tx, bool writable) -> Result<Lookup> {
+    const TimePoint now = clock.now();
+    auto row = store::find_live_session(tx, hash_of(token), now);
+    if (!row) return row.error();
+    if (!*row) return Lookup{};
+    const bool idle = (*row)->last_seen + kIdleTimeout <= now;
+    const bool touch = (*row)->last_seen + kTouchInterval <= now;
+    if ((idle || touch) && !writable) return Lookup{true, std::nullopt};
+    if (idle) {
+      if (auto e = store::end_session(tx, (*row)->id, now); !e) return e.error();
+      return Lookup{};
+    }
+    auto person = store::find_person(tx, (*row)->person);
+    if (!person) return person.error();
+    if (touch) {
+      if (auto t = store::touch_session(tx, (*row)->id, now); !t) return t.error();
+    }
+    SessionInfo info;
+    info.id = (*row)->id;
+    info.actor = policy::Actor{(*row)->actor_kind == "employee" ? policy::ActorKind::kEmployee
+                                                                : policy::ActorKind::kCitizen,
+                               (*row)->person};
+    info.csrf_token = (*row)->csrf_token;
+    info.display_name = *person ? (*person)->full_name() : "";
+    return Lookup{false, std::move(info)};
+  };
+  auto read = store::transact_value<Lookup>(db, TxMode::kRead, [&](Transaction& tx) { return lookup(tx, false); });
+  if (!read) return read.error();
+  if (!read->write_due) return std::move(read->info);
+  auto written = store::transact_value<Lookup>(db, TxMode::kWrite, [&](Transaction& tx) { return lookup(tx, true); });
+  if (!written) return written.error();
+  return std::move(written->info);
 }
 
 Result<void> end_session(store::Database& db, std::int64_t session_id, const Clock& clock) {

@@ -29,6 +29,8 @@ struct NewSession {
 };
 
 inline constexpr std::chrono::minutes kIdleTimeout{30};
+// A session's last_seen is written at most this often (see resume_session).
+inline constexpr std::chrono::minutes kTouchInterval{1};
 
 // kForbidden when the person cannot log in as that kind of actor (an
 // employee needs an active employment; a citizen a log they may see).

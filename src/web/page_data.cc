@@ -1,5 +1,7 @@
 #include "web/page_data.h"
 
+#include <algorithm>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -14,6 +16,26 @@ mustache::data flag(bool b) { return b ? mustache::data::type::bool_true : musta
 std::string text(const RequestContext& ctx, const std::string& key) { return ctx.app.catalogs.text(ctx.locale, key); }
 
 std::string log_url(std::int64_t id) { return "/logger/" + std::to_string(id); }
+
+void set_moved(mustache::data& object, const std::string& key, mustache::data&& value) {
+  if (object.is_object()) object[key] = std::move(value);
+}
+
+void push_moved(mustache::data& list, mustache::data&& item) {
+  if (!list.is_list()) return;
+  // kainjow offers no mutable access to a list; the vector itself is not
+  // const (data owns it on the heap), so appending through it is sound.
+  auto& items = const_cast<mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    // data's move constructor is not noexcept, so a growing vector would copy
+    // every item (deeply) to its new storage; move them over by hand.
+    mustache::list bigger;
+    bigger.reserve(std::max<std::size_t>(8, 2 * items.size()));
+    for (auto& existing : items) bigger.push_back(std::move(existing));
+    items.swap(bigger);
+  }
+  items.push_back(std::move(item));
+}
 
 void set_errors(const RequestContext& ctx, mustache::data& page, const app::FieldErrors& errors) {
   mustache::data by_field(mustache::data::type::object);

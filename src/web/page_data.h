@@ -22,6 +22,12 @@ std::string text(const RequestContext& ctx, const std::string& key);
 std::string log_url(std::int64_t id);
 inline std::string log_url(domain::LogId id) { return log_url(id.value); }
 
+// kainjow's data::set() and push_back() take a const reference and copy the
+// value, deeply: a list of objects built item by item and then set on the page
+// was copied twice over (and freed twice). These move it in instead.
+void set_moved(kainjow::mustache::data& object, const std::string& key, kainjow::mustache::data&& value);
+void push_moved(kainjow::mustache::data& list, kainjow::mustache::data&& item);
+
 // errors.<field> for the message next to each field (the first one per
 // field), error_summary for the list above the form, and has_errors.
 void set_errors(const RequestContext& ctx, kainjow::mustache::data& page, const app::FieldErrors& errors);

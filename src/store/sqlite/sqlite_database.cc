@@ -51,6 +51,17 @@ class SqliteConnection {
     return stmt;
   }
 
+  // Runs a statement without parameters or rows through the cache: BEGIN and
+  // COMMIT come twice per request, and sqlite3_exec parses them anew each time.
+  Result<void> run_cached(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.error();
+    const int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return error(rc, sql);
+    return {};
+  }
+
   Result<void> exec(const char* sql) {
     char* message = nullptr;
     const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
@@ -175,7 +186,7 @@ class SqliteDatabase final : public Database {
     SqliteConnection& conn = **lease;
     // BEGIN IMMEDIATE takes the write lock now, so a writer never fails later
     // trying to upgrade a read lock held while another writer waits.
-    if (auto r = conn.exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"); !r) {
+    if (auto r = conn.run_cached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"); !r) {
       return r.error();
     }
     SqliteTransaction tx(conn);
@@ -186,11 +197,11 @@ class SqliteDatabase final : public Database {
       outcome = make_error(Errc::kInternal, std::string("exception in transaction: ") + e.what());
     }
     if (!outcome) {
-      if (!conn.exec("ROLLBACK")) lease->discard();
+      if (!conn.run_cached("ROLLBACK")) lease->discard();
       return outcome;
     }
-    if (auto r = conn.exec("COMMIT"); !r) {
-      if (!conn.exec("ROLLBACK")) lease->discard();
+    if (auto r = conn.run_cached("COMMIT"); !r) {
+      if (!conn.run_cached("ROLLBACK")) lease->discard();
       return r.error();
     }
     return {};

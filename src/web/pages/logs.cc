@@ -26,14 +26,14 @@ mustache::data consent_data(const RequestContext& ctx, const app::ConsentView& c
   for (auto s : c.consent.scope.service_types) {
     scope.push_back(mustache::data(text(ctx, "service_type." + std::string(domain::service_type_code(s)))));
   }
-  d.set("scope", scope);
+  set_moved(d, "scope", std::move(scope));
   mustache::data categories(mustache::data::type::list);
   for (auto cat : domain::kAllInfoCategories) {
     if (c.consent.scope.categories.contains(cat)) {
       categories.push_back(mustache::data(text(ctx, "category." + std::string(domain::info_category_code(cat)))));
     }
   }
-  d.set("categories", categories);
+  set_moved(d, "categories", std::move(categories));
   std::string state = "consent.state.in_force";
   if (c.consent.withdrawal) {
     state = "consent.state.withdrawn";
@@ -63,7 +63,7 @@ mustache::data history_data(const RequestContext& ctx, const std::vector<app::Ve
       const auto& r = *h.correction_reason;
       item.set("reason", !r.empty() && r[0] == '@' ? text(ctx, "entry.reason." + r.substr(1)) : r);
     }
-    list.push_back(item);
+    push_moved(list, std::move(item));
   }
   return list;
 }
@@ -75,7 +75,7 @@ void set_versions(const RequestContext& ctx, mustache::data& d, const app::Versi
                   domain::EntryId entry) {
   d.set("version", std::to_string(v.version));
   d.set("corrected", flag(v.corrected));
-  d.set("history", history_data(ctx, v.history));
+  set_moved(d, "history", history_data(ctx, v.history));
   d.set("has_history", flag(!v.history.empty()));
   d.set("can_correct", flag(v.can_correct));
   d.set("correct_url", log_url(log) + "/innslag/" + std::to_string(entry.value) + "/rett");
@@ -105,9 +105,9 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureView& m
     item.set("outcome", text(ctx, "evaluation.outcome." + std::string(domain::outcome_code(e.body.outcome))));
     item.set("author", e.author_name);
     set_versions(ctx, item, e, log, e.id);
-    evaluations.push_back(item);
+    push_moved(evaluations, std::move(item));
   }
-  d.set("evaluations", evaluations);
+  set_moved(d, "evaluations", std::move(evaluations));
   d.set("has_evaluations", flag(!m.evaluations.empty()));
   d.set("evaluate_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/evaluering");
   d.set("correct_url", log_url(log) + "/tiltak/" + std::to_string(m.id.value) + "/rett");  // its own form
@@ -137,16 +137,16 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("hidden", flag(p.hidden));
     item.set("holder", flag(p.is_holder));
     item.set("me", flag(p.is_me));
-    participants.push_back(item);
+    push_moved(participants, std::move(item));
     if (p.is_holder) {
       d.set("holder_name", p.name);
       if (p.unit_name) d.set("holder_unit", *p.unit_name);
     }
   }
-  d.set("participants", participants);
+  set_moved(d, "participants", std::move(participants));
   mustache::data consents(mustache::data::type::list);
-  for (const auto& c : v.consents) consents.push_back(consent_data(ctx, c, v.log.id));
-  d.set("consents", consents);
+  for (const auto& c : v.consents) push_moved(consents, consent_data(ctx, c, v.log.id));
+  set_moved(d, "consents", std::move(consents));
   mustache::data events(mustache::data::type::list);
   for (const auto& e : v.events) {
     mustache::data item(mustache::data::type::object);
@@ -158,15 +158,15 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     if (e.kind != "opened") detail += e.reason;
     if (!detail.empty()) item.set("detail", detail);
     item.set("at", format_time(e.at));
-    events.push_back(item);
+    push_moved(events, std::move(item));
   }
-  d.set("events", events);
+  set_moved(d, "events", std::move(events));
   if (v.pending_handover) {
     mustache::data h(mustache::data::type::object);
     h.set("from", v.pending_handover->from_name);
     h.set("to", v.pending_handover->to_name);
     h.set("to_me", flag(v.pending_handover->to_me));
-    d.set("handover", h);
+    set_moved(d, "handover", std::move(h));
   }
   const auto& content = v.content;
   mustache::data goals(mustache::data::type::list);
@@ -177,16 +177,16 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     set_versions(ctx, item, g, v.log.id, g.id);
     item.set("correct_action", log_url(v.log.id) + "/mal/" + std::to_string(g.id.value) + "/rett");
     mustache::data measures(mustache::data::type::list);
-    for (const auto& m : g.measures) measures.push_back(measure_data(ctx, m, v.log.id));
-    item.set("measures", measures);
+    for (const auto& m : g.measures) push_moved(measures, measure_data(ctx, m, v.log.id));
+    set_moved(item, "measures", std::move(measures));
     item.set("has_measures", flag(!g.measures.empty()));
-    goals.push_back(item);
+    push_moved(goals, std::move(item));
   }
-  d.set("goals", goals);
+  set_moved(d, "goals", std::move(goals));
   d.set("has_goals", flag(!content.goals.empty()));
   mustache::data loose(mustache::data::type::list);
-  for (const auto& m : content.measures_without_goal) loose.push_back(measure_data(ctx, m, v.log.id));
-  d.set("measures_without_goal", loose);
+  for (const auto& m : content.measures_without_goal) push_moved(loose, measure_data(ctx, m, v.log.id));
+  set_moved(d, "measures_without_goal", std::move(loose));
   d.set("has_measures_without_goal", flag(!content.measures_without_goal.empty()));
   d.set("overdue_count", std::to_string(content.overdue));
   d.set("has_overdue", flag(content.overdue > 0));
@@ -200,7 +200,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("author", h.author_name);
     item.set("at", format_time(h.at));
     set_versions(ctx, item, h, v.log.id, h.id);
-    highlights.push_back(item);
+    push_moved(highlights, std::move(item));
   }
   mustache::data tasks(mustache::data::type::list);
   for (const auto& t : content.tasks) {
@@ -215,7 +215,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("toggle_value", t.body.done ? "0" : "1");
     item.set("toggle_label", text(ctx, t.body.done ? "task.reopen" : "task.mark_done"));
     item.set("can_toggle", flag(t.mine || content.can_write_tasks));
-    tasks.push_back(item);
+    push_moved(tasks, std::move(item));
   }
   mustache::data meetings(mustache::data::type::list);
   for (const auto& m : content.meetings) {
@@ -231,7 +231,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     item.set("invited", invited);
     mustache::data agenda(mustache::data::type::list);
     for (const auto& a : m.body.agenda) agenda.push_back(mustache::data(a));
-    item.set("agenda", agenda);
+    set_moved(item, "agenda", std::move(agenda));
     item.set("has_agenda", flag(!m.body.agenda.empty()));
     if (!m.body.minutes.empty()) item.set("minutes", m.body.minutes);
     mustache::data decisions(mustache::data::type::list);
@@ -245,21 +245,21 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
       dd.set("task_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/oppgave");
       dd.set("measure_url", log_url(v.log.id) + "/tiltak/ny?mote=" + std::to_string(m.id.value) +
                                 "&vedtak=" + std::to_string(i));
-      decisions.push_back(dd);
+      push_moved(decisions, std::move(dd));
     }
-    item.set("decisions", decisions);
+    set_moved(item, "decisions", std::move(decisions));
     item.set("has_decisions", flag(!m.decisions.empty()));
     std::string measures_made;
     for (const auto& t : m.measures_made) measures_made += (measures_made.empty() ? "" : "; ") + t;
     if (!measures_made.empty()) item.set("measures_made", measures_made);
     item.set("minutes_action", log_url(v.log.id) + "/moter/" + std::to_string(m.id.value) + "/referat");
-    meetings.push_back(item);
+    push_moved(meetings, std::move(item));
   }
-  d.set("meetings", meetings);
+  set_moved(d, "meetings", std::move(meetings));
   d.set("has_meetings", flag(!content.meetings.empty()));
   d.set("can_write_meetings", flag(content.can_write_meetings));
   d.set("meeting_action", log_url(v.log.id) + "/moter");
-  d.set("tasks", tasks);
+  set_moved(d, "tasks", std::move(tasks));
   d.set("has_tasks", flag(!content.tasks.empty()));
   d.set("can_write_tasks", flag(content.can_write_tasks));
   d.set("task_action", log_url(v.log.id) + "/oppgaver");
@@ -268,10 +268,10 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(p.id.value));
     item.set("name", p.name + (p.unit_name ? ", " + *p.unit_name : ""));
-    assignees.push_back(item);
+    push_moved(assignees, std::move(item));
   }
-  d.set("assignees", assignees);
-  d.set("highlights", highlights);
+  set_moved(d, "assignees", std::move(assignees));
+  set_moved(d, "highlights", std::move(highlights));
   d.set("has_highlights", flag(!content.highlights.empty()));
   d.set("can_write_highlights", flag(content.can_write_highlights));
   d.set("highlight_action", log_url(v.log.id) + "/lysglimt");
@@ -290,9 +290,9 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
       item.set("legal_reference", n.legal_reference);
     }
     set_versions(ctx, item, n, v.log.id, n.id);
-    notes.push_back(item);
+    push_moved(notes, std::move(item));
   }
-  d.set("notes", notes);
+  set_moved(d, "notes", std::move(notes));
   d.set("has_notes", flag(!content.notes.empty()));
   d.set("can_write_notes", flag(content.can_write_notes));
   d.set("can_hide_notes", flag(content.can_hide_notes));
@@ -313,9 +313,9 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     mustache::data item(mustache::data::type::object);
     item.set("value", std::to_string(l));
     item.set("selected", flag(l == v.log.level));
-    levels.push_back(item);
+    push_moved(levels, std::move(item));
   }
-  d.set("levels", levels);
+  set_moved(d, "levels", std::move(levels));
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");
   d.set("reopen_action", log_url(v.log.id) + "/gjenapne");
@@ -346,10 +346,10 @@ http::Response my_logs(const RequestContext& ctx) {
     if (l.last_updated) item.set("last_updated", format_time(*l.last_updated));
     if (l.overdue_measures > 0) item.set("overdue_measures", std::to_string(l.overdue_measures));
     if (l.my_open_tasks > 0) item.set("my_open_tasks", std::to_string(l.my_open_tasks));
-    items.push_back(item);
+    push_moved(items, std::move(item));
   }
   page.set("has_logs", flag(!logs->empty()));
-  page.set("logs", items);
+  set_moved(page, "logs", std::move(items));
   return page_response(ctx, 200, "logs", page);
 }
 
@@ -362,31 +362,33 @@ constexpr domain::EntryKind kTimelineKinds[] = {
 void add_timeline(const RequestContext& ctx, const app::ContentView& content, std::optional<domain::EntryKind> kind,
                   mustache::data& d) {
   mustache::data lines(mustache::data::type::list);
-  for (const auto& item : app::timeline_of_kind(content.timeline, kind)) {
+  // Filtered in place: timeline_of_kind would copy the whole timeline first.
+  for (const auto& item : content.timeline) {
+    if (kind && item.kind != *kind) continue;
     mustache::data line(mustache::data::type::object);
     line.set("kind", text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(item.kind))));
     line.set("summary", item.summary);
     line.set("author", item.author_name);
     line.set("at", format_time(item.at));
     if (item.version > 1) line.set("version", std::to_string(item.version));
-    lines.push_back(line);
+    push_moved(lines, std::move(line));
   }
   d.set("has_timeline", flag(!lines.is_empty_list()));
-  d.set("timeline", lines);
+  set_moved(d, "timeline", std::move(lines));
   mustache::data kinds(mustache::data::type::list);
   mustache::data all(mustache::data::type::object);
   all.set("code", "");
   all.set("label", text(ctx, "timeline.all"));
   all.set("selected", flag(!kind));
-  kinds.push_back(all);
+  push_moved(kinds, std::move(all));
   for (auto k : kTimelineKinds) {
     mustache::data option(mustache::data::type::object);
     option.set("code", std::string(domain::entry_kind_code(k)));
     option.set("label", text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(k))));
     option.set("selected", flag(kind == k));
-    kinds.push_back(option);
+    push_moved(kinds, std::move(option));
   }
-  d.set("timeline_kinds", kinds);
+  set_moved(d, "timeline_kinds", std::move(kinds));
 }
 
 }  // namespace
