@@ -1,6 +1,11 @@
 // Shared helpers for Stafett's browser tests: start a throw-away server on a
-// fresh SQLite database, launch the system Chromium through playwright-core,
-// and run axe-core against a page.
+// fresh database, launch the system Chromium through playwright-core, and run
+// axe-core against a page.
+//
+// The database is SQLite unless STAFETT_BROWSER_BACKEND=postgres, in which
+// case a new database is created on the server STAFETT_TEST_PG_URL names
+// (scripts/with-postgres.sh starts one and sets it), so the same browser
+// tests run on both backends.
 //
 // Nothing here downloads a browser: launchBrowser() always uses an installed
 // Chromium (Debian's /usr/bin/chromium unless STAFETT_CHROMIUM says otherwise).
@@ -39,6 +44,20 @@ async function logTail(logPath, lines = 40) {
   }
 }
 
+const PSQL = '/usr/lib/postgresql/15/bin/psql';
+
+/** A new, empty database for one server: SQLite in workDir, or PostgreSQL. */
+async function freshDatabaseUrl(workDir) {
+  if (process.env.STAFETT_BROWSER_BACKEND !== 'postgres') return `sqlite:${join(workDir, 'db.sqlite')}`;
+  const admin = process.env.STAFETT_TEST_PG_URL;
+  if (!admin) throw new Error('STAFETT_BROWSER_BACKEND=postgres needs STAFETT_TEST_PG_URL (run under scripts/with-postgres.sh)');
+  const name = `browser_${process.pid}_${Date.now()}`;
+  await execFileAsync(PSQL, [admin, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE DATABASE ${name}`], { timeout: 30_000 });
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * Seeds a fresh demo database in workDir and starts `stafett serve` on a free
  * port. Resolves once the server has written its port file.
@@ -48,7 +67,7 @@ async function logTail(logPath, lines = 40) {
  */
 export async function startServer({ bin, webRoot, workDir, extraArgs = [] }) {
   await mkdir(workDir, { recursive: true });
-  const databaseUrl = `sqlite:${join(workDir, 'db.sqlite')}`;
+  const databaseUrl = await freshDatabaseUrl(workDir);
   const portFile = join(workDir, 'port');
   const keyFile = join(workDir, 'stafett.key');
   const logPath = join(workDir, 'server.log');
