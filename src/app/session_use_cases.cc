@@ -66,7 +66,15 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
     auto row = store::find_live_session(tx, hash_of(token), now);
     if (!row) return row.error();
     if (!*row) return Lookup{};
-    const bool idle = (*row)->last_seen + kIdleTimeout <= now;
+    bool idle = (*row)->last_seen + kIdleTimeout <= now;
+    // An employee's session lives only as long as an employment: when the
+    // municipality's register ends the last one, every session of that
+    // person ends at their next request.
+    if (!idle && (*row)->actor_kind == "employee") {
+      auto employments = store::active_employments(tx, (*row)->person, now);
+      if (!employments) return employments.error();
+      idle = employments->empty();
+    }
     const bool touch = (*row)->last_seen + kTouchInterval <= now;
     if ((idle || touch) && !writable) return Lookup{true, std::nullopt};
     if (idle) {

@@ -4,7 +4,8 @@
 // which picks one of the demo personas.
 //
 // A session lasts at most 12 hours (employees) or 2 hours (citizens) and ends
-// after 30 minutes without a request. Rights are never stored in it: every
+// after 30 minutes without a request; an employee's also ends at the next
+// request after their last employment has ended. Rights are never stored in it: every
 // request loads employments, parental responsibility and consent afresh.
 #include <optional>
 #include <string>

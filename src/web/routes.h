@@ -22,8 +22,8 @@ struct Route {
   bool demo_only = false;  // registered only with `serve --demo`
 };
 
-inline constexpr std::string_view kSessionCookie = "stafett_session";
-inline constexpr std::string_view kLoginCsrfCookie = "stafett_login_csrf";
+inline constexpr std::string_view kSessionCookie = "__Host-stafett_session";
+inline constexpr std::string_view kLoginCsrfCookie = "__Host-stafett_login";
 inline constexpr std::string_view kCsrfField = "_csrf";
 
 std::span<const Route> route_table();

@@ -47,15 +47,15 @@ std::string find_csrf(const std::string& html) {
 // Logs in through the demo login form, as a person would.
 Browser log_in(std::uint16_t port, int person, const std::string& kind) {
   auto page = get(port, "/logg-inn");
-  const std::string login_csrf = cookie_value(page, "stafett_login_csrf");
+  const std::string login_csrf = cookie_value(page, "__Host-stafett_login");
   EXPECT_FALSE(login_csrf.empty()) << "login page set no CSRF cookie";
   auto r = request(port, "POST", "/demo/logg-inn",
-                   {{"Cookie", "stafett_login_csrf=" + login_csrf},
+                   {{"Cookie", "__Host-stafett_login=" + login_csrf},
                     {"Content-Type", "application/x-www-form-urlencoded"}},
                    "_csrf=" + login_csrf + "&person=" + std::to_string(person) + "&kind=" + kind);
   Browser b{port, "", ""};
   if (r.status != 303) return b;
-  b.cookie = "stafett_session=" + cookie_value(r, "stafett_session");
+  b.cookie = "__Host-stafett_session=" + cookie_value(r, "__Host-stafett_session");
   b.csrf = find_csrf(b.get("/logger").body);
   return b;
 }
@@ -133,7 +133,7 @@ TEST_F(LogAccess, AnonymousVisitorsAreSentToLogin) {
   auto api = get(port(), "/api/v1/logs/1");
   EXPECT_EQ(api.status, 401);
   EXPECT_EQ(api.header("content-type"), "application/json");
-  EXPECT_EQ(get(port(), "/logger/1", {{"Cookie", "stafett_session=" + std::string(64, 'a')}}).status, 303)
+  EXPECT_EQ(get(port(), "/logger/1", {{"Cookie", "__Host-stafett_session=" + std::string(64, 'a')}}).status, 303)
       << "a made-up session token is nobody";
 }
 
@@ -182,6 +182,43 @@ TEST_F(LogAccess, LoggingOutMakesTheOldCookieUseless) {
   EXPECT_EQ(ole.get("/logger/2").status, 303);
 }
 
+TEST_F(LogAccess, SessionCookiesAreHostOnlySecureHttpOnlyAndNewAtLogin) {
+  // Every cookie that carries a session or a login token: the __Host- prefix
+  // (so no Domain and Path=/, and the browser refuses it without Secure).
+  auto check = [](const HttpResponse& r, const std::string& name, const std::string& same_site) {
+    bool seen = false;
+    for (const auto& [header, value] : r.headers) {
+      if (header != "set-cookie" || value.rfind(name + "=", 0) != 0) continue;
+      seen = true;
+      for (const char* attribute : {"; Path=/", "; Secure", "; HttpOnly"}) {
+        EXPECT_NE(value.find(attribute), std::string::npos) << name << " lacks " << attribute;
+      }
+      EXPECT_NE(value.find("; SameSite=" + same_site), std::string::npos) << name;
+      EXPECT_EQ(value.find("Domain"), std::string::npos) << name;
+    }
+    EXPECT_TRUE(seen) << "no " << name << " cookie";
+  };
+  auto page = get(port(), "/logg-inn");
+  check(page, "__Host-stafett_login", "Strict");
+  const std::string login_csrf = cookie_value(page, "__Host-stafett_login");
+  // A session id planted before login is not adopted: the login makes a new one.
+  const std::string planted(64, 'b');
+  auto r = request(port(), "POST", "/demo/logg-inn",
+                   {{"Cookie", "__Host-stafett_login=" + login_csrf + "; __Host-stafett_session=" + planted},
+                    {"Content-Type", "application/x-www-form-urlencoded"}},
+                   "_csrf=" + login_csrf + "&person=" + std::to_string(kOle) + "&kind=employee");
+  ASSERT_EQ(r.status, 303);
+  check(r, "__Host-stafett_session", "Lax");
+  const std::string issued = cookie_value(r, "__Host-stafett_session");
+  EXPECT_NE(issued, planted);
+  EXPECT_EQ(issued.size(), 64u) << "256 random bits, hex";
+  EXPECT_EQ(get(port(), "/logger/2", {{"Cookie", "__Host-stafett_session=" + planted}}).status, 303);
+  EXPECT_EQ(get(port(), "/logger/2", {{"Cookie", "__Host-stafett_session=" + issued}}).status, 200);
+  // No session id in the page or in a redirect.
+  EXPECT_EQ(get(port(), "/logger", {{"Cookie", "__Host-stafett_session=" + issued}}).body.find(issued), std::string::npos);
+  EXPECT_EQ(r.header("location").value_or("").find(issued), std::string::npos);
+}
+
 // Withdrawal changes the data for good, so it gets a server of its own.
 class ConsentWithdrawal : public ServerSuite<ConsentWithdrawal> {
  public:
@@ -226,7 +263,7 @@ TEST_F(DemoLogin, IsRefusedWhenTheServerIsNotInDemoMode) {
   EXPECT_NE(page.body.find("Demo-innlogging er slått av"), std::string::npos);
   EXPECT_EQ(page.body.find("/demo/logg-inn"), std::string::npos);
   auto post = request(port(), "POST", "/demo/logg-inn",
-                      {{"Cookie", "stafett_login_csrf=" + std::string(32, 'a')},
+                      {{"Cookie", "__Host-stafett_login=" + std::string(32, 'a')},
                        {"Content-Type", "application/x-www-form-urlencoded"}},
                       "_csrf=" + std::string(32, 'a') + "&person=1&kind=employee");
   EXPECT_EQ(post.status, 404) << "the demo login route must not exist";

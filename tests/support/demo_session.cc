@@ -26,11 +26,11 @@ HttpResponse DemoSession::json(const std::string& path, const std::string& body)
 }
 
 DemoSession demo_log_in(std::uint16_t port, int person, const std::string& kind) {
-  const std::string login_csrf = cookie_value(get(port, "/logg-inn"), "stafett_login_csrf");
+  const std::string login_csrf = cookie_value(get(port, "/logg-inn"), "__Host-stafett_login");
   auto r = request(port, "POST", "/demo/logg-inn",
-                   {{"Cookie", "stafett_login_csrf=" + login_csrf}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                   {{"Cookie", "__Host-stafett_login=" + login_csrf}, {"Content-Type", "application/x-www-form-urlencoded"}},
                    "_csrf=" + login_csrf + "&person=" + std::to_string(person) + "&kind=" + kind);
-  DemoSession s{port, "stafett_session=" + cookie_value(r, "stafett_session"), ""};
+  DemoSession s{port, "__Host-stafett_session=" + cookie_value(r, "__Host-stafett_session"), ""};
   auto me = s.get("/api/v1/session");
   if (me.status == 200) s.csrf = std::string(boost::json::parse(me.body).at("csrf_token").as_string());
   return s;

@@ -13,7 +13,7 @@ std::string cookie_value(const HttpResponse& r, const std::string& name);
 
 struct DemoSession {
   std::uint16_t port = 0;
-  std::string cookie;  // "stafett_session=..."
+  std::string cookie;  // "__Host-stafett_session=..."
   std::string csrf;
 
   HttpResponse get(const std::string& path) const;

@@ -12,7 +12,7 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 std::string session_cookie(const std::string& token) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax";
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Lax";
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ http::Response login_page(const RequestContext& ctx) {
     page.set("citizens", citizens);
     page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
     response = page_response(ctx, 200, "login", page);
-    response.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
+    response.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + csrf + "; Path=/; Secure; HttpOnly; SameSite=Strict");
     return response;
   }
   page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
@@ -66,7 +66,7 @@ http::Response demo_login(const RequestContext& ctx) {
   // A fresh session id at login: any id planted before login is useless.
   auto r = http::Response::redirect("/logger");
   r.add_header("Set-Cookie", session_cookie(session->token));
-  r.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+  r.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
   return r;
 }
 
@@ -75,7 +75,7 @@ http::Response logout(const RequestContext& ctx) {
     if (auto r = app::end_session(ctx.app.db, ctx.session->id, ctx.app.clock); !r) return failure_response(ctx, r.error());
   }
   auto r = http::Response::redirect("/");
-  r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
   return r;
 }
 
