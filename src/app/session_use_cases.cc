@@ -24,7 +24,7 @@ std::string kind_code(policy::ActorKind kind) {
 }  // namespace
 
 Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
-                                      const Clock& clock) {
+                                      const Clock& clock, const SessionLimits& limits) {
   return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) -> Result<NewSession> {
     const TimePoint now = clock.now();
     if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
@@ -41,7 +41,7 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
     out.info.actor = policy::Actor{kind, person};
     out.info.csrf_token = random_hex(32);
     out.info.display_name = (*found)->full_name();
-    const auto lifetime = kind == policy::ActorKind::kEmployee ? std::chrono::hours(12) : std::chrono::hours(2);
+    const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
     auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
                                    now + lifetime);
     if (!r) return r.error();
@@ -49,7 +49,8 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
   });
 }
 
-Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock) {
+Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock,
+                                                  const SessionLimits& limits) {
   if (token.size() != 64) return std::optional<SessionInfo>{};
   // Most requests only read the session: writing last_seen on every request
   // made every page view a write transaction (SQLite's single writer lock and
@@ -66,7 +67,7 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
     auto row = store::find_live_session(tx, hash_of(token), now);
     if (!row) return row.error();
     if (!*row) return Lookup{};
-    bool idle = (*row)->last_seen + kIdleTimeout <= now;
+    bool idle = (*row)->last_seen + limits.idle <= now;
     // An employee's session lives only as long as an employment: when the
     // municipality's register ends the last one, every session of that
     // person ends at their next request.

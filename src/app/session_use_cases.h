@@ -29,17 +29,24 @@ struct NewSession {
   SessionInfo info;
 };
 
-inline constexpr std::chrono::minutes kIdleTimeout{30};
+// How long a session may live: idle time since the last request, and at
+// most since login. Configurable per deployment (cli/config.h).
+struct SessionLimits {
+  std::chrono::minutes idle{30};
+  std::chrono::minutes citizen{120};
+  std::chrono::minutes employee{720};
+};
 // A session's last_seen is written at most this often (see resume_session).
 inline constexpr std::chrono::minutes kTouchInterval{1};
 
 // kForbidden when the person cannot log in as that kind of actor (an
 // employee needs an active employment; a citizen a log they may see).
 Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
-                                      const Clock& clock);
+                                      const Clock& clock, const SessionLimits& limits = {});
 // The session for a cookie token, or nullopt when it does not exist, has
 // ended, or has expired (idle or absolute).
-Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock);
+Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock,
+                                                  const SessionLimits& limits = {});
 Result<void> end_session(store::Database& db, std::int64_t session_id, const Clock& clock);
 
 struct DemoPersona {

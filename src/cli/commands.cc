@@ -119,7 +119,8 @@ int serve(const Config& config, const ServeFlags& flags) {
   if (!keys) return fail("cannot load the data keys", keys.error());
   if (config.demo) spdlog::warn("demo mode: anyone can log in as a demo persona; never use this in production");
   const SystemClock clock;
-  const web::AppContext app{**db, *renderer, *catalogs, *static_files, clock, version(), *keys, config.demo};
+  const web::AppContext app{**db,    *renderer, *catalogs,   *static_files, clock,
+                            version(), *keys,     config.demo, config.sessions};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;

@@ -56,6 +56,14 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
     auto n = parse_number<std::int64_t>(key, value, 0, 600000);
     if (!n) return n.error();
     config.limits.shutdown_grace = std::chrono::milliseconds(*n);
+  } else if (key == "session_idle_minutes" || key == "session_citizen_minutes" || key == "session_employee_minutes") {
+    // From 5 minutes; at most a day, so a forgotten phone is never logged in for long.
+    auto n = parse_number<std::int64_t>(key, value, 5, 24 * 60);
+    if (!n) return n.error();
+    auto& target = key == "session_idle_minutes"      ? config.sessions.idle
+                   : key == "session_citizen_minutes" ? config.sessions.citizen
+                                                      : config.sessions.employee;
+    target = std::chrono::minutes(*n);
   } else if (key == "max_body_bytes") {
     auto n = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
     if (!n) return n.error();

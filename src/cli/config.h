@@ -13,10 +13,14 @@
 //   request_timeout_ms = 15000
 //   shutdown_grace_ms = 20000
 //   max_body_bytes = 1048576
+//   session_idle_minutes = 30                 (a session ends this long after its last request)
+//   session_citizen_minutes = 120             (and at most this long after a citizen's login)
+//   session_employee_minutes = 720            (or an employee's)
 #include <cstdint>
 #include <filesystem>
 #include <string>
 
+#include "app/session_use_cases.h"
 #include "core/result.h"
 #include "http/limits.h"
 
@@ -31,6 +35,7 @@ struct Config {
   std::string key_file = "var/stafett.key";
   bool demo = false;
   http::Limits limits;
+  app::SessionLimits sessions;
 };
 
 // Applies one "key = value" setting. kInvalidInput for an unknown key or a bad value.

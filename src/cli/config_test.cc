@@ -38,6 +38,22 @@ TEST(Config, RefusesUnknownKeysAndBadValues) {
   EXPECT_FALSE(apply_setting(c, "log_level", "loud"));
 }
 
+TEST(Config, SessionLimitsAreConfigurableWithinBounds) {
+  Config c;
+  EXPECT_EQ(c.sessions.idle, std::chrono::minutes(30)) << "the defaults the issue asks for";
+  EXPECT_EQ(c.sessions.citizen, std::chrono::hours(2));
+  EXPECT_EQ(c.sessions.employee, std::chrono::hours(12));
+  ASSERT_TRUE(apply_setting(c, "session_idle_minutes", "15"));
+  ASSERT_TRUE(apply_setting(c, "session_citizen_minutes", "60"));
+  ASSERT_TRUE(apply_setting(c, "session_employee_minutes", "480"));
+  EXPECT_EQ(c.sessions.idle, std::chrono::minutes(15));
+  EXPECT_EQ(c.sessions.citizen, std::chrono::minutes(60));
+  EXPECT_EQ(c.sessions.employee, std::chrono::minutes(480));
+  EXPECT_FALSE(apply_setting(c, "session_idle_minutes", "0"));
+  EXPECT_FALSE(apply_setting(c, "session_employee_minutes", "100000")) << "never more than a day";
+  EXPECT_FALSE(apply_setting(c, "session_citizen_minutes", "two hours"));
+}
+
 TEST(Config, ParsesListenAddresses) {
   auto v4 = parse_listen("127.0.0.1:8080");
   ASSERT_TRUE(v4);

@@ -28,6 +28,7 @@ struct AppContext {
   std::string version;
   const crypto::DataKeys& keys;
   bool demo = false;  // serve --demo: the demo personas are the login
+  app::SessionLimits sessions;
 };
 
 struct RequestContext {

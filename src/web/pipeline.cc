@@ -63,7 +63,7 @@ http::Response Pipeline::handle(const http::Request& request) const {
   // 3. Who is asking: the session named by the cookie, if it is still live.
   if (!needs_no_session(route.action)) {
     if (auto token = request.cookie(kSessionCookie)) {
-      auto session = app::resume_session(app_.db, *token, app_.clock);
+      auto session = app::resume_session(app_.db, *token, app_.clock, app_.sessions);
       if (!session) return finish(error_response(app_, request, locale, status_for(session.error().code)));
       if (*session) {
         ctx.session = **session;

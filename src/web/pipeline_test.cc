@@ -43,7 +43,7 @@ class PipelineTest : public ::testing::Test {
     catalogs_.emplace(std::move(*Catalogs::load(kWeb / "i18n")));
     renderer_.emplace(std::move(*Renderer::load(kWeb / "templates", *catalogs_)));
     static_files_.emplace(std::move(*http::StaticFiles::load(kWeb / "static")));
-    app_.emplace(AppContext{*db_, *renderer_, *catalogs_, *static_files_, clock_, "test", keys_});
+    app_.emplace(AppContext{*db_, *renderer_, *catalogs_, *static_files_, clock_, "test", keys_, false, {}});
     pipeline_.emplace(*app_, kTestRoutes);
   }
 

@@ -116,6 +116,24 @@ TEST_F(Sessions, WhenTheLastEmploymentEndsEverySessionOfThatPersonEndsAtTheNextR
   EXPECT_FALSE(app::start_demo_session(*db_, kIngrid, ActorKind::kEmployee, clock_)) << "and no new one";
 }
 
+TEST_F(Sessions, TheLimitsAreTheDeploymentsToChoose) {
+  const app::SessionLimits strict{10min, 30min, 60min};
+  auto s = app::start_demo_session(*db_, kHanne, ActorKind::kCitizen, clock_, strict);
+  ASSERT_TRUE(s);
+  clock_.advance(9min);
+  EXPECT_TRUE(*app::resume_session(*db_, s->token, clock_, strict));
+  clock_.advance(11min);
+  EXPECT_FALSE(*app::resume_session(*db_, s->token, clock_, strict)) << "10 idle minutes";
+  auto t = app::start_demo_session(*db_, kHanne, ActorKind::kCitizen, clock_, strict);
+  ASSERT_TRUE(t);
+  for (int i = 0; i < 3; ++i) {
+    clock_.advance(9min);
+    EXPECT_TRUE(*app::resume_session(*db_, t->token, clock_, strict));
+  }
+  clock_.advance(4min);
+  EXPECT_FALSE(*app::resume_session(*db_, t->token, clock_, strict)) << "past 30 minutes since login";
+}
+
 TEST_F(Sessions, AnUnknownOrMalformedTokenIsNoSession) {
   EXPECT_FALSE(live(std::string(64, 'a')));
   EXPECT_FALSE(live("short"));

@@ -61,7 +61,8 @@ http::Response demo_login(const RequestContext& ctx) {
   }
   const domain::PersonId id{std::stoll(std::string(*person))};
   auto session = app::start_demo_session(
-      ctx.app.db, id, *kind == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen, ctx.app.clock);
+      ctx.app.db, id, *kind == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen, ctx.app.clock,
+      ctx.app.sessions);
   if (!session) return failure_response(ctx, session.error());
   // A fresh session id at login: any id planted before login is useless.
   auto r = http::Response::redirect("/logger");
