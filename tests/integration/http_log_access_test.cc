@@ -217,6 +217,10 @@ TEST_F(LogAccess, SessionCookiesAreHostOnlySecureHttpOnlyAndNewAtLogin) {
   // No session id in the page or in a redirect.
   EXPECT_EQ(get(port(), "/logger", {{"Cookie", "__Host-stafett_session=" + issued}}).body.find(issued), std::string::npos);
   EXPECT_EQ(r.header("location").value_or("").find(issued), std::string::npos);
+  // Nor in the server's log (the access log names the route pattern, never cookies).
+  const std::string log = server_->output();
+  EXPECT_EQ(log.find(issued), std::string::npos) << "the session id reached the server log";
+  EXPECT_EQ(log.find(login_csrf), std::string::npos) << "the login token reached the server log";
 }
 
 // Withdrawal changes the data for good, so it gets a server of its own.
