@@ -44,6 +44,7 @@ PACKAGES=(
     libgtest-dev libsqlite3-dev sqlite3 libpq-dev libssl-dev
     postgresql-15 postgresql-client-15
     nginx-light wrk chromium curl ca-certificates
+    openssl  # certificates of the stand-in identity provider (tests/idp/provider.mjs)
 )
 CONFLICTING=(libboost-dev libmstch-dev)
 
