@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "support/server_process.h"
+#include "support/child_exit.h"
 #include "support/test_database.h"
 
 namespace stafett::testing {
@@ -35,21 +36,6 @@ std::string tail(const std::string& text, int lines) {
     pos = nl;
   }
   return text.substr(pos);
-}
-
-int wait_exit(pid_t pid, int timeout_ms) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  for (;;) {
-    int status = 0;
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) {
-      if (WIFEXITED(status)) return WEXITSTATUS(status);
-      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-      return -1;
-    }
-    if (std::chrono::steady_clock::now() > deadline) return -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
 }
 
 std::string string_at(const boost::json::object& o, const char* key) {

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/child_exit.h"
 #include "support/test_database.h"
 
 namespace stafett::testing {
@@ -36,21 +37,6 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& log_file) {
     ::_exit(127);
   }
   return pid;
-}
-
-int wait_exit(pid_t pid, int timeout_ms) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  for (;;) {
-    int status = 0;
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) {
-      if (WIFEXITED(status)) return WEXITSTATUS(status);
-      if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-      return -1;
-    }
-    if (std::chrono::steady_clock::now() > deadline) return -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
 }
 
 }  // namespace
