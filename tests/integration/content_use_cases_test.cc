@@ -8,7 +8,7 @@
 #include "core/oslo_time.h"
 #include "store/log_repository.h"
 #include "store/migrations.h"
-#include "support/test_database.h"
+#include "support/demo_database.h"
 
 namespace stafett {
 namespace {
@@ -28,11 +28,7 @@ const Actor citizen(PersonId p) { return Actor{ActorKind::kCitizen, p}; }
 class LogContent : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::open_database(testing::fresh_database_url());
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::migrate(*db_));
-    ASSERT_TRUE(app::seed_demo(*db_, keys_, clock_));
+    db_ = testing::demo_database(keys_, clock_);
   }
 
   std::string day(int offset) const {

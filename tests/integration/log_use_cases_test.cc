@@ -12,7 +12,7 @@
 #include "store/log_repository.h"
 #include "store/migrations.h"
 #include "store/people_repository.h"
-#include "support/test_database.h"
+#include "support/demo_database.h"
 
 namespace stafett {
 namespace {
@@ -36,12 +36,7 @@ const Actor citizen(PersonId p) { return Actor{ActorKind::kCitizen, p}; }
 class LogUseCases : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::open_database(testing::fresh_database_url());
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::migrate(*db_));
-    auto seeded = app::seed_demo(*db_, keys_, clock_);
-    ASSERT_TRUE(seeded) << seeded.error().detail;
+    db_ = testing::demo_database(keys_, clock_);
   }
 
   std::int64_t count(const char* table) {

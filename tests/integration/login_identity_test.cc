@@ -9,7 +9,7 @@
 #include "store/identity_repository.h"
 #include "store/migrations.h"
 #include "store/people_repository.h"
-#include "support/test_database.h"
+#include "support/demo_database.h"
 
 namespace stafett {
 namespace {
@@ -27,11 +27,7 @@ constexpr const char* kTenant = "0b7e1d2c-0000-4000-8000-000000009901";
 class LoginIdentity : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::open_database(testing::fresh_database_url());
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::migrate(*db_));
-    ASSERT_TRUE(app::seed_demo(*db_, keys_, clock_));
+    db_ = testing::demo_database(keys_, clock_);
     auto r = db_->transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
       if (auto i = store::insert_employee_identity(tx, kEntra, app::entra_subject(kTenant, "oid-ingrid"), kIngrid,
                                                    clock_.now());

@@ -8,7 +8,7 @@
 #include "crypto/data_keys.h"
 #include "store/migrations.h"
 #include "store/people_repository.h"
-#include "support/test_database.h"
+#include "support/demo_database.h"
 
 namespace stafett {
 namespace {
@@ -24,11 +24,7 @@ constexpr PersonId kIngrid{1}, kOle{2}, kHanne{9};
 class Sessions : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = store::open_database(testing::fresh_database_url());
-    ASSERT_TRUE(db) << db.error().detail;
-    db_ = std::move(*db);
-    ASSERT_TRUE(store::migrate(*db_));
-    ASSERT_TRUE(app::seed_demo(*db_, keys_, clock_));
+    db_ = testing::demo_database(keys_, clock_);
   }
 
   std::string log_in(PersonId person, ActorKind kind) {
