@@ -1,0 +1,58 @@
+#pragma once
+// AccessRecord: one read or write of a child's data, as Normen and GDPR art.
+// 15 require it: who (and as what, for which unit and service at that
+// moment), on what basis, when, what, which action, and from which login.
+// Never the content and never a token: the session appears only as a hash.
+//
+// canonical() is the exact byte string the hash chain covers
+// (crypto/hash_chain.h); it is deterministic, so the same record always
+// hashes the same on any machine and database.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "domain/entry.h"
+#include "domain/ids.h"
+
+namespace stafett::domain {
+
+enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange };
+std::string_view access_action_code(AccessAction action);
+std::optional<AccessAction> access_action_from_code(std::string_view code);
+
+// Why the access was allowed: taking part in the log under a consent, the
+// family's own right, or break-glass with a reason code.
+enum class AccessBasis { kParticipation, kFamily, kBreakGlass };
+std::string_view access_basis_code(AccessBasis basis);
+
+struct AccessRecord {
+  // who
+  PersonId person;
+  std::string role;  // participant role code, or "guardian"/"child"
+  std::optional<UnitId> unit;
+  std::string service;  // service type code of the unit, empty for families
+  // on what basis
+  AccessBasis basis = AccessBasis::kParticipation;
+  std::optional<std::int64_t> consent;  // the consent it rests on, when it does
+  std::string break_glass_reason;       // a reason code, only for kBreakGlass
+  // when (UTC, milliseconds)
+  TimePoint at;
+  // what
+  PersonId child;
+  LogId log;
+  std::optional<EntryKind> record_kind;  // nullopt: the log as a whole
+  std::optional<EntryId> record;
+  AccessAction action = AccessAction::kView;
+  // from which login
+  std::string session_hash;  // hex of the session token's hash, never the token
+  std::string identity_provider;
+  std::string assurance;  // acr, e.g. idporten-loa-high
+};
+
+// The record as canonical JSON: fixed key order, no whitespace, absent
+// optional values as null.
+std::string canonical(const AccessRecord& record);
+
+}  // namespace stafett::domain
