@@ -21,10 +21,9 @@ std::string kind_code(policy::ActorKind kind) {
   return kind == policy::ActorKind::kEmployee ? "employee" : "citizen";
 }
 
-}  // namespace
-
-Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
-                                      const Clock& clock, const SessionLimits& limits) {
+Result<NewSession> open_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
+                                const Clock& clock, const SessionLimits& limits,
+                                const std::optional<store::SessionProvider>& provider) {
   return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) -> Result<NewSession> {
     const TimePoint now = clock.now();
     if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
@@ -43,9 +42,41 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
     out.info.display_name = (*found)->full_name();
     const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
     auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
-                                   now + lifetime);
+                                   now + lifetime, provider);
     if (!r) return r.error();
     return out;
+  });
+}
+
+}  // namespace
+
+Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
+                                      const Clock& clock, const SessionLimits& limits) {
+  return open_session(db, person, kind, clock, limits, std::nullopt);
+}
+
+Result<NewSession> start_session(store::Database& db, const VerifiedLoginSession& login, const Clock& clock,
+                                 const SessionLimits& limits) {
+  if (login.issuer.empty() || login.id_token.empty()) return make_error(Errc::kInvalidInput, "no provider");
+  return open_session(db, login.person, login.kind, clock, limits,
+                      store::SessionProvider{login.issuer, login.sid, login.id_token});
+}
+
+Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, std::int64_t session_id) {
+  return store::transact_value<std::optional<ProviderLogoutHint>>(
+      db, TxMode::kRead, [&](Transaction& tx) -> Result<std::optional<ProviderLogoutHint>> {
+        auto provider = store::find_session_provider(tx, session_id);
+        if (!provider) return provider.error();
+        if (!*provider) return std::optional<ProviderLogoutHint>{};
+        return std::optional<ProviderLogoutHint>{ProviderLogoutHint{(*provider)->issuer, (*provider)->id_token}};
+      });
+}
+
+Result<std::int64_t> end_provider_sessions(store::Database& db, const std::string& issuer, const std::string& sid,
+                                           const Clock& clock) {
+  if (issuer.empty() || sid.empty()) return std::int64_t{0};
+  return store::transact_value<std::int64_t>(db, TxMode::kWrite, [&](Transaction& tx) {
+    return store::end_sessions_by_provider_sid(tx, issuer, sid, clock.now());
   });
 }
 

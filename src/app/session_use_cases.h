@@ -43,6 +43,33 @@ inline constexpr std::chrono::minutes kTouchInterval{1};
 // employee needs an active employment; a citizen a log they may see).
 Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
                                       const Clock& clock, const SessionLimits& limits = {});
+// A login verified by an identity provider (the id_token was validated and
+// the person identified by app/login_identity.h).
+struct VerifiedLoginSession {
+  domain::PersonId person;
+  policy::ActorKind kind = policy::ActorKind::kCitizen;
+  std::string issuer;              // the provider's issuer
+  std::optional<std::string> sid;  // its session id, for front-channel logout
+  std::string id_token;            // kept server-side, for id_token_hint at logout
+};
+// A new session (a new random id, never one the browser had before) with the
+// same checks as start_demo_session.
+Result<NewSession> start_session(store::Database& db, const VerifiedLoginSession& login, const Clock& clock,
+                                 const SessionLimits& limits = {});
+
+// What RP-initiated logout needs: the issuer and id_token of a session that
+// came from an identity provider; nullopt for demo sessions.
+struct ProviderLogoutHint {
+  std::string issuer;
+  std::string id_token;
+};
+Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, std::int64_t session_id);
+
+// Front-channel logout: ends every live session with this issuer and
+// provider session id (none found: nothing happens). Returns how many.
+Result<std::int64_t> end_provider_sessions(store::Database& db, const std::string& issuer, const std::string& sid,
+                                           const Clock& clock);
+
 // The session for a cookie token, or nullopt when it does not exist, has
 // ended, or has expired (idle or absolute).
 Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std::string& token, const Clock& clock,

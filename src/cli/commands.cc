@@ -9,6 +9,8 @@
 #include <iostream>
 
 #include "app/demo_seed.h"
+#include "auth/relying_party.h"
+#include "http/https_client.h"
 #include "http/server.h"
 #include "store/migrations.h"
 #include "web/pipeline.h"
@@ -45,6 +47,84 @@ bool write_port_file(const std::string& path, std::uint16_t port) {
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   return !ec;
+}
+
+Result<std::string> read_secret_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(Errc::kInvalidInput, "cannot read secret file " + path);
+  std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  if (secret.empty()) return make_error(Errc::kInvalidInput, "secret file " + path + " is empty");
+  return secret;
+}
+
+// Discovers each configured provider at start-up: a provider that cannot be
+// reached, or whose metadata is refused, stops the start with a log line
+// naming it (an operator sees a wrong issuer at deploy time, not at a
+// citizen's first login). Secrets are read here and never logged.
+Result<std::unique_ptr<web::LoginProviders>> build_login_providers(const Config& config, const Clock& clock) {
+  if (auto r = check_login_settings(config); !r) return r.error();
+  auto providers = std::make_unique<web::LoginProviders>();
+  if (config.citizen.issuer.empty() && config.employee.issuer.empty()) return providers;
+  http::HttpsClientOptions options;
+  options.ca_file = config.oidc_ca_file;
+  auth::HttpsGet get = [options](const std::string& url) -> Result<auth::FetchedDocument> {
+    auto r = http::https_get(url, options);
+    if (!r) return r.error();
+    return auth::FetchedDocument{r->status, std::move(r->body)};
+  };
+  auth::HttpsPostForm post = [options](const std::string& url,
+                                       const auth::FormFields& fields) -> Result<auth::FetchedDocument> {
+    auto r = http::https_post_form(url, fields, {{"Accept", "application/json"}}, options);
+    if (!r) return r.error();
+    return auth::FetchedDocument{r->status, std::move(r->body)};
+  };
+  providers->public_base_url = config.public_base_url;
+  const std::string redirect_uri = config.public_base_url + std::string(web::kLoginCallbackPath);
+  if (!config.citizen.issuer.empty()) {
+    auto signer = auth::ClientAssertionSigner::load(config.citizen.client_key_file, config.citizen.client_key_id);
+    if (!signer) return signer.error();
+    auth::ClientSettings settings{config.citizen.issuer, config.citizen.client_id, redirect_uri,
+                                  config.citizen.acr_values, std::move(*signer), {}};
+    auto rp = auth::RelyingParty::discover(std::move(settings), get, post, clock);
+    if (!rp) return make_error(rp.error().code, "citizen provider " + config.citizen.issuer + ": " + rp.error().detail);
+    providers->citizen = std::move(*rp);
+    spdlog::info("login: citizen provider {} (private_key_jwt)", config.citizen.issuer);
+  }
+  if (!config.employee.issuer.empty()) {
+    auto secret = read_secret_file(config.employee.client_secret_file);
+    if (!secret) return secret.error();
+    auth::ClientSettings settings{config.employee.issuer, config.employee.client_id, redirect_uri, {}, std::nullopt,
+                                  std::move(*secret)};
+    auto rp = auth::RelyingParty::discover(std::move(settings), get, post, clock);
+    if (!rp) {
+      return make_error(rp.error().code, "employee provider " + config.employee.issuer + ": " + rp.error().detail);
+    }
+    providers->employee = std::move(*rp);
+    providers->allowed_tenants = config.employee.allowed_tenants;
+    spdlog::info("login: employee provider {} (client_secret_post, {} allowed tenant(s))", config.employee.issuer,
+                 config.employee.allowed_tenants.size());
+  }
+  return providers;
+}
+
+// "https://host[:port]" of a URL: a Content-Security-Policy source.
+std::string origin_of(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto end = url.find_first_of("/?#", scheme + 3);
+  return url.substr(0, end);
+}
+
+// Where POST /logg-ut may send the browser next: each provider's logout page.
+std::vector<std::string> logout_origins(const web::LoginProviders& providers) {
+  std::vector<std::string> out;
+  for (const auto* rp : {providers.citizen.get(), providers.employee.get()}) {
+    if (rp != nullptr && rp->metadata().end_session_endpoint) {
+      out.push_back(origin_of(*rp->metadata().end_session_endpoint));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -119,8 +199,10 @@ int serve(const Config& config, const ServeFlags& flags) {
   if (!keys) return fail("cannot load the data keys", keys.error());
   if (config.demo) spdlog::warn("demo mode: anyone can log in as a demo persona; never use this in production");
   const SystemClock clock;
-  const web::AppContext app{**db,    *renderer, *catalogs,   *static_files, clock,
-                            version(), *keys,     config.demo, config.sessions};
+  auto login = build_login_providers(config, clock);
+  if (!login) return fail("cannot set up login", login.error());
+  const web::AppContext app{**db,    *renderer, *catalogs,   *static_files,   clock,
+                            version(), *keys,     config.demo, config.sessions, login->get()};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;
@@ -128,6 +210,7 @@ int serve(const Config& config, const ServeFlags& flags) {
   options.port = listen->port;
   options.limits = config.limits;
   options.worker_threads = config.workers;
+  options.form_action_origins = logout_origins(**login);
   http::Server server(options, [&pipeline](const http::Request& r) { return pipeline.handle(r); });
   auto port = server.listen();
   if (!port) return fail("cannot start server", port.error());

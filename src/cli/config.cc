@@ -24,7 +24,64 @@ Result<T> parse_number(std::string_view key, std::string_view value, T min, T ma
   return n;
 }
 
+std::vector<std::string> split_list(std::string_view value, std::string_view separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    auto end = value.find_first_of(separators, start);
+    if (end == std::string_view::npos) end = value.size();
+    const auto item = trim(value.substr(start, end - start));
+    if (!item.empty()) out.emplace_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
+bool https_url(std::string_view url) {
+  return url.starts_with("https://") && url.size() > 8 && url.find_first_of(" \t\r\n#?") == std::string_view::npos;
+}
+
+// Plain http only for a base URL on this machine (development and tests).
+bool base_url_ok(std::string_view url) {
+  if (url.ends_with("/") || url.find_first_of(" \t\r\n#?") != std::string_view::npos) return false;
+  if (https_url(url)) return true;
+  return url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost") || url.starts_with("http://[::1]");
+}
+
+Result<void> check_provider(std::string_view name, const ProviderSettings& p, bool key_auth) {
+  const std::string prefix(name);
+  if (!https_url(p.issuer)) return make_error(Errc::kInvalidInput, prefix + "_issuer must be an https URL");
+  if (p.client_id.empty()) return make_error(Errc::kInvalidInput, prefix + "_client_id is required");
+  if (key_auth) {
+    if (p.client_key_file.empty() || p.client_key_id.empty()) {
+      return make_error(Errc::kInvalidInput, prefix + "_client_key_file and " + prefix + "_client_key_id are required");
+    }
+  } else {
+    if (p.client_secret_file.empty()) return make_error(Errc::kInvalidInput, prefix + "_client_secret_file is required");
+    if (p.allowed_tenants.empty()) return make_error(Errc::kInvalidInput, prefix + "_allowed_tenants is required");
+  }
+  return {};
+}
+
 }  // namespace
+
+Result<void> check_login_settings(const Config& config) {
+  const bool citizen = !config.citizen.issuer.empty();
+  const bool employee = !config.employee.issuer.empty();
+  if (!citizen && !employee) return {};
+  if (!base_url_ok(config.public_base_url)) {
+    return make_error(Errc::kInvalidInput,
+                      "public_base_url must be an https URL without a trailing '/' (http only on loopback)");
+  }
+  if (citizen) {
+    if (auto r = check_provider("citizen", config.citizen, true); !r) return r;
+    if (config.citizen.acr_values.empty()) return make_error(Errc::kInvalidInput, "citizen_acr_values is required");
+  }
+  if (employee) {
+    if (auto r = check_provider("employee", config.employee, false); !r) return r;
+  }
+  return {};
+}
 
 Result<void> apply_setting(Config& config, std::string_view key, std::string_view value) {
   if (key == "database_url") {
@@ -68,6 +125,29 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
     auto n = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
     if (!n) return n.error();
     config.limits.body_bytes = *n;
+  } else if (key == "public_base_url") {
+    if (!base_url_ok(value)) {
+      return make_error(Errc::kInvalidInput,
+                        "public_base_url must be an https URL without a trailing '/' (http only on loopback)");
+    }
+    config.public_base_url = value;
+  } else if (key == "oidc_ca_file") {
+    config.oidc_ca_file = value;
+  } else if (key == "citizen_issuer" || key == "employee_issuer") {
+    if (!value.empty() && !https_url(value)) return make_error(Errc::kInvalidInput, std::string(key) + " must be an https URL");
+    (key == "citizen_issuer" ? config.citizen : config.employee).issuer = value;
+  } else if (key == "citizen_client_id" || key == "employee_client_id") {
+    (key == "citizen_client_id" ? config.citizen : config.employee).client_id = value;
+  } else if (key == "citizen_client_key_file") {
+    config.citizen.client_key_file = value;
+  } else if (key == "citizen_client_key_id") {
+    config.citizen.client_key_id = value;
+  } else if (key == "citizen_acr_values") {
+    config.citizen.acr_values = split_list(value, " ,");
+  } else if (key == "employee_client_secret_file") {
+    config.employee.client_secret_file = value;
+  } else if (key == "employee_allowed_tenants") {
+    config.employee.allowed_tenants = split_list(value, ", ");
   } else {
     return make_error(Errc::kInvalidInput, "unknown setting " + std::string(key));
   }

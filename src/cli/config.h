@@ -16,15 +16,41 @@
 //   session_idle_minutes = 30                 (a session ends this long after its last request)
 //   session_citizen_minutes = 120             (and at most this long after a citizen's login)
 //   session_employee_minutes = 720            (or an employee's)
+//
+// Login with identity providers (OpenID Connect); see docs/configuration.md.
+// A provider is configured when its issuer is set; then all its settings and
+// public_base_url are required. None configured: only the demo login.
+//   public_base_url = https://stafett.example.kommune.no   (redirect URIs start here)
+//   oidc_ca_file = /etc/ssl/certs/ca-certificates.crt      (empty: system roots)
+//   citizen_issuer = https://test.idporten.no
+//   citizen_client_id = ...
+//   citizen_client_key_file = /etc/stafett/idporten-key.pem (private_key_jwt)
+//   citizen_client_key_id = ...
+//   citizen_acr_values = idporten-loa-high                 (space-separated)
+//   employee_issuer = https://login.microsoftonline.com/<tid>/v2.0
+//   employee_client_id = ...
+//   employee_client_secret_file = /etc/stafett/entra-secret (client_secret_post)
+//   employee_allowed_tenants = <tid>[,<tid>...]
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "app/session_use_cases.h"
 #include "core/result.h"
 #include "http/limits.h"
 
 namespace stafett::cli {
+
+struct ProviderSettings {
+  std::string issuer = {};  // empty: this provider is not configured
+  std::string client_id = {};
+  std::string client_key_file = {};  // private_key_jwt (citizen provider)
+  std::string client_key_id = {};
+  std::string client_secret_file = {};  // client_secret_post (employee provider)
+  std::vector<std::string> acr_values = {};
+  std::vector<std::string> allowed_tenants = {};
+};
 
 struct Config {
   std::string database_url = "sqlite:var/stafett.db";
@@ -36,7 +62,15 @@ struct Config {
   bool demo = false;
   http::Limits limits;
   app::SessionLimits sessions;
+  std::string public_base_url;
+  std::string oidc_ca_file;
+  ProviderSettings citizen{.acr_values = {"idporten-loa-high"}};
+  ProviderSettings employee;
 };
+
+// Whether the login settings fit together (after all sources are applied):
+// a configured provider has every setting it needs, over https.
+Result<void> check_login_settings(const Config& config);
 
 // Applies one "key = value" setting. kInvalidInput for an unknown key or a bad value.
 Result<void> apply_setting(Config& config, std::string_view key, std::string_view value);

@@ -65,5 +65,37 @@ TEST(Config, ParsesListenAddresses) {
   EXPECT_EQ(v6->port, 0);
 }
 
+TEST(Config, LoginSettingsAreOptionalButCompleteWhenAProviderIsSet) {
+  Config c;
+  EXPECT_TRUE(check_login_settings(c)) << "no provider: only the demo login";
+  ASSERT_TRUE(apply_setting(c, "citizen_issuer", "https://test.idporten.no"));
+  EXPECT_FALSE(check_login_settings(c)) << "needs public_base_url, client id and key";
+  ASSERT_TRUE(apply_setting(c, "public_base_url", "https://stafett.example.kommune.no"));
+  ASSERT_TRUE(apply_setting(c, "citizen_client_id", "abc"));
+  ASSERT_TRUE(apply_setting(c, "citizen_client_key_file", "/etc/stafett/key.pem"));
+  EXPECT_FALSE(check_login_settings(c)) << "needs the key id";
+  ASSERT_TRUE(apply_setting(c, "citizen_client_key_id", "kid-1"));
+  EXPECT_TRUE(check_login_settings(c));
+  EXPECT_EQ(c.citizen.acr_values, std::vector<std::string>{"idporten-loa-high"}) << "the default";
+  ASSERT_TRUE(apply_setting(c, "employee_issuer", "https://login.microsoftonline.com/t1/v2.0"));
+  ASSERT_TRUE(apply_setting(c, "employee_client_id", "app"));
+  ASSERT_TRUE(apply_setting(c, "employee_client_secret_file", "/etc/stafett/secret"));
+  EXPECT_FALSE(check_login_settings(c)) << "an employee provider needs an allow-list of tenants";
+  ASSERT_TRUE(apply_setting(c, "employee_allowed_tenants", "t1, t2"));
+  EXPECT_EQ(c.employee.allowed_tenants, (std::vector<std::string>{"t1", "t2"}));
+  EXPECT_TRUE(check_login_settings(c));
+}
+
+TEST(Config, LoginUrlsMustBeHttpsExceptALoopbackBaseUrl) {
+  Config c;
+  EXPECT_FALSE(apply_setting(c, "citizen_issuer", "http://test.idporten.no"));
+  EXPECT_FALSE(apply_setting(c, "employee_issuer", "login.microsoftonline.com"));
+  EXPECT_FALSE(apply_setting(c, "public_base_url", "http://stafett.example.no"));
+  EXPECT_FALSE(apply_setting(c, "public_base_url", "https://stafett.example.no/"));
+  EXPECT_TRUE(apply_setting(c, "public_base_url", "http://127.0.0.1:8080"));
+  EXPECT_TRUE(apply_setting(c, "citizen_acr_values", "idporten-loa-high idporten-loa-substantial"));
+  EXPECT_EQ(c.citizen.acr_values.size(), 2u);
+}
+
 }  // namespace
 }  // namespace stafett::cli

@@ -2,8 +2,18 @@
 
 namespace stafett::http {
 
-void add_security_headers(Headers& headers, CachePolicy cache) {
-  headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+std::string content_security_policy(const std::vector<std::string>& form_action_origins) {
+  std::string policy = kContentSecurityPolicy;
+  std::string extra;
+  for (const auto& origin : form_action_origins) extra += " " + origin;
+  const std::string self = "form-action 'self'";
+  const auto at = policy.find(self);
+  if (at != std::string::npos) policy.insert(at + self.size(), extra);
+  return policy;
+}
+
+void add_security_headers(Headers& headers, CachePolicy cache, std::string_view content_security_policy) {
+  headers.emplace_back("Content-Security-Policy", std::string(content_security_policy));
   headers.emplace_back("X-Content-Type-Options", "nosniff");
   headers.emplace_back("Referrer-Policy", "no-referrer");
   headers.emplace_back("X-Frame-Options", "DENY");

@@ -1,6 +1,10 @@
 #pragma once
 // The one place that decides the security and caching headers of every
 // response, including the ones the server makes itself (400, 413, 431...).
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "http/response.h"
 
 namespace stafett::http {
@@ -12,7 +16,13 @@ inline constexpr const char* kContentSecurityPolicy =
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+// The policy above with more origins ("https://idporten.no") in form-action.
+// Why: browsers check form-action on the redirects after a form POST too, and
+// POST /logg-ut ends with a redirect to the identity provider's logout page.
+std::string content_security_policy(const std::vector<std::string>& form_action_origins);
+
 // Adds the headers to `headers` (name, value pairs) for a response with `cache`.
-void add_security_headers(Headers& headers, CachePolicy cache);
+void add_security_headers(Headers& headers, CachePolicy cache,
+                          std::string_view content_security_policy = kContentSecurityPolicy);
 
 }  // namespace stafett::http

@@ -37,7 +37,10 @@ class Session;
 
 struct Server::Impl {
   Impl(ServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)), workers(options.worker_threads) {}
+      : options(std::move(o)),
+        handler(std::move(h)),
+        workers(options.worker_threads),
+        csp(content_security_policy(options.form_action_origins)) {}
 
   void accept();
   void begin_shutdown();
@@ -50,6 +53,7 @@ struct Server::Impl {
   asio::signal_set signals{ioc};
   asio::steady_timer grace_timer{ioc};
   asio::thread_pool workers;
+  const std::string csp;  // Content-Security-Policy of every response
   std::list<std::weak_ptr<Session>> sessions;  // touched only on the I/O thread
   std::size_t live_sessions = 0;
   bool stopping = false;
@@ -179,7 +183,7 @@ class Session : public std::enable_shared_from_this<Session> {
     msg.keep_alive(keep_alive);
     if (!response.content_type.empty()) msg.set(bhttp::field::content_type, response.content_type);
     Headers headers = std::move(response.headers);
-    add_security_headers(headers, response.cache);
+    add_security_headers(headers, response.cache, server_.csp);
     for (const auto& [name, value] : headers) msg.insert(name, value);
     const bool no_body = response.status == 304 || response.status == 204;
     if (!no_body) {

@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "http/limits.h"
@@ -31,6 +32,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port
   Limits limits;
   std::size_t worker_threads = 4;
+  // Origins besides our own that a form POST may be redirected to (the
+  // identity providers' logout pages); see content_security_policy().
+  std::vector<std::string> form_action_origins = {};
 };
 
 // Must not throw (the server turns an escaped exception into a bare 500).

@@ -10,6 +10,8 @@ std::string_view action_name(Action action) {
     case Action::kCheckHealth: return "check_health";
     case Action::kDemoLogin: return "demo_login";
     case Action::kLogout: return "logout";
+    case Action::kLogin: return "login";
+    case Action::kProviderLogout: return "provider_logout";
     case Action::kListOwnLogs: return "list_own_logs";
     case Action::kCreateLog: return "create_log";
     case Action::kReadLog: return "read_log";

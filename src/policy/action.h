@@ -17,6 +17,8 @@ enum class Action {
   kCheckHealth,       // /healthz, /readyz
   kDemoLogin,         // pick a demo persona (only exists with `serve --demo`)
   kLogout,            // end one's own session
+  kLogin,             // start a login at an identity provider, or come back from it
+  kProviderLogout,    // the identity provider ends its sessions (front-channel logout)
   // A person's own overview.
   kListOwnLogs,       // "Mine stafettlogger" / the family's list of their logs
   // One log.
@@ -42,6 +44,7 @@ enum class Action {
 inline constexpr std::array kAllActions = {
     Action::kViewPublicPage,   Action::kReadStaticAsset,  Action::kChooseLanguage,
     Action::kCheckHealth,      Action::kDemoLogin,        Action::kLogout,
+    Action::kLogin,            Action::kProviderLogout,
     Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
     Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
     Action::kCloseLog,         Action::kReopenLog,        Action::kChangeLevel,

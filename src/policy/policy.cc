@@ -105,6 +105,8 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kChooseLanguage:
     case Action::kCheckHealth:
     case Action::kDemoLogin:
+    case Action::kLogin:
+    case Action::kProviderLogout:
       return true;
     case Action::kLogout:
     case Action::kListOwnLogs:
@@ -143,6 +145,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kChooseLanguage:
     case Action::kCheckHealth:
     case Action::kDemoLogin:
+    case Action::kLogin:
+    case Action::kProviderLogout:
     case Action::kLogout:
     case Action::kListOwnLogs:  // the list itself; every log in it is checked with kReadLog
       return Decision::allow();
@@ -267,6 +271,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kChooseLanguage:
     case Action::kCheckHealth:
     case Action::kDemoLogin:
+    case Action::kLogin:
+    case Action::kProviderLogout:
     case Action::kLogout:
     case Action::kListOwnLogs:
     case Action::kCreateLog:

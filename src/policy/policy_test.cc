@@ -262,7 +262,8 @@ TEST(Policy, AnonymousMayOnlyDoPublicThings) {
   const Actor anonymous;
   for (Action a : kAllActions) {
     const bool is_public = a == Action::kViewPublicPage || a == Action::kReadStaticAsset ||
-                           a == Action::kChooseLanguage || a == Action::kCheckHealth || a == Action::kDemoLogin;
+                           a == Action::kChooseLanguage || a == Action::kCheckHealth || a == Action::kDemoLogin ||
+                           a == Action::kLogin || a == Action::kProviderLogout;
     EXPECT_EQ(may_attempt(anonymous, a), is_public) << action_name(a);
     EXPECT_EQ(can(anonymous, a, teacher_holding_open_log()).allowed, is_public) << action_name(a);
   }
@@ -384,7 +385,9 @@ bool reference_allows(const World& w, Action a) {
     case Action::kReadStaticAsset:
     case Action::kChooseLanguage:
     case Action::kCheckHealth:
-    case Action::kDemoLogin: return true;
+    case Action::kDemoLogin:
+    case Action::kLogin:
+    case Action::kProviderLogout: return true;
     case Action::kLogout:
     case Action::kListOwnLogs: return employee || citizen;
     case Action::kCreateLog:

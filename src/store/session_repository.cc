@@ -4,11 +4,15 @@ namespace stafett::store {
 
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires) {
+                            TimePoint expires, const std::optional<SessionProvider>& provider) {
+  const Value issuer = provider ? Value(provider->issuer) : Value(Null{});
+  const Value sid = provider && provider->sid ? Value(*provider->sid) : Value(Null{});
+  const Value id_token = provider ? Value(provider->id_token) : Value(Null{});
   auto r = tx.execute(
       "INSERT INTO session (token_hash, person_id, actor_kind, csrf_token, created_at_ms, last_seen_at_ms,"
-      " expires_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {token_hash, person.value, actor_kind, csrf_token, to_unix_ms(now), to_unix_ms(now), to_unix_ms(expires)});
+      " expires_at_ms, provider_issuer, provider_sid, id_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {token_hash, person.value, actor_kind, csrf_token, to_unix_ms(now), to_unix_ms(now), to_unix_ms(expires),
+       issuer, sid, id_token});
   if (!r) return r.error();
   return {};
 }
@@ -35,6 +39,25 @@ Result<void> end_session(Transaction& tx, std::int64_t id, TimePoint now) {
   auto r = tx.execute("UPDATE session SET ended_at_ms = ? WHERE id = ? AND ended_at_ms IS NULL", {to_unix_ms(now), id});
   if (!r) return r.error();
   return {};
+}
+
+Result<std::optional<SessionProvider>> find_session_provider(Transaction& tx, std::int64_t id) {
+  auto rows = tx.query("SELECT provider_issuer, provider_sid, id_token FROM session WHERE id = ?", {id});
+  if (!rows) return rows.error();
+  if (rows->empty() || rows->front().is_null(0) || rows->front().is_null(2)) {
+    return std::optional<SessionProvider>{};
+  }
+  const Row& r = rows->front();
+  SessionProvider out{r.text(0), std::nullopt, r.text(2)};
+  if (!r.is_null(1)) out.sid = r.text(1);
+  return std::optional<SessionProvider>{std::move(out)};
+}
+
+Result<std::int64_t> end_sessions_by_provider_sid(Transaction& tx, const std::string& issuer, const std::string& sid,
+                                                  TimePoint now) {
+  return tx.execute(
+      "UPDATE session SET ended_at_ms = ? WHERE provider_issuer = ? AND provider_sid = ? AND ended_at_ms IS NULL",
+      {to_unix_ms(now), issuer, sid});
 }
 
 }  // namespace stafett::store

@@ -19,9 +19,22 @@ struct SessionRow {
   TimePoint expires;
 };
 
+// Where a session came from, for sessions from an identity provider.
+struct SessionProvider {
+  std::string issuer;
+  std::optional<std::string> sid;  // the provider's session id, for front-channel logout
+  std::string id_token;            // for id_token_hint at logout; never leaves the server otherwise
+};
+
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires);
+                            TimePoint expires, const std::optional<SessionProvider>& provider = std::nullopt);
+// The provider of session `id`, or nullopt for a demo session.
+Result<std::optional<SessionProvider>> find_session_provider(Transaction& tx, std::int64_t id);
+// Ends every live session from `issuer` with the provider session id `sid`;
+// returns how many.
+Result<std::int64_t> end_sessions_by_provider_sid(Transaction& tx, const std::string& issuer, const std::string& sid,
+                                                  TimePoint now);
 // The live session with this token hash (not ended, not expired at `now`).
 Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now);
 Result<void> touch_session(Transaction& tx, std::int64_t id, TimePoint now);

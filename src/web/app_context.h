@@ -15,6 +15,7 @@
 #include "store/database.h"
 #include "web/i18n.h"
 #include "web/locale.h"
+#include "web/login_providers.h"
 #include "web/renderer.h"
 
 namespace stafett::web {
@@ -29,6 +30,7 @@ struct AppContext {
   const crypto::DataKeys& keys;
   bool demo = false;  // serve --demo: the demo personas are the login
   app::SessionLimits sessions;
+  const LoginProviders* login = nullptr;  // null or empty: no identity provider configured
 };
 
 struct RequestContext {

@@ -16,10 +16,15 @@ std::span<const Route> route_table() {
       // Operations
       {Method::kGet, "/healthz", Action::kCheckHealth, pages::healthz},
       {Method::kGet, "/readyz", Action::kCheckHealth, pages::readyz},
-      // Login (demo personas until ID-porten is connected)
+      // Login (the demo personas only with `serve --demo`)
       {Method::kGet, "/logg-inn", Action::kViewPublicPage, pages::login_page},
       {Method::kPost, "/demo/logg-inn", Action::kDemoLogin, pages::demo_login, true},
       {Method::kPost, "/logg-ut", Action::kLogout, pages::logout},
+      // Login with an identity provider (OpenID Connect): ID-porten, Entra ID
+      {Method::kGet, "/logg-inn/innbygger", Action::kLogin, pages::start_citizen_login},
+      {Method::kGet, "/logg-inn/ansatt", Action::kLogin, pages::start_employee_login},
+      {Method::kGet, "/innlogging/tilbake", Action::kLogin, pages::login_callback},
+      {Method::kGet, "/innlogging/frontkanal", Action::kProviderLogout, pages::front_channel_logout},
       // Stafettlogger
       {Method::kGet, "/logger", Action::kListOwnLogs, pages::my_logs},
       {Method::kGet, "/logger/ny", Action::kCreateLog, pages::new_log_form},

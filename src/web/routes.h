@@ -23,6 +23,8 @@ struct Route {
 };
 
 inline constexpr std::string_view kSessionCookie = "__Host-stafett_session";
+// Binds a login at an identity provider to the browser that started it.
+inline constexpr std::string_view kPreLoginCookie = "__Host-stafett_prelogin";
 inline constexpr std::string_view kLoginCsrfCookie = "__Host-stafett_login";
 inline constexpr std::string_view kCsrfField = "_csrf";
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "http/router.h"
+#include "policy/policy.h"
 
 namespace stafett::web {
 namespace {
@@ -36,6 +37,29 @@ TEST(RouteInventory, ApiRoutesLiveUnderVersionedPrefix) {
       EXPECT_TRUE(route.pattern.starts_with("/api/v1/")) << route.pattern;
     }
   }
+}
+
+// The login routes are reachable without a session (that is their point) and
+// are only GETs that change nothing but a login attempt; the two actions are
+// used by them alone, so no other route becomes public through them.
+TEST(RouteInventory, LoginAndProviderLogoutRoutesAreTheOnlyOnesWithTheirActions) {
+  const std::set<std::string_view> login = {"/logg-inn/innbygger", "/logg-inn/ansatt", "/innlogging/tilbake"};
+  int seen = 0;
+  for (const Route& route : route_table()) {
+    if (route.action == policy::Action::kLogin) {
+      EXPECT_TRUE(login.contains(route.pattern)) << route.pattern;
+      EXPECT_EQ(route.method, http::Method::kGet) << route.pattern;
+      ++seen;
+    }
+    if (route.action == policy::Action::kProviderLogout) {
+      EXPECT_EQ(route.pattern, "/innlogging/frontkanal");
+      EXPECT_EQ(route.method, http::Method::kGet);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 4);
+  EXPECT_TRUE(policy::may_attempt(policy::Actor{}, policy::Action::kLogin));
+  EXPECT_TRUE(policy::may_attempt(policy::Actor{}, policy::Action::kProviderLogout));
 }
 
 }  // namespace

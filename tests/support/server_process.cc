@@ -55,7 +55,8 @@ int run_stafett(const std::vector<std::string>& args, const std::string& log_fil
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::start(const std::string& database_url,
-                                                    const std::vector<std::string>& extra_args) {
+                                                    const std::vector<std::string>& extra_args,
+                                                    const std::string& listen) {
   std::unique_ptr<ServerProcess> p(new ServerProcess());
   p->dir_ = make_temp_dir();
   const std::string log = p->dir_ + "/server.log";
@@ -68,7 +69,7 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::string& database_
   }
   const std::string port_file = p->dir_ + "/port";
   std::vector<std::string> args = {"serve",      "--database-url", database_url, "--listen",
-                                   "127.0.0.1:0", "--port-file",    port_file,    "--web-root",
+                                   listen,        "--port-file",    port_file,    "--web-root",
                                    source_dir() + "/web", "--key-file", key_file};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   p->pid_ = spawn(args, log);

@@ -22,8 +22,11 @@ class ServerProcess {
  public:
   // Seeds `database_url` with the demo data, then starts `serve` with
   // `extra_args` and waits until it listens. Throws if it does not start.
+  // `listen`: host:port; a fixed port when the server must know its own URL
+  // before it starts (the redirect URIs of a login at an identity provider).
   static std::unique_ptr<ServerProcess> start(const std::string& database_url,
-                                              const std::vector<std::string>& extra_args = {});
+                                              const std::vector<std::string>& extra_args = {},
+                                              const std::string& listen = "127.0.0.1:0");
   ~ServerProcess();
 
   std::uint16_t port() const { return port_; }

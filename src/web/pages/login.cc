@@ -1,5 +1,7 @@
 // GET /logg-inn: how to log in. With `serve --demo` it lists the demo
-// personas; otherwise it says plainly that demo login is off.
+// personas, and a link per configured identity provider (ID-porten for
+// citizens, Entra ID for employees); with neither it says plainly that
+// login is not available.
 // POST /demo/logg-inn (demo only) and POST /logg-ut.
 #include "core/random.h"
 #include "web/pages/pages.h"
@@ -20,6 +22,13 @@ std::string session_cookie(const std::string& token) {
 http::Response login_page(const RequestContext& ctx) {
   mustache::data page(mustache::data::type::object);
   page.set("demo", ctx.app.demo ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+  const bool citizen_provider = ctx.app.login != nullptr && ctx.app.login->citizen != nullptr;
+  const bool employee_provider = ctx.app.login != nullptr && ctx.app.login->employee != nullptr;
+  auto flag = [](bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; };
+  page.set("citizen_provider", flag(citizen_provider));
+  page.set("employee_provider", flag(employee_provider));
+  page.set("any_provider", flag(citizen_provider || employee_provider));
+  page.set("no_login", flag(!ctx.app.demo && !citizen_provider && !employee_provider));
   http::Response response;
   if (ctx.app.demo) {
     // The login form is anonymous: its CSRF token lives in a cookie of its own.
@@ -72,10 +81,27 @@ http::Response demo_login(const RequestContext& ctx) {
 }
 
 http::Response logout(const RequestContext& ctx) {
+  std::optional<std::string> provider_logout;
   if (ctx.session) {
+    // Ours first: the session is gone before the browser reaches the provider.
+    auto hint = app::provider_logout_hint(ctx.app.db, ctx.session->id);
+    if (!hint) return failure_response(ctx, hint.error());
     if (auto r = app::end_session(ctx.app.db, ctx.session->id, ctx.app.clock); !r) return failure_response(ctx, r.error());
+    if (*hint && ctx.app.login != nullptr) {
+      if (auto* provider = ctx.app.login->for_issuer((*hint)->issuer)) {
+        provider_logout = provider->logout_url((*hint)->id_token,
+                                               ctx.app.login->public_base_url + std::string(kPostLogoutPath),
+                                               random_hex(16));
+      }
+    }
   }
-  auto r = http::Response::redirect("/");
+  http::Response r;
+  if (provider_logout) {
+    r = http::Response::text(303, "");
+    r.add_header("Location", *provider_logout);
+  } else {
+    r = http::Response::redirect("/");
+  }
   r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
   return r;
 }

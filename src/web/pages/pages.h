@@ -17,6 +17,10 @@ http::Response api_municipalities(const RequestContext& ctx);
 http::Response login_page(const RequestContext& ctx);
 http::Response demo_login(const RequestContext& ctx);
 http::Response logout(const RequestContext& ctx);
+http::Response start_citizen_login(const RequestContext& ctx);
+http::Response start_employee_login(const RequestContext& ctx);
+http::Response login_callback(const RequestContext& ctx);
+http::Response front_channel_logout(const RequestContext& ctx);
 
 http::Response my_logs(const RequestContext& ctx);
 // The log page, with field errors from a form posted on it (status 422).

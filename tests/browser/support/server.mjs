@@ -62,10 +62,13 @@ async function freshDatabaseUrl(workDir) {
  * Seeds a fresh demo database in workDir and starts `stafett serve` on a free
  * port. Resolves once the server has written its port file.
  *
- * @param {{bin: string, webRoot: string, workDir: string}} options
- * @returns {Promise<{url: string, port: number, logPath: string, stop: () => Promise<void>}>}
+ * `listen` fixes the port when the server must know its URL before it starts
+ * (the redirect URIs registered at the stand-in identity provider).
+ *
+ * @param {{bin: string, webRoot: string, workDir: string, extraArgs?: string[], listen?: string}} options
+ * @returns {Promise<{url: string, port: number, logPath: string, databaseUrl: string, stop: () => Promise<void>}>}
  */
-export async function startServer({ bin, webRoot, workDir, extraArgs = [] }) {
+export async function startServer({ bin, webRoot, workDir, extraArgs = [], listen = '127.0.0.1:0' }) {
   await mkdir(workDir, { recursive: true });
   const databaseUrl = await freshDatabaseUrl(workDir);
   const portFile = join(workDir, 'port');
@@ -95,7 +98,7 @@ export async function startServer({ bin, webRoot, workDir, extraArgs = [] }) {
         'serve',
         '--database-url', databaseUrl,
         '--web-root', webRoot,
-        '--listen', '127.0.0.1:0',
+        '--listen', listen,
         '--port-file', portFile,
         '--key-file', keyFile,
         ...extraArgs,
@@ -173,7 +176,7 @@ export async function startServer({ bin, webRoot, workDir, extraArgs = [] }) {
     return stopping;
   }
 
-  return { url: `http://127.0.0.1:${port}`, port, logPath, stop };
+  return { url: `http://127.0.0.1:${port}`, port, logPath, databaseUrl, stop };
 }
 
 /** Chromium flags: headless, no sandbox (root in a container), and no calls home. */
