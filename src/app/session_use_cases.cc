@@ -17,6 +17,34 @@ store::Blob hash_of(const std::string& token) {
   return store::Blob(h.begin(), h.end());
 }
 
+std::string to_hex(const crypto::Bytes& bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (auto b : bytes) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+std::optional<crypto::Bytes> from_hex(const std::string& text) {
+  if (text.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  crypto::Bytes out;
+  out.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    const int hi = nibble(text[i]), lo = nibble(text[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
+  }
+  return out;
+}
+
 std::string kind_code(policy::ActorKind kind) {
   return kind == policy::ActorKind::kEmployee ? "employee" : "citizen";
 }
@@ -55,20 +83,24 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
   return open_session(db, person, kind, clock, limits, std::nullopt);
 }
 
-Result<NewSession> start_session(store::Database& db, const VerifiedLoginSession& login, const Clock& clock,
-                                 const SessionLimits& limits) {
+Result<NewSession> start_session(store::Database& db, const crypto::DataKeys& keys, const VerifiedLoginSession& login,
+                                 const Clock& clock, const SessionLimits& limits) {
   if (login.issuer.empty() || login.id_token.empty()) return make_error(Errc::kInvalidInput, "no provider");
   return open_session(db, login.person, login.kind, clock, limits,
-                      store::SessionProvider{login.issuer, login.sid, login.id_token});
+                      store::SessionProvider{login.issuer, login.sid, to_hex(keys.seal(login.id_token))});
 }
 
-Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, std::int64_t session_id) {
+Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, const crypto::DataKeys& keys,
+                                                              std::int64_t session_id) {
   return store::transact_value<std::optional<ProviderLogoutHint>>(
       db, TxMode::kRead, [&](Transaction& tx) -> Result<std::optional<ProviderLogoutHint>> {
         auto provider = store::find_session_provider(tx, session_id);
         if (!provider) return provider.error();
         if (!*provider) return std::optional<ProviderLogoutHint>{};
-        return std::optional<ProviderLogoutHint>{ProviderLogoutHint{(*provider)->issuer, (*provider)->id_token}};
+        auto sealed = from_hex((*provider)->id_token);
+        auto id_token = sealed ? keys.open(*sealed) : Result<std::string>(make_error(Errc::kInvalidInput, "id_token"));
+        if (!id_token) return id_token.error();  // altered, or sealed with another key
+        return std::optional<ProviderLogoutHint>{ProviderLogoutHint{(*provider)->issuer, std::move(*id_token)}};
       });
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "crypto/data_keys.h"
 #include "policy/actor.h"
 #include "store/database.h"
 
@@ -54,8 +55,10 @@ struct VerifiedLoginSession {
 };
 // A new session (a new random id, never one the browser had before) with the
 // same checks as start_demo_session.
-Result<NewSession> start_session(store::Database& db, const VerifiedLoginSession& login, const Clock& clock,
-                                 const SessionLimits& limits = {});
+// The id_token is stored sealed with `keys` (it carries the national identity
+// number), never in clear.
+Result<NewSession> start_session(store::Database& db, const crypto::DataKeys& keys, const VerifiedLoginSession& login,
+                                 const Clock& clock, const SessionLimits& limits = {});
 
 // What RP-initiated logout needs: the issuer and id_token of a session that
 // came from an identity provider; nullopt for demo sessions.
@@ -63,7 +66,8 @@ struct ProviderLogoutHint {
   std::string issuer;
   std::string id_token;
 };
-Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, std::int64_t session_id);
+Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, const crypto::DataKeys& keys,
+                                                              std::int64_t session_id);
 
 // Front-channel logout: ends every live session with this issuer and
 // provider session id (none found: nothing happens). Returns how many.

@@ -104,17 +104,28 @@ TEST_F(LoginAttempts, ConcurrentFinishesGiveTheAttemptToExactlyOne) {
 }
 
 TEST_F(LoginAttempts, ProviderSessionsKeepTheHintAndEndBySid) {
-  auto a = app::start_session(*db_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.one"}, clock_);
-  auto b = app::start_session(*db_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.two"}, clock_);
-  auto c = app::start_session(*db_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-2", "id.token.three"}, clock_);
+  auto a = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.one"}, clock_);
+  auto b = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.two"}, clock_);
+  auto c = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-2", "id.token.three"}, clock_);
   ASSERT_TRUE(a && b && c);
   EXPECT_NE(a->token, b->token);
   auto live_a = app::resume_session(*db_, a->token, clock_);
   ASSERT_TRUE(live_a && *live_a);
-  auto hint = app::provider_logout_hint(*db_, (*live_a)->id);
+  auto hint = app::provider_logout_hint(*db_, keys_, (*live_a)->id);
   ASSERT_TRUE(hint && *hint);
   EXPECT_EQ((*hint)->issuer, kIssuer);
   EXPECT_EQ((*hint)->id_token, "id.token.one");
+  // At rest it is sealed: the token (which carries the national identity
+  // number) is not in the database in clear.
+  auto stored = store::transact_value<std::string>(*db_, store::TxMode::kRead, [&](store::Transaction& tx) -> Result<std::string> {
+    auto rows = tx.query("SELECT COALESCE(id_token, '') FROM session");
+    if (!rows) return rows.error();
+    std::string all;
+    for (const auto& r : *rows) all += r.text(0);
+    return all;
+  });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->find("id.token"), std::string::npos);
 
   EXPECT_EQ(*app::end_provider_sessions(*db_, "https://other.example", "sid-1", clock_), 0) << "wrong issuer";
   EXPECT_EQ(*app::end_provider_sessions(*db_, kIssuer, "sid-unknown", clock_), 0);
@@ -131,14 +142,14 @@ TEST_F(LoginAttempts, DemoSessionsHaveNoProviderHint) {
   ASSERT_TRUE(s);
   auto live = app::resume_session(*db_, s->token, clock_);
   ASSERT_TRUE(live && *live);
-  auto hint = app::provider_logout_hint(*db_, (*live)->id);
+  auto hint = app::provider_logout_hint(*db_, keys_, (*live)->id);
   ASSERT_TRUE(hint);
   EXPECT_FALSE(*hint);
 }
 
 TEST_F(LoginAttempts, ProviderSessionsNeedAnActiveEmploymentForEmployees) {
-  EXPECT_TRUE(app::start_session(*db_, {kIngrid, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_));
-  auto tone = app::start_session(*db_, {kTone, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_);
+  EXPECT_TRUE(app::start_session(*db_, keys_, {kIngrid, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_));
+  auto tone = app::start_session(*db_, keys_, {kTone, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_);
   ASSERT_FALSE(tone);
   EXPECT_EQ(tone.error().code, Errc::kForbidden);
 }

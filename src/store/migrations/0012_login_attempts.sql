@@ -17,7 +17,8 @@ CREATE INDEX login_attempt_by_created ON login_attempt (created_at_ms);
 
 -- A session from an identity provider remembers the provider's issuer and
 -- session id (front-channel logout names them) and the id_token (the
--- id_token_hint of RP-initiated logout). Demo sessions have none.
+-- id_token_hint of RP-initiated logout), sealed with the data keys because it
+-- carries the national identity number. Demo sessions have none.
 ALTER TABLE session ADD COLUMN provider_issuer TEXT;
 ALTER TABLE session ADD COLUMN provider_sid TEXT;
 ALTER TABLE session ADD COLUMN id_token TEXT;

@@ -84,7 +84,7 @@ http::Response logout(const RequestContext& ctx) {
   std::optional<std::string> provider_logout;
   if (ctx.session) {
     // Ours first: the session is gone before the browser reaches the provider.
-    auto hint = app::provider_logout_hint(ctx.app.db, ctx.session->id);
+    auto hint = app::provider_logout_hint(ctx.app.db, ctx.app.keys, ctx.session->id);
     if (!hint) return failure_response(ctx, hint.error());
     if (auto r = app::end_session(ctx.app.db, ctx.session->id, ctx.app.clock); !r) return failure_response(ctx, r.error());
     if (*hint && ctx.app.login != nullptr) {

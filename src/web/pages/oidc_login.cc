@@ -122,7 +122,7 @@ http::Response login_callback(const RequestContext& ctx) {
     if (kind == policy::ActorKind::kCitizen) return outcome_page(ctx, 200, "login.nothing_title", "login.nothing_to_show");
     return outcome_page(ctx, 403, "login.refused_title", "login.employee_refused");
   }
-  auto session = app::start_session(ctx.app.db, {*identity->person, kind, claims.issuer, claims.session_id, login->id_token},
+  auto session = app::start_session(ctx.app.db, ctx.app.keys, {*identity->person, kind, claims.issuer, claims.session_id, login->id_token},
                                     ctx.app.clock, ctx.app.sessions);
   if (!session) {
     if (session.error().code == Errc::kForbidden) {
