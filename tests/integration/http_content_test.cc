@@ -5,6 +5,7 @@
 
 #include "server_fixture.h"
 #include "support/demo_session.h"
+#include "support/sql_probe.h"
 #include "store/database.h"
 
 namespace stafett::testing {
@@ -14,17 +15,6 @@ constexpr int kIngrid = 1, kOle = 2, kSara = 3, kMette = 5, kHanne = 9;
 
 using Who = DemoSession;
 
-
-std::int64_t scalar(const std::string& url, const std::string& sql) {
-  auto db = store::open_database(url);
-  auto v = store::transact_value<std::int64_t>(**db, store::TxMode::kRead, [&](store::Transaction& tx) -> Result<std::int64_t> {
-    auto rows = tx.query(sql);
-    if (!rows) return rows.error();
-    return rows->front().int64(0);
-  });
-  if (!v) throw std::runtime_error(v.error().detail);
-  return *v;
-}
 
 class ContentHttp : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 
 #include "server_fixture.h"
 #include "support/demo_session.h"
+#include "support/sql_probe.h"
 #include "store/database.h"
 
 namespace stafett::testing {
@@ -22,29 +23,6 @@ using Session = DemoSession;
 
 std::string consent_hash(std::uint16_t port) {
   return std::string(boost::json::parse(get(port, "/api/v1/consent-text").body).at("hash").as_string());
-}
-
-std::int64_t scalar(const std::string& url, const std::string& sql) {
-  auto db = store::open_database(url);
-  if (!db) throw std::runtime_error(db.error().detail);
-  auto v = store::transact_value<std::int64_t>(**db, store::TxMode::kRead, [&](store::Transaction& tx) -> Result<std::int64_t> {
-    auto rows = tx.query(sql);
-    if (!rows) return rows.error();
-    return rows->front().int64(0);
-  });
-  if (!v) throw std::runtime_error(v.error().detail);
-  return *v;
-}
-
-void execute(const std::string& url, const std::string& sql) {
-  auto db = store::open_database(url);
-  if (!db) throw std::runtime_error(db.error().detail);
-  auto r = (*db)->transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> Result<void> {
-    auto n = tx.execute(sql);
-    if (!n) return n.error();
-    return {};
-  });
-  if (!r) throw std::runtime_error(r.error().detail);
 }
 
 class LogForms : public ::testing::Test {

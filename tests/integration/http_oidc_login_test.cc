@@ -15,6 +15,7 @@
 #include "store/identity_repository.h"
 #include "support/demo_session.h"
 #include "support/idp_process.h"
+#include "support/sql_probe.h"
 #include "support/oidc_browser.h"
 
 namespace stafett::testing {
@@ -45,18 +46,6 @@ std::string text_query(const std::string& url, const std::string& sql, const sto
     if (rows->empty() || rows->front().is_null(0)) return std::string();
     const auto& value = rows->front();
     return value.size() > 0 ? std::string(value.text(0)) : std::string();
-  });
-  if (!v) throw std::runtime_error(v.error().detail);
-  return *v;
-}
-
-std::int64_t count_query(const std::string& url, const std::string& sql) {
-  auto db = store::open_database(url);
-  if (!db) throw std::runtime_error(db.error().detail);
-  auto v = store::transact_value<std::int64_t>(**db, store::TxMode::kRead, [&](store::Transaction& tx) -> Result<std::int64_t> {
-    auto rows = tx.query(sql);
-    if (!rows) return rows.error();
-    return rows->front().int64(0);
   });
   if (!v) throw std::runtime_error(v.error().detail);
   return *v;
@@ -145,7 +134,7 @@ class OidcLogin : public ::testing::Test {
 
  protected:
   OidcBrowser browser() const { return OidcBrowser(server_->port(), idp_->port(), idp_->ca_file()); }
-  std::int64_t sessions() const { return count_query(database_url_, "SELECT COUNT(*) FROM session"); }
+  std::int64_t sessions() const { return scalar(database_url_, "SELECT COUNT(*) FROM session"); }
 
   // Remembered for the log check at the end.
   static void remember_secret(const std::string& s) {
