@@ -2,6 +2,7 @@
 // Response: the value a handler returns. The server adds the security headers
 // and the caching headers from `cache`, in one place (security_headers.h).
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "http/request.h"
@@ -22,6 +23,10 @@ struct Response {
   CachePolicy cache = CachePolicy::kNoStore;
   bool close_connection = false;
   std::string route = "-";               // route pattern for the access log, never the raw path
+  // Origins that may show this response in a frame. Empty (almost always):
+  // nobody may. Set only for the page an identity provider loads in an
+  // iframe for front-channel logout.
+  std::vector<std::string> frame_ancestors;
 
   static Response html(int status, std::string body);
   static Response json(int status, std::string body);

@@ -21,8 +21,14 @@ inline constexpr const char* kContentSecurityPolicy =
 // POST /logg-ut ends with a redirect to the identity provider's logout page.
 std::string content_security_policy(const std::vector<std::string>& form_action_origins);
 
+// `policy` with frame-ancestors allowing exactly `origins` instead of none.
+std::string with_frame_ancestors(std::string policy, const std::vector<std::string>& origins);
+
 // Adds the headers to `headers` (name, value pairs) for a response with `cache`.
+// With `framing_allowed` the X-Frame-Options header is left out, and the
+// policy's frame-ancestors decides alone (X-Frame-Options has no allow-list).
 void add_security_headers(Headers& headers, CachePolicy cache,
-                          std::string_view content_security_policy = kContentSecurityPolicy);
+                          std::string_view content_security_policy = kContentSecurityPolicy,
+                          bool framing_allowed = false);
 
 }  // namespace stafett::http

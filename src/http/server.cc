@@ -183,7 +183,11 @@ class Session : public std::enable_shared_from_this<Session> {
     msg.keep_alive(keep_alive);
     if (!response.content_type.empty()) msg.set(bhttp::field::content_type, response.content_type);
     Headers headers = std::move(response.headers);
-    add_security_headers(headers, response.cache, server_.csp);
+    if (response.frame_ancestors.empty()) {
+      add_security_headers(headers, response.cache, server_.csp);
+    } else {
+      add_security_headers(headers, response.cache, with_frame_ancestors(server_.csp, response.frame_ancestors), true);
+    }
     for (const auto& [name, value] : headers) msg.insert(name, value);
     const bool no_body = response.status == 304 || response.status == 204;
     if (!no_body) {

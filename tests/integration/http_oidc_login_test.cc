@@ -363,6 +363,12 @@ TEST_F(OidcLogin, FrontChannelLogoutEndsTheSessionsWithThatIssuerAndSid) {
   auto right = get(server_->port(), "/innlogging/frontkanal?iss=" + iss + "&sid=" + percent(sid));
   EXPECT_EQ(right.status, 200);
   EXPECT_EQ(right.header("cache-control"), "no-store");
+  // Only the providers may frame it (the page is loaded in their iframe).
+  const std::string idp_origin = idp_->issuer().substr(0, idp_->issuer().find('/', 8));
+  EXPECT_NE(right.header("content-security-policy").value_or("").find("frame-ancestors " + idp_origin),
+            std::string::npos);
+  EXPECT_FALSE(right.has_header("x-frame-options"));
+  EXPECT_EQ(get(server_->port(), "/logg-inn").header("x-frame-options"), "DENY") << "every other page: no framing";
   auto after = b.get("/logger");
   EXPECT_EQ(after.status, 303);
   EXPECT_EQ(*after.header("location"), "/logg-inn");

@@ -155,6 +155,16 @@ http::Response front_channel_logout(const RequestContext& ctx) {
   }
   auto r = http::Response::html(200, "<!doctype html><html lang=\"nb\"><head><title>-</title></head><body></body></html>");
   r.cache = http::CachePolicy::kNoStore;
+  // The providers show this page in an iframe; only they may.
+  if (ctx.app.login != nullptr) {
+    for (const auto* rp : {ctx.app.login->citizen.get(), ctx.app.login->employee.get()}) {
+      if (rp == nullptr) continue;
+      const std::string& issuer = rp->issuer();
+      const auto scheme_end = issuer.find("://");
+      const auto path = scheme_end == std::string::npos ? std::string::npos : issuer.find('/', scheme_end + 3);
+      if (scheme_end != std::string::npos) r.frame_ancestors.push_back(issuer.substr(0, path));
+    }
+  }
   return r;
 }
 
