@@ -37,28 +37,37 @@ std::string name_of(Transaction& tx, domain::PersonId person) {
   return p && *p ? (*p)->full_name() : "";
 }
 
-}  // namespace
+// A new entry once its input has been checked: the encoded body and what
+// goes with it.
+struct Draft {
+  std::string body;
+  domain::NoteVisibility visibility;  // only notes may be hidden from guardians
+  std::optional<EntryId> parent;      // an evaluation's measure
+  std::vector<std::pair<EntryId, std::string>> links;  // (to, kind), made with the entry
+};
 
-Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                              const NoteInput& in, const Clock& clock) {
+// The steps every new entry shares, in one transaction: the policy for
+// `kind` in `category`, the draft from `make(tx, errors)` (nothing is written
+// when a field is wrong), the entry, its links.
+template <class Make>
+Result<WriteOutcome> add_entry(store::Database& db, const policy::Actor& actor, domain::LogId log, EntryKind kind,
+                               InfoCategory category, const Clock& clock, Make make) {
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    const InfoCategory category = in.health ? InfoCategory::kHealth : InfoCategory::kNotes;
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kNote, category);
+    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, kind, category);
     if (!facts) return facts.error();
-    const auto body = writing::note_body(in, out.errors);
-    domain::NoteVisibility visibility{in.hidden_from_guardians, in.hidden_reason, in.legal_reference};
-    // Only an employee can hide a note from guardians.
-    if (visibility.hidden_from_guardians && actor.kind != policy::ActorKind::kEmployee) {
-      out.errors.push_back({"hidden", "note.error.hide_not_allowed"});
-    }
-    add_problems(out.errors, domain::validate(body, visibility));
+    Result<Draft> draft = make(tx, out.errors);
+    if (!draft) return draft.error();
     if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kNote, category, store::encode(body));
-    e.visibility = visibility;
+    auto e = new_entry(actor, *facts, log, kind, category, std::move(draft->body));
+    e.visibility = draft->visibility;
+    e.parent = draft->parent;
     auto id = store::insert_entry(tx, e, now);
     if (!id) return id.error();
+    for (const auto& [to, link] : draft->links) {
+      if (auto l = store::link_entries(tx, *id, to, link); !l) return l.error();
+    }
     out.entry = *id;
     return {};
   });
@@ -66,25 +75,47 @@ Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, d
   return out;
 }
 
+// The text of decision `index` in meeting `meeting` of `log`; kNotFound when
+// there is no such meeting or decision.
+Result<std::string> decision_text(Transaction& tx, domain::LogId log, const FromDecision& from) {
+  auto entry = store::find_entry(tx, log, from.meeting);
+  if (!entry) return entry.error();
+  if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
+  auto body = store::decode_meeting((*entry)->versions.back().body);
+  if (!body) return body.error();
+  if (from.decision < 0 || from.decision >= static_cast<int>(body->decisions.size())) {
+    return make_error(Errc::kNotFound, "decision");
+  }
+  return body->decisions[static_cast<std::size_t>(from.decision)];
+}
+
+}  // namespace
+
+Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                              const NoteInput& in, const Clock& clock) {
+  const InfoCategory category = in.health ? InfoCategory::kHealth : InfoCategory::kNotes;
+  return add_entry(db, actor, log, EntryKind::kNote, category, clock,
+                   [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
+                     const auto body = writing::note_body(in, errors);
+                     const domain::NoteVisibility visibility{in.hidden_from_guardians, in.hidden_reason,
+                                                             in.legal_reference};
+                     // Only an employee can hide a note from guardians.
+                     if (visibility.hidden_from_guardians && actor.kind != policy::ActorKind::kEmployee) {
+                       errors.push_back({"hidden", "note.error.hide_not_allowed"});
+                     }
+                     add_problems(errors, domain::validate(body, visibility));
+                     return Draft{store::encode(body), visibility, std::nullopt, {}};
+                   });
+}
+
 Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                    const std::string& text, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kHighlight,
-                           InfoCategory::kBasic);
-    if (!facts) return facts.error();
-    const domain::HighlightBody body{text};
-    add_problems(out.errors, domain::validate(body));
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kHighlight, InfoCategory::kBasic, store::encode(body));
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kHighlight, InfoCategory::kBasic, clock,
+                   [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
+                     const domain::HighlightBody body{text};
+                     add_problems(errors, domain::validate(body));
+                     return Draft{store::encode(body), {}, std::nullopt, {}};
+                   });
 }
 
 Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log, bool all_contributors,
@@ -100,22 +131,10 @@ Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, dom
 
 Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                  const MeetingInput& in, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kMeeting,
-                           InfoCategory::kMeetings);
-    if (!facts) return facts.error();
-    const auto body = writing::meeting_body(tx, log, in, out.errors);
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kMeeting, InfoCategory::kMeetings, store::encode(body));
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kMeeting, InfoCategory::kMeetings, clock,
+                   [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
+                     return Draft{store::encode(writing::meeting_body(tx, log, in, errors)), {}, std::nullopt, {}};
+                   });
 }
 
 Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& actor, domain::LogId log,
@@ -151,23 +170,6 @@ Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& ac
   return out;
 }
 
-namespace {
-
-// The text of decision `index` in meeting `meeting` of `log`; kNotFound when
-// there is no such meeting or decision.
-Result<std::string> decision_text(Transaction& tx, domain::LogId log, const FromDecision& from) {
-  auto entry = store::find_entry(tx, log, from.meeting);
-  if (!entry) return entry.error();
-  if (!*entry || (*entry)->kind != EntryKind::kMeeting) return make_error(Errc::kNotFound, "meeting");
-  auto body = store::decode_meeting((*entry)->versions.back().body);
-  if (!body) return body.error();
-  if (from.decision < 0 || from.decision >= static_cast<int>(body->decisions.size())) {
-    return make_error(Errc::kNotFound, "decision");
-  }
-  return body->decisions[static_cast<std::size_t>(from.decision)];
-}
-
-}  // namespace
 
 Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                         domain::EntryId meeting, int decision, const std::string& assignee,
@@ -177,31 +179,20 @@ Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor
 
 Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               const TaskInput& in, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kTask,
-                           InfoCategory::kGoalsMeasures);
-    if (!facts) return facts.error();
-    std::string title = in.title;
-    if (in.from) {
-      auto text = decision_text(tx, log, *in.from);
-      if (!text) return text.error();
-      title = *text;
-    }
-    const auto body = writing::task_body(tx, log, title, in, out.errors);
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, store::encode(body));
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    if (in.from) {
-      if (auto l = store::link_entries(tx, *id, in.from->meeting, "from_decision"); !l) return l.error();
-    }
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, clock,
+                   [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
+                     Draft draft;
+                     std::string title = in.title;
+                     if (in.from) {
+                       // A task from a decision is titled by it and linked to its meeting.
+                       auto text = decision_text(tx, log, *in.from);
+                       if (!text) return text.error();
+                       title = *text;
+                       draft.links.emplace_back(in.from->meeting, "from_decision");
+                     }
+                     draft.body = store::encode(writing::task_body(tx, log, title, in, errors));
+                     return draft;
+                   });
 }
 
 Result<void> set_task_done(store::Database& db, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
@@ -304,78 +295,42 @@ Result<std::vector<domain::CatalogueMeasure>> measure_catalogue(store::Database&
 
 Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
                               const GoalInput& in, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kGoal, InfoCategory::kGoalsMeasures);
-    if (!facts) return facts.error();
-    const auto body = writing::goal_body(in, out.errors);
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, store::encode(body));
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, clock,
+                   [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
+                     return Draft{store::encode(writing::goal_body(in, errors)), {}, std::nullopt, {}};
+                   });
 }
 
 Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                  const MeasureInput& in, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kMeasure,
-                           InfoCategory::kGoalsMeasures);
-    if (!facts) return facts.error();
-    if (in.from) {
-      // The decision must exist; the person may have reworded the title.
-      if (auto text = decision_text(tx, log, *in.from); !text) return text.error();
-    }
-    std::vector<EntryId> goals;
-    const auto body = writing::measure_body(tx, log, in, out.errors, goals);
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, store::encode(body));
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    for (auto g : goals) {
-      if (auto l = store::link_entries(tx, *id, g, "serves_goal"); !l) return l.error();
-    }
-    if (in.from) {
-      if (auto l = store::link_entries(tx, *id, in.from->meeting, "from_decision"); !l) return l.error();
-    }
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, clock,
+                   [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
+                     Draft draft;
+                     if (in.from) {
+                       // The decision must exist; the person may have reworded the title.
+                       if (auto text = decision_text(tx, log, *in.from); !text) return text.error();
+                       draft.links.emplace_back(in.from->meeting, "from_decision");
+                     }
+                     // The goals it serves live in its versioned body, not in links,
+                     // so a correction can change them.
+                     draft.body = store::encode(writing::measure_body(tx, log, in, errors));
+                     return draft;
+                   });
 }
 
 Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId measure, const EvaluationInput& in, const Clock& clock) {
-  WriteOutcome out;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto facts = facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, EntryKind::kEvaluation,
-                           InfoCategory::kGoalsMeasures);
-    if (!facts) return facts.error();
-    auto entry = store::find_entry(tx, log, measure);
-    if (!entry) return entry.error();
-    if (!*entry || (*entry)->kind != EntryKind::kMeasure) return make_error(Errc::kNotFound, "measure");
-    auto m = store::decode_measure((*entry)->versions.back().body);
-    if (!m) return m.error();
-    const auto body = writing::evaluation_body(in, *m, out.errors);
-    if (!out.errors.empty()) return {};
-    auto e = new_entry(actor, *facts, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, store::encode(body));
-    e.parent = measure;
-    auto id = store::insert_entry(tx, e, now);
-    if (!id) return id.error();
-    out.entry = *id;
-    return {};
-  });
-  if (!r) return r.error();
-  return out;
+  return add_entry(db, actor, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, clock,
+                   [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
+                     auto entry = store::find_entry(tx, log, measure);
+                     if (!entry) return entry.error();
+                     if (!*entry || (*entry)->kind != EntryKind::kMeasure) {
+                       return make_error(Errc::kNotFound, "measure");
+                     }
+                     auto m = store::decode_measure((*entry)->versions.back().body);
+                     if (!m) return m.error();
+                     return Draft{store::encode(writing::evaluation_body(in, *m, errors)), {}, measure, {}};
+                   });
 }
 
 namespace {
@@ -501,6 +456,7 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     evaluations[e.parent->value].push_back(std::move(ev));
   }
   std::vector<MeasureView> measures;
+  std::map<std::int64_t, std::string> catalogue_names;
   for (const auto& e : *entries) {
     if (e.kind != EntryKind::kMeasure || !readable(e)) continue;
     auto body = store::decode_measure(e.versions.back().body);
@@ -512,9 +468,14 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
     m.responsible_name = participant_names[body->responsible.value];
     m.unit_name = unit_names[body->unit.value];
     if (body->catalogue) {
-      auto c = store::find_catalogue_measure(tx, *body->catalogue);
-      if (!c) return c.error();
-      if (*c) m.catalogue_name = (*c)->name;
+      // Several measures often come from the same catalogue measure: look each up once.
+      auto it = catalogue_names.find(body->catalogue->value);
+      if (it == catalogue_names.end()) {
+        auto c = store::find_catalogue_measure(tx, *body->catalogue);
+        if (!c) return c.error();
+        it = catalogue_names.emplace(body->catalogue->value, *c ? (*c)->name : std::string()).first;
+      }
+      m.catalogue_name = it->second;
     }
     if (body->goals) {
       m.goals = *body->goals;

@@ -53,8 +53,7 @@ Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& a
                                      const Correction& c, const MeasureInput& in, const Clock& clock) {
   return correct(db, actor, log, c, EntryKind::kMeasure, clock,
                  [&](Transaction& tx, const store::EntryRow&, FieldErrors& errors) -> Result<std::string> {
-                   std::vector<domain::EntryId> goals;  // kept in the new version's body
-                   return store::encode(writing::measure_body(tx, log, in, errors, goals));
+                   return store::encode(writing::measure_body(tx, log, in, errors));  // goals included
                  });
 }
 

@@ -127,8 +127,7 @@ domain::GoalBody goal_body(const GoalInput& in, FieldErrors& errors) {
   return body;
 }
 
-domain::MeasureBody measure_body(Transaction& tx, domain::LogId log, const MeasureInput& in, FieldErrors& errors,
-                                 std::vector<EntryId>& goals) {
+domain::MeasureBody measure_body(Transaction& tx, domain::LogId log, const MeasureInput& in, FieldErrors& errors) {
   domain::MeasureBody m;
   m.title = in.title;
   m.description = in.description;
@@ -165,19 +164,19 @@ domain::MeasureBody measure_body(Transaction& tx, domain::LogId log, const Measu
       errors.push_back({"catalogue", "measure.error.catalogue"});
     }
   }
-  auto entries = store::entries_of(tx, log);
+  // Each named goal must be a goal of this log (looked up one by one: a log's
+  // other entries are not needed for that).
+  std::vector<EntryId> goals;
   for (const auto& g : in.goals) {
     const auto id = parse_id(g);
-    const bool is_goal = id && entries && std::any_of(entries->begin(), entries->end(), [&](const auto& e) {
-                           return e.id.value == *id && e.kind == EntryKind::kGoal;
-                         });
-    if (!is_goal) {
+    auto found = id ? store::find_entry(tx, log, EntryId{*id}) : Result<std::optional<store::EntryRow>>(std::nullopt);
+    if (!found || !*found || (*found)->kind != EntryKind::kGoal) {
       errors.push_back({"goals", "measure.error.goal"});
       break;
     }
     goals.push_back(EntryId{*id});
   }
-  m.goals = goals;
+  m.goals = std::move(goals);
   return m;
 }
 

@@ -57,8 +57,9 @@ Result<store::EntryRow> entry_to_correct(store::Transaction& tx, const policy::A
 domain::GoalBody goal_body(const GoalInput& in, FieldErrors& errors);
 // The goals must be goals of this log, the responsible an active
 // participant, the unit one taking part.
+// The goals it serves are in the body (`goals`).
 domain::MeasureBody measure_body(store::Transaction& tx, domain::LogId log, const MeasureInput& in,
-                                 FieldErrors& errors, std::vector<domain::EntryId>& goals);
+                                 FieldErrors& errors);
 domain::EvaluationBody evaluation_body(const EvaluationInput& in, const domain::MeasureBody& measure,
                                        FieldErrors& errors);
 domain::NoteBody note_body(const NoteInput& in, FieldErrors& errors);

@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "support/server_process.h"
-#include "support/child_exit.h"
+#include "support/child_process.h"
 #include "support/test_database.h"
 
 namespace stafett::testing {
@@ -67,30 +67,17 @@ std::unique_ptr<IdpProcess> IdpProcess::start(const IdpOptions& options) {
   if (!options.relying_party.frontchannel_logout_uri.empty()) {
     args.insert(args.end(), {"--frontchannel-logout-uri", options.relying_party.frontchannel_logout_uri});
   }
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
   // Its stdin is a pipe only we hold (close-on-exec, so no other child
   // inherits it): when this process ends, however it ends, the IdP sees EOF.
   int in[2];
   if (::pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
-  const pid_t pid = ::fork();
-  if (pid < 0) {
+  pid_t pid = -1;
+  try {
+    pid = spawn_logged(args, log, in[0]);
+  } catch (...) {
     ::close(in[0]);
     ::close(in[1]);
-    throw std::runtime_error("fork failed");
-  }
-  if (pid == 0) {
-    ::dup2(in[0], 0);
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      ::close(fd);
-    }
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
+    throw;
   }
   ::close(in[0]);
   p->stdin_fd_ = in[1];

@@ -11,32 +11,16 @@
 #include <stdexcept>
 #include <thread>
 
-#include "support/child_exit.h"
+#include "support/child_process.h"
 #include "support/test_database.h"
 
 namespace stafett::testing {
 namespace {
 
 pid_t spawn(const std::vector<std::string>& args, const std::string& log_file) {
-  std::vector<char*> argv;
-  std::string bin = stafett_binary();
-  argv.push_back(bin.data());
-  std::vector<std::string> copy = args;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int fd = ::open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      ::close(fd);
-    }
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
-  return pid;
+  std::vector<std::string> all{stafett_binary()};
+  all.insert(all.end(), args.begin(), args.end());
+  return spawn_logged(std::move(all), log_file);
 }
 
 }  // namespace

@@ -214,28 +214,11 @@ http::Response correct_measure_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto entry = id_param(ctx, "entry");
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
-  if (!view) return failure_response(ctx, view.error());
-  std::vector<const app::MeasureView*> all;
-  for (const auto& g : view->content.goals) {
-    for (const auto& m : g.measures) all.push_back(&m);
-  }
-  for (const auto& m : view->content.measures_without_goal) all.push_back(&m);
-  const auto it = std::find_if(all.begin(), all.end(), [&](const auto* m) { return m->id.value == *entry; });
-  if (it == all.end()) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  const auto& m = **it;
-  app::MeasureInput in;
-  in.title = m.body.title;
-  in.description = m.body.description;
-  for (auto g : m.goals) in.goals.push_back(std::to_string(g.value));
-  in.responsible = std::to_string(m.body.responsible.value);
-  in.unit = std::to_string(m.body.unit.value);
-  in.start_date = domain::date_code(m.body.start_date);
-  in.evaluation_date = domain::date_code(m.body.evaluation_date);
-  in.status = std::string(domain::measure_status_code(m.body.status));
-  in.status_reason = m.body.status_reason;
-  if (m.body.catalogue) in.catalogue = std::to_string(m.body.catalogue->value);
-  return measure_form_page(ctx, *id, in, *entry, m.version, {}, 200);
+  // The same starting point as every other correction form (corrections.cc).
+  auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
+  if (!draft) return failure_response(ctx, draft.error());
+  if (draft->kind != domain::EntryKind::kMeasure) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  return measure_form_page(ctx, *id, draft->measure, *entry, draft->version, {}, 200);
 }
 
 http::Response correct_measure(const RequestContext& ctx) {
