@@ -32,7 +32,8 @@ Result<void> begin_login(store::Database& db, const std::string& state, const st
                                attempt.code_verifier,
                                attempt.return_path,
                                hash_of(browser_token),
-                               now};
+                               now,
+                               attempt.renews_session};
     return store::insert_login_attempt(tx, hash_of(state), row);
   });
 }
@@ -56,7 +57,7 @@ Result<std::optional<LoginAttempt>> finish_login(store::Database& db, const std:
         if (auto r = store::use_up_login_attempts_of_browser(tx, (*row)->browser_hash, now); !r) return r.error();
         return std::optional<LoginAttempt>{LoginAttempt{
             (*row)->provider == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen,
-            (*row)->nonce, (*row)->code_verifier, (*row)->return_path}};
+            (*row)->nonce, (*row)->code_verifier, (*row)->return_path, (*row)->renews_session, (*row)->created}};
       });
 }
 

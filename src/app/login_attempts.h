@@ -22,6 +22,10 @@ struct LoginAttempt {
   std::string nonce;
   std::string code_verifier;
   std::string return_path;  // already allow-listed by the caller
+  // Set: the attempt renews this live session's authentication (prompt=login),
+  // and the answer's auth_time must not be older than `started_at`.
+  std::optional<std::int64_t> renews_session;
+  TimePoint started_at;  // filled in by begin_login / finish_login
 };
 
 // Stores the attempt under `state`. REQUIRES: state and browser_token are

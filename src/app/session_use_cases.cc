@@ -1,5 +1,7 @@
 #include "app/session_use_cases.h"
 
+#include <algorithm>
+
 #include "core/random.h"
 #include "crypto/data_keys.h"
 #include "store/log_repository.h"
@@ -49,45 +51,102 @@ std::string kind_code(policy::ActorKind kind) {
   return kind == policy::ActorKind::kEmployee ? "employee" : "citizen";
 }
 
-Result<NewSession> open_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
-                                const Clock& clock, const SessionLimits& limits,
-                                const std::optional<store::SessionProvider>& provider) {
-  return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) -> Result<NewSession> {
-    const TimePoint now = clock.now();
-    if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
-    auto found = store::find_person(tx, person);
-    if (!found) return found.error();
-    if (!*found) return make_error(Errc::kForbidden, "unknown person");
-    if (kind == policy::ActorKind::kEmployee) {
-      auto employments = store::active_employments(tx, person, now);
-      if (!employments) return employments.error();
-      if (employments->empty()) return make_error(Errc::kForbidden, "no active employment");
-    }
-    NewSession out;
-    out.token = random_hex(32);
-    out.info.actor = policy::Actor{kind, person};
-    out.info.csrf_token = random_hex(32);
-    out.info.display_name = (*found)->full_name();
-    const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
-    auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
-                                   now + lifetime, provider);
-    if (!r) return r.error();
-    return out;
-  });
+// A new session row for `person` in `tx`; the checks every login shares.
+Result<NewSession> open_session_in(Transaction& tx, domain::PersonId person, policy::ActorKind kind, TimePoint now,
+                                   TimePoint authenticated_at, const SessionLimits& limits,
+                                   const std::optional<store::SessionProvider>& provider) {
+  if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
+  auto found = store::find_person(tx, person);
+  if (!found) return found.error();
+  if (!*found) return make_error(Errc::kForbidden, "unknown person");
+  if (kind == policy::ActorKind::kEmployee) {
+    auto employments = store::active_employments(tx, person, now);
+    if (!employments) return employments.error();
+    if (employments->empty()) return make_error(Errc::kForbidden, "no active employment");
+  }
+  NewSession out;
+  out.token = random_hex(32);
+  out.info.actor = policy::Actor{kind, person};
+  out.info.csrf_token = random_hex(32);
+  out.info.display_name = (*found)->full_name();
+  out.info.authenticated_at = authenticated_at;
+  if (provider) out.info.provider_issuer = provider->issuer;
+  const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
+  auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
+                                 now + lifetime, authenticated_at, provider);
+  if (!r) return r.error();
+  return out;
+}
+
+std::optional<store::SessionProvider> provider_of(const crypto::DataKeys& keys, const VerifiedLoginSession& login) {
+  return store::SessionProvider{login.issuer, login.sid, to_hex(keys.seal(login.id_token))};
+}
+
+// The auth_time of a login, never later than now (a provider's clock ahead
+// of ours must not make a login look fresher than it is).
+TimePoint authenticated_at(const VerifiedLoginSession& login, TimePoint now) {
+  return login.authenticated_at ? std::min(*login.authenticated_at, now) : now;
 }
 
 }  // namespace
 
+bool recently_authenticated(const SessionInfo& session, TimePoint now, const SessionLimits& limits) {
+  return session.authenticated_at + limits.recent_login > now;
+}
+
 Result<NewSession> start_demo_session(store::Database& db, domain::PersonId person, policy::ActorKind kind,
                                       const Clock& clock, const SessionLimits& limits) {
-  return open_session(db, person, kind, clock, limits, std::nullopt);
+  return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) {
+    const TimePoint now = clock.now();
+    return open_session_in(tx, person, kind, now, now, limits, std::nullopt);
+  });
 }
 
 Result<NewSession> start_session(store::Database& db, const crypto::DataKeys& keys, const VerifiedLoginSession& login,
                                  const Clock& clock, const SessionLimits& limits) {
   if (login.issuer.empty() || login.id_token.empty()) return make_error(Errc::kInvalidInput, "no provider");
-  return open_session(db, login.person, login.kind, clock, limits,
-                      store::SessionProvider{login.issuer, login.sid, to_hex(keys.seal(login.id_token))});
+  return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) {
+    const TimePoint now = clock.now();
+    return open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), limits,
+                           provider_of(keys, login));
+  });
+}
+
+Result<std::optional<NewSession>> renew_session(store::Database& db, const crypto::DataKeys& keys,
+                                                std::int64_t session_id, const VerifiedLoginSession& login,
+                                                const Clock& clock, const SessionLimits& limits) {
+  if (login.issuer.empty() || login.id_token.empty()) return make_error(Errc::kInvalidInput, "no provider");
+  return store::transact_value<std::optional<NewSession>>(
+      db, TxMode::kWrite, [&](Transaction& tx) -> Result<std::optional<NewSession>> {
+        const TimePoint now = clock.now();
+        auto old = store::find_live_session_by_id(tx, session_id, now);
+        if (!old) return old.error();
+        if (!*old) return make_error(Errc::kNotFound, "session no longer live");
+        if (auto e = store::end_session(tx, session_id, now); !e) return e.error();
+        // Someone else at the provider (a shared computer): the session that
+        // asked is over, and nobody is logged in.
+        if ((*old)->person != login.person || (*old)->actor_kind != kind_code(login.kind)) {
+          return std::optional<NewSession>{};
+        }
+        auto fresh = open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), limits,
+                                     provider_of(keys, login));
+        if (!fresh) return fresh.error();
+        return std::optional<NewSession>{std::move(*fresh)};
+      });
+}
+
+Result<NewSession> renew_demo_session(store::Database& db, std::int64_t session_id, const Clock& clock,
+                                      const SessionLimits& limits) {
+  return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) -> Result<NewSession> {
+    const TimePoint now = clock.now();
+    auto old = store::find_live_session_by_id(tx, session_id, now);
+    if (!old) return old.error();
+    if (!*old) return make_error(Errc::kNotFound, "session no longer live");
+    if ((*old)->provider_issuer) return make_error(Errc::kForbidden, "a provider session renews at its provider");
+    if (auto e = store::end_session(tx, session_id, now); !e) return e.error();
+    const auto kind = (*old)->actor_kind == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen;
+    return open_session_in(tx, (*old)->person, kind, now, now, limits, std::nullopt);
+  });
 }
 
 Result<std::optional<ProviderLogoutHint>> provider_logout_hint(store::Database& db, const crypto::DataKeys& keys,
@@ -157,6 +216,8 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
                                (*row)->person};
     info.csrf_token = (*row)->csrf_token;
     info.display_name = *person ? (*person)->full_name() : "";
+    info.authenticated_at = (*row)->authenticated_at;
+    info.provider_issuer = (*row)->provider_issuer;
     return Lookup{false, std::move(info)};
   };
   auto read = store::transact_value<Lookup>(db, TxMode::kRead, [&](Transaction& tx) { return lookup(tx, false); });

@@ -23,6 +23,8 @@ struct SessionInfo {
   policy::Actor actor;
   std::string csrf_token;
   std::string display_name;
+  TimePoint authenticated_at;  // the last proof of identity (see recently_authenticated)
+  std::optional<std::string> provider_issuer;  // nullopt for demo sessions
 };
 
 struct NewSession {
@@ -36,7 +38,14 @@ struct SessionLimits {
   std::chrono::minutes idle{30};
   std::chrono::minutes citizen{120};
   std::chrono::minutes employee{720};
+  // How recent the last proof of identity must be for acts that need a
+  // recent login (consent on someone else's behalf, adding a participant,
+  // exporting a whole log).
+  std::chrono::minutes recent_login{15};
 };
+
+// True when the person proved who they are within `limits.recent_login`.
+bool recently_authenticated(const SessionInfo& session, TimePoint now, const SessionLimits& limits);
 // A session's last_seen is written at most this often (see resume_session).
 inline constexpr std::chrono::minutes kTouchInterval{1};
 
@@ -52,6 +61,7 @@ struct VerifiedLoginSession {
   std::string issuer;              // the provider's issuer
   std::optional<std::string> sid;  // its session id, for front-channel logout
   std::string id_token;            // kept server-side, for id_token_hint at logout
+  std::optional<TimePoint> authenticated_at;  // the id_token's auth_time; absent: now
 };
 // A new session (a new random id, never one the browser had before) with the
 // same checks as start_demo_session.
@@ -59,6 +69,18 @@ struct VerifiedLoginSession {
 // number), never in clear.
 Result<NewSession> start_session(store::Database& db, const crypto::DataKeys& keys, const VerifiedLoginSession& login,
                                  const Clock& clock, const SessionLimits& limits = {});
+
+// A renewed proof of identity for the live session `session_id`: one
+// transaction ends it and starts a new session (a new id, a new CSRF token)
+// for the same person and kind. A login by someone else renews nothing: the
+// old session is ended all the same and the answer is nullopt. kNotFound when
+// the old session is no longer live.
+Result<std::optional<NewSession>> renew_session(store::Database& db, const crypto::DataKeys& keys,
+                                                std::int64_t session_id, const VerifiedLoginSession& login,
+                                                const Clock& clock, const SessionLimits& limits = {});
+// The same for a demo session (serve --demo): the demo persona confirms.
+Result<NewSession> renew_demo_session(store::Database& db, std::int64_t session_id, const Clock& clock,
+                                      const SessionLimits& limits = {});
 
 // What RP-initiated logout needs: the issuer and id_token of a session that
 // came from an identity provider; nullopt for demo sessions.

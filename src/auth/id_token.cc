@@ -206,6 +206,10 @@ TokenResult<IdTokenClaims> check_claims(json::object payload, const TokenExpecta
 
   const auto auth_time = time_claim(payload, "auth_time");
   if (!auth_time) return auth_time.error();
+  if (expect.authenticated_after) {
+    if (!*auth_time) return TokenDefect::kAuthTimeMissing;
+    if (**auth_time + expect.clock_skew < *expect.authenticated_after) return TokenDefect::kAuthenticationTooOld;
+  }
   claims.auth_time = *auth_time;
   for (auto [name, field] :
        {std::pair{"sid", &claims.session_id}, std::pair{"pid", &claims.national_id},

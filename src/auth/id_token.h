@@ -42,6 +42,10 @@ struct TokenExpectations {
   std::vector<std::string> acceptable_acr = {std::string(kIdPortenLoaHigh)};
   // Tolerated clock difference to the provider, both ways. REQUIRES: >= 0.
   std::chrono::seconds clock_skew{60};
+  // Set when we asked the person to log in again (prompt=login, max_age=0):
+  // `auth_time` is then required and must not be before this (less the skew),
+  // so a provider that answers from an old single sign-on session is refused.
+  std::optional<std::chrono::sys_seconds> authenticated_after;
 
   static TokenExpectations for_idporten(std::string issuer, std::string client_id,
                                         std::string nonce);

@@ -545,6 +545,21 @@ TEST(IdToken, RefusesAMissingOrEmptySubject) {
   EXPECT_EQ(claims_defect(with(valid_claims(), "sub", "")), TokenDefect::kSubjectMissing);
 }
 
+TEST(IdToken, ARenewedLoginNeedsAFreshAuthTime) {
+  // We asked at kNow - 60 s for a new login: auth_time 30 s ago is fresh.
+  auto renewal = expectations();
+  renewal.authenticated_after = std::chrono::sys_seconds(seconds(kNow - 60));
+  EXPECT_TRUE(check(rs256(valid_claims()), renewal));
+  // An answer from the provider's older single sign-on session is not.
+  EXPECT_EQ(defect_of(rs256(with(valid_claims(), "auth_time", kNow - 60 - 61)), renewal),
+            TokenDefect::kAuthenticationTooOld);
+  // Within the clock skew it is.
+  EXPECT_TRUE(check(rs256(with(valid_claims(), "auth_time", kNow - 60 - 59)), renewal));
+  EXPECT_EQ(defect_of(rs256(without(valid_claims(), "auth_time")), renewal), TokenDefect::kAuthTimeMissing);
+  // Without a demanded renewal, auth_time is optional.
+  EXPECT_TRUE(check(rs256(without(valid_claims(), "auth_time"))));
+}
+
 TEST(IdToken, RefusesOptionalClaimsOfTheWrongType) {
   EXPECT_EQ(claims_defect(with(valid_claims(), "pid", 1819912345)), TokenDefect::kMalformedClaim);
   EXPECT_EQ(claims_defect(with(valid_claims(), "sid", json::array{"s"})),
@@ -563,7 +578,7 @@ TEST(IdToken, RefusesEverythingWhenExpectationsAreIncomplete) {
 
 TEST(IdToken, NamesEveryDefectDistinctly) {
   std::set<std::string_view> names;
-  for (int i = 0; i <= static_cast<int>(TokenDefect::kSubjectMissing); ++i) {
+  for (int i = 0; i <= static_cast<int>(TokenDefect::kAuthenticationTooOld); ++i) {
     const auto name = token_defect_name(static_cast<TokenDefect>(i));
     EXPECT_NE(name, "unknown_defect") << i;
     EXPECT_TRUE(names.insert(name).second) << name;

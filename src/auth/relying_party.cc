@@ -95,6 +95,10 @@ std::string RelyingParty::authorization_url(const AuthorizationRequest& request)
                        {"code_challenge_method", "S256"}};
   if (!settings_.acr_values.empty()) fields.emplace_back("acr_values", join(settings_.acr_values));
   if (!request.ui_locales.empty()) fields.emplace_back("ui_locales", request.ui_locales);
+  if (request.fresh_login) {
+    fields.emplace_back("prompt", "login");
+    fields.emplace_back("max_age", "0");
+  }
   return with_query(metadata_.authorization_endpoint, fields);
 }
 
@@ -106,7 +110,8 @@ TokenExpectations RelyingParty::expectations(const std::string& nonce) const {
 }
 
 Result<VerifiedLogin> RelyingParty::redeem(const std::string& code, const std::string& code_verifier,
-                                           const std::string& nonce) {
+                                           const std::string& nonce,
+                                           std::optional<std::chrono::sys_seconds> authenticated_after) {
   FormFields fields = {{"grant_type", "authorization_code"},
                        {"code", code},
                        {"redirect_uri", settings_.redirect_uri},
@@ -137,7 +142,9 @@ Result<VerifiedLogin> RelyingParty::redeem(const std::string& code, const std::s
   }
   VerifiedLogin out;
   out.id_token = std::string(id_token->get_string());
-  auto claims = validate_with_refresh(out.id_token, jwks_, expectations(nonce), clock_.now());
+  auto expect = expectations(nonce);
+  expect.authenticated_after = authenticated_after;
+  auto claims = validate_with_refresh(out.id_token, jwks_, expect, clock_.now());
   if (!claims) return claims.error();
   out.claims = std::move(*claims);
   return out;

@@ -48,6 +48,9 @@ struct AuthorizationRequest {
   std::string nonce;
   std::string code_challenge;  // S256
   std::string ui_locales;      // e.g. "nb"; empty: not sent
+  // The person must log in again even with a live session at the provider:
+  // prompt=login and max_age=0 (which also makes auth_time mandatory).
+  bool fresh_login = false;
 };
 
 // A validated id_token and its text (kept server-side for id_token_hint).
@@ -74,12 +77,17 @@ class RelyingParty {
   std::string authorization_url(const AuthorizationRequest& request) const;
 
   // Exchanges `code` at the token endpoint and validates the id_token against
-  // `nonce`. kForbidden when the provider refuses the code or the id_token is
+  // `nonce` (and, when set, demands auth_time >= `authenticated_after`, see
+  // TokenExpectations). kForbidden when the provider refuses the code or the id_token is
   // refused; kUnavailable when the provider cannot be reached.
-  Result<VerifiedLogin> redeem(const std::string& code, const std::string& code_verifier, const std::string& nonce);
+  Result<VerifiedLogin> redeem(const std::string& code, const std::string& code_verifier, const std::string& nonce,
+                               std::optional<std::chrono::sys_seconds> authenticated_after = std::nullopt);
 
   // RP-initiated logout: end_session_endpoint with id_token_hint,
   // post_logout_redirect_uri and state; nullopt if the provider has none.
+  // A GET (a redirect), not a POST: a cross-site POST would not carry the
+  // provider's SameSite=Lax session cookie, so the provider could not tell
+  // which session to end (see docs/decisions/0004).
   std::optional<std::string> logout_url(const std::string& id_token, const std::string& post_logout_redirect_uri,
                                         const std::string& state) const;
 

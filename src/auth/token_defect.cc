@@ -36,6 +36,8 @@ std::string_view token_defect_name(TokenDefect defect) {
     case TokenDefect::kAcrMissing: return "acr_missing";
     case TokenDefect::kAcrNotAccepted: return "acr_not_accepted";
     case TokenDefect::kSubjectMissing: return "sub_missing";
+    case TokenDefect::kAuthTimeMissing: return "auth_time_missing";
+    case TokenDefect::kAuthenticationTooOld: return "authentication_too_old";
   }
   return "unknown_defect";
 }

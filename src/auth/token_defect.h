@@ -39,6 +39,8 @@ enum class TokenDefect {
   kAcrMissing,               // an acr level is required and `acr` is absent
   kAcrNotAccepted,           // `acr` is not one of the acceptable levels
   kSubjectMissing,           // `sub` absent or empty
+  kAuthTimeMissing,          // a recent login was demanded and `auth_time` is absent
+  kAuthenticationTooOld,     // auth_time before the demanded renewal (less the skew)
 };
 
 // A stable snake_case name for logs, e.g. "bad_signature".

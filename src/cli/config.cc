@@ -121,6 +121,12 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
                    : key == "session_citizen_minutes" ? config.sessions.citizen
                                                       : config.sessions.employee;
     target = std::chrono::minutes(*n);
+  } else if (key == "recent_login_minutes") {
+    // Consent, a new participant or a whole-log export within this long of a
+    // proof of identity; 1 to 60 minutes, so "recent" always means recent.
+    auto n = parse_number<std::int64_t>(key, value, 1, 60);
+    if (!n) return n.error();
+    config.sessions.recent_login = std::chrono::minutes(*n);
   } else if (key == "max_body_bytes") {
     auto n = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
     if (!n) return n.error();

@@ -16,6 +16,7 @@
 //   session_idle_minutes = 30                 (a session ends this long after its last request)
 //   session_citizen_minutes = 120             (and at most this long after a citizen's login)
 //   session_employee_minutes = 720            (or an employee's)
+//   recent_login_minutes = 15                 (how recent a login consent and exports need)
 //
 // Login with identity providers (OpenID Connect); see docs/configuration.md.
 // A provider is configured when its issuer is set; then all its settings and

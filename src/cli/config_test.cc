@@ -52,6 +52,11 @@ TEST(Config, SessionLimitsAreConfigurableWithinBounds) {
   EXPECT_FALSE(apply_setting(c, "session_idle_minutes", "0"));
   EXPECT_FALSE(apply_setting(c, "session_employee_minutes", "100000")) << "never more than a day";
   EXPECT_FALSE(apply_setting(c, "session_citizen_minutes", "two hours"));
+  EXPECT_EQ(c.sessions.recent_login, std::chrono::minutes(15));
+  ASSERT_TRUE(apply_setting(c, "recent_login_minutes", "5"));
+  EXPECT_EQ(c.sessions.recent_login, std::chrono::minutes(5));
+  EXPECT_FALSE(apply_setting(c, "recent_login_minutes", "0"));
+  EXPECT_FALSE(apply_setting(c, "recent_login_minutes", "600")) << "recent means recent";
 }
 
 TEST(Config, ParsesListenAddresses) {

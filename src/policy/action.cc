@@ -12,6 +12,7 @@ std::string_view action_name(Action action) {
     case Action::kLogout: return "logout";
     case Action::kLogin: return "login";
     case Action::kProviderLogout: return "provider_logout";
+    case Action::kRenewLogin: return "renew_login";
     case Action::kListOwnLogs: return "list_own_logs";
     case Action::kCreateLog: return "create_log";
     case Action::kReadLog: return "read_log";

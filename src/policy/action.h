@@ -19,6 +19,7 @@ enum class Action {
   kLogout,            // end one's own session
   kLogin,             // start a login at an identity provider, or come back from it
   kProviderLogout,    // the identity provider ends its sessions (front-channel logout)
+  kRenewLogin,        // prove who one is again, for an act that needs a recent login
   // A person's own overview.
   kListOwnLogs,       // "Mine stafettlogger" / the family's list of their logs
   // One log.
@@ -44,7 +45,7 @@ enum class Action {
 inline constexpr std::array kAllActions = {
     Action::kViewPublicPage,   Action::kReadStaticAsset,  Action::kChooseLanguage,
     Action::kCheckHealth,      Action::kDemoLogin,        Action::kLogout,
-    Action::kLogin,            Action::kProviderLogout,
+    Action::kLogin,            Action::kProviderLogout,   Action::kRenewLogin,
     Action::kListOwnLogs,      Action::kCreateLog,        Action::kReadLog,
     Action::kManageParticipants, Action::kProposeHandover, Action::kAnswerHandover,
     Action::kCloseLog,         Action::kReopenLog,        Action::kChangeLevel,

@@ -109,6 +109,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kProviderLogout:
       return true;
     case Action::kLogout:
+    case Action::kRenewLogin:
     case Action::kListOwnLogs:
     case Action::kReadLog:
     case Action::kViewConsents:
@@ -148,6 +149,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kLogin:
     case Action::kProviderLogout:
     case Action::kLogout:
+    case Action::kRenewLogin:
     case Action::kListOwnLogs:  // the list itself; every log in it is checked with kReadLog
       return Decision::allow();
 
@@ -274,6 +276,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kLogin:
     case Action::kProviderLogout:
     case Action::kLogout:
+    case Action::kRenewLogin:
     case Action::kListOwnLogs:
     case Action::kCreateLog:
     case Action::kManageMunicipality:

@@ -389,6 +389,7 @@ bool reference_allows(const World& w, Action a) {
     case Action::kLogin:
     case Action::kProviderLogout: return true;
     case Action::kLogout:
+    case Action::kRenewLogin:
     case Action::kListOwnLogs: return employee || citizen;
     case Action::kCreateLog:
       return employee && w.target.has_value() && w.target->actor_employed_there &&

@@ -5,9 +5,9 @@ namespace stafett::store {
 Result<void> insert_login_attempt(Transaction& tx, const Blob& state_hash, const LoginAttemptRow& row) {
   auto r = tx.execute(
       "INSERT INTO login_attempt (state_hash, browser_hash, provider, nonce, code_verifier, return_path,"
-      " created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      " created_at_ms, renews_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {state_hash, row.browser_hash, row.provider, row.nonce, row.code_verifier, row.return_path,
-       to_unix_ms(row.created)});
+       to_unix_ms(row.created), row.renews_session ? Value(*row.renews_session) : Value(Null{})});
   if (!r) return r.error();
   return {};
 }
@@ -18,14 +18,16 @@ Result<std::optional<LoginAttemptRow>> consume_login_attempt(Transaction& tx, co
   if (!changed) return changed.error();
   if (*changed != 1) return std::optional<LoginAttemptRow>{};
   auto rows = tx.query(
-      "SELECT provider, nonce, code_verifier, return_path, browser_hash, created_at_ms FROM login_attempt"
+      "SELECT provider, nonce, code_verifier, return_path, browser_hash, created_at_ms, renews_session_id"
+      " FROM login_attempt"
       " WHERE state_hash = ?",
       {state_hash});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<LoginAttemptRow>{};
   const Row& r = rows->front();
-  return std::optional<LoginAttemptRow>{
-      LoginAttemptRow{r.text(0), r.text(1), r.text(2), r.text(3), r.blob(4), from_unix_ms(r.int64(5))}};
+  LoginAttemptRow row{r.text(0), r.text(1), r.text(2), r.text(3), r.blob(4), from_unix_ms(r.int64(5)), std::nullopt};
+  if (!r.is_null(6)) row.renews_session = r.int64(6);
+  return std::optional<LoginAttemptRow>{std::move(row)};
 }
 
 Result<void> use_up_login_attempts_of_browser(Transaction& tx, const Blob& browser_hash, TimePoint now) {

@@ -1,5 +1,5 @@
 #pragma once
-// SQL for logins in progress at an identity provider (see migration 0012).
+// SQL for logins in progress at an identity provider (see migrations 0012 and 0013).
 #include <optional>
 #include <string>
 
@@ -15,6 +15,7 @@ struct LoginAttemptRow {
   std::string return_path;
   Blob browser_hash;
   TimePoint created;
+  std::optional<std::int64_t> renews_session;  // a renewal of this live session's authentication
 };
 
 Result<void> insert_login_attempt(Transaction& tx, const Blob& state_hash, const LoginAttemptRow& row);

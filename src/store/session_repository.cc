@@ -4,29 +4,48 @@ namespace stafett::store {
 
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires, const std::optional<SessionProvider>& provider) {
+                            TimePoint expires, TimePoint authenticated_at,
+                            const std::optional<SessionProvider>& provider) {
   const Value issuer = provider ? Value(provider->issuer) : Value(Null{});
   const Value sid = provider && provider->sid ? Value(*provider->sid) : Value(Null{});
   const Value id_token = provider ? Value(provider->id_token) : Value(Null{});
   auto r = tx.execute(
       "INSERT INTO session (token_hash, person_id, actor_kind, csrf_token, created_at_ms, last_seen_at_ms,"
-      " expires_at_ms, provider_issuer, provider_sid, id_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      " expires_at_ms, authenticated_at_ms, provider_issuer, provider_sid, id_token)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {token_hash, person.value, actor_kind, csrf_token, to_unix_ms(now), to_unix_ms(now), to_unix_ms(expires),
-       issuer, sid, id_token});
+       to_unix_ms(authenticated_at), issuer, sid, id_token});
   if (!r) return r.error();
   return {};
 }
 
-Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now) {
-  auto rows = tx.query(
-      "SELECT id, person_id, actor_kind, csrf_token, last_seen_at_ms, expires_at_ms FROM session"
-      " WHERE token_hash = ? AND ended_at_ms IS NULL AND expires_at_ms > ?",
-      {token_hash, to_unix_ms(now)});
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, person_id, actor_kind, csrf_token, last_seen_at_ms, expires_at_ms,"
+    " COALESCE(authenticated_at_ms, created_at_ms), provider_issuer FROM session";
+
+Result<std::optional<SessionRow>> one_session(Result<Rows> rows) {
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<SessionRow>{};
   const Row& r = rows->front();
-  return std::optional<SessionRow>{SessionRow{r.int64(0), domain::PersonId{r.int64(1)}, r.text(2), r.text(3),
-                                              from_unix_ms(r.int64(4)), from_unix_ms(r.int64(5))}};
+  SessionRow row{r.int64(0), domain::PersonId{r.int64(1)}, r.text(2), r.text(3), from_unix_ms(r.int64(4)),
+                 from_unix_ms(r.int64(5)), from_unix_ms(r.int64(6)), std::nullopt};
+  if (!r.is_null(7)) row.provider_issuer = r.text(7);
+  return std::optional<SessionRow>{std::move(row)};
+}
+
+}  // namespace
+
+Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now) {
+  return one_session(tx.query(std::string(kSessionColumns) +
+                                  " WHERE token_hash = ? AND ended_at_ms IS NULL AND expires_at_ms > ?",
+                              {token_hash, to_unix_ms(now)}));
+}
+
+Result<std::optional<SessionRow>> find_live_session_by_id(Transaction& tx, std::int64_t id, TimePoint now) {
+  return one_session(tx.query(std::string(kSessionColumns) + " WHERE id = ? AND ended_at_ms IS NULL AND expires_at_ms > ?",
+                              {id, to_unix_ms(now)}));
 }
 
 Result<void> touch_session(Transaction& tx, std::int64_t id, TimePoint now) {

@@ -17,6 +17,8 @@ struct SessionRow {
   std::string csrf_token;
   TimePoint last_seen;
   TimePoint expires;
+  TimePoint authenticated_at;  // last proof of identity at the provider (or the demo login)
+  std::optional<std::string> provider_issuer;  // nullopt for demo sessions
 };
 
 // Where a session came from, for sessions from an identity provider.
@@ -28,7 +30,8 @@ struct SessionProvider {
 
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires, const std::optional<SessionProvider>& provider = std::nullopt);
+                            TimePoint expires, TimePoint authenticated_at,
+                            const std::optional<SessionProvider>& provider = std::nullopt);
 // The provider of session `id`, or nullopt for a demo session.
 Result<std::optional<SessionProvider>> find_session_provider(Transaction& tx, std::int64_t id);
 // Ends every live session from `issuer` with the provider session id `sid`;
@@ -37,6 +40,8 @@ Result<std::int64_t> end_sessions_by_provider_sid(Transaction& tx, const std::st
                                                   TimePoint now);
 // The live session with this token hash (not ended, not expired at `now`).
 Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now);
+// The same by the session's id (a renewal of its authentication names it).
+Result<std::optional<SessionRow>> find_live_session_by_id(Transaction& tx, std::int64_t id, TimePoint now);
 Result<void> touch_session(Transaction& tx, std::int64_t id, TimePoint now);
 Result<void> end_session(Transaction& tx, std::int64_t id, TimePoint now);
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "http/form_urlencode.h"
 #include "policy/policy.h"
 #include "web/respond.h"
 
@@ -25,11 +26,51 @@ bool needs_no_session(policy::Action action) {
   return action == policy::Action::kReadStaticAsset || action == policy::Action::kCheckHealth;
 }
 
+// "/a/b" from decoded segments; only used for our own route paths, which
+// are plain ASCII (a return path is checked again by safe_return_path).
+std::string join_path(const std::vector<std::string>& segments, std::size_t count) {
+  std::string path;
+  for (std::size_t i = 0; i < count; ++i) path += "/" + segments[i];
+  return path.empty() ? "/" : path;
+}
+
 }  // namespace
+
+std::string Pipeline::page_to_return_to(const http::Request& request) const {
+  if (request.method == http::Method::kGet || request.method == http::Method::kHead) {
+    std::string back = join_path(request.segments, request.segments.size());
+    if (!request.query.empty()) back += "?" + request.query;
+    return back;
+  }
+  // A form was posted: back to its own page, or the nearest page above it
+  // ("/logger/7/samtykker/3/trekk-tilbake" -> "/logger/7"), where the person
+  // can do it again once renewed.
+  for (std::size_t n = request.segments.size(); n > 0; --n) {
+    const std::vector<std::string> above(request.segments.begin(),
+                                         request.segments.begin() + static_cast<std::ptrdiff_t>(n));
+    if (std::holds_alternative<http::Router<const Route*>::Match>(router_.match(http::Method::kGet, above))) {
+      return join_path(request.segments, n);
+    }
+  }
+  return "/";
+}
+
+http::Response Pipeline::renewal_needed(const http::Request& request, Locale locale) const {
+  if (request.wants_json()) {
+    // An API client decides itself where to go on; the browser lands on the list.
+    return json_response(401, {{"error",
+                                {{"status", 401},
+                                 {"code", "recent_login_required"},
+                                 {"message", app_.catalogs.text(locale, "renew.json_message")},
+                                 {"renew_url", "/logg-inn/fornye"},
+                                 {"request_id", request.request_id}}}});
+  }
+  return http::Response::redirect("/logg-inn/fornye?" + http::form_urlencode({{"tilbake", page_to_return_to(request)}}));
+}
 
 Pipeline::Pipeline(const AppContext& app, std::span<const Route> routes) : app_(app) {
   for (const Route& route : routes) {
-    if (route.demo_only && !app.demo) continue;  // without --demo the route does not exist
+    if (route.option == RouteOption::kDemoOnly && !app.demo) continue;  // without --demo the route does not exist
     router_.add(route.method, std::string(route.pattern), &route);
   }
 }
@@ -106,7 +147,15 @@ http::Response Pipeline::handle(const http::Request& request) const {
     return finish(error_response(app_, request, locale, 403));
   }
 
-  // 6. The handler. Anything it throws becomes the 500 page, never a trace.
+  // 6. Acts that need a recent proof of identity (consent on someone else's
+  //    behalf, adding a participant, exporting a whole log): a login older
+  //    than SessionLimits::recent_login is renewed first, before any handler.
+  if (route.option == RouteOption::kRecentLogin &&
+      (!ctx.session || !app::recently_authenticated(*ctx.session, app_.clock.now(), app_.sessions))) {
+    return finish(renewal_needed(request, locale));
+  }
+
+  // 7. The handler. Anything it throws becomes the 500 page, never a trace.
   try {
     return finish(route.handler(ctx));
   } catch (const std::exception& e) {

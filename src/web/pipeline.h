@@ -22,6 +22,10 @@ class Pipeline {
   const http::Router<const Route*>& router() const { return router_; }
 
  private:
+  // Where to come back to after renewing a login (see RouteOption::kRecentLogin).
+  std::string page_to_return_to(const http::Request& request) const;
+  http::Response renewal_needed(const http::Request& request, Locale locale) const;
+
   const AppContext& app_;
   http::Router<const Route*> router_;
 };

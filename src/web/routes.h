@@ -14,12 +14,22 @@ namespace stafett::web {
 
 using PageHandler = http::Response (*)(const RequestContext&);
 
+enum class RouteOption {
+  kNone,
+  kDemoOnly,     // registered only with `serve --demo`
+  // The person must have proved who they are within SessionLimits::recent_login
+  // (giving or withdrawing consent on someone else's behalf, adding a
+  // participant, exporting a whole log); otherwise the pipeline sends them to
+  // log in again (/logg-inn/fornye) before the handler runs.
+  kRecentLogin,
+};
+
 struct Route {
   http::Method method;
   std::string_view pattern;
   policy::Action action;
   PageHandler handler;
-  bool demo_only = false;  // registered only with `serve --demo`
+  RouteOption option = RouteOption::kNone;
 };
 
 inline constexpr std::string_view kSessionCookie = "__Host-stafett_session";

@@ -336,7 +336,12 @@ TEST_F(OidcLogin, LogoutEndsOursFirstThenSendsTheBrowserToTheProvider) {
   ASSERT_EQ(out.status, 303);
   const std::string location = *out.header("location");
   EXPECT_EQ(location.rfind(idp_->issuer() + "/session/end?", 0), 0u) << location;
+  // The one URL an id_token appears in: a top-level GET to the provider (a
+  // cross-site POST would not carry its SameSite=Lax session cookie). Never
+  // stored by the browser's cache, never sent on as a Referer.
   EXPECT_FALSE(query_param(location, "id_token_hint").empty());
+  EXPECT_EQ(out.header("cache-control"), "no-store");
+  EXPECT_EQ(out.header("referrer-policy"), "no-referrer");
   EXPECT_EQ(query_param(location, "post_logout_redirect_uri"), percent(base_ + "/"));
   EXPECT_FALSE(query_param(location, "state").empty());
   remember_secret(query_param(location, "id_token_hint"));
@@ -372,6 +377,41 @@ TEST_F(OidcLogin, FrontChannelLogoutEndsTheSessionsWithThatIssuerAndSid) {
   auto after = b.get("/logger");
   EXPECT_EQ(after.status, 303);
   EXPECT_EQ(*after.header("location"), "/logg-inn");
+}
+
+TEST_F(OidcLogin, RenewalAsksForANewLoginAndReplacesTheSession) {
+  auto b = browser();
+  ASSERT_EQ(b.log_in("/logg-inn/innbygger", "hanne").status, 303);
+  const std::string old_token = b.cookies().at(kSessionCookie);
+  remember_secret(old_token);
+  EXPECT_EQ(b.get("/logger/1/samtykke").status, 200) << "a login just now is recent enough";
+  // An hour later (as far as the session knows), consent needs a new login.
+  execute(database_url_, "UPDATE session SET authenticated_at_ms = authenticated_at_ms - 3600000");
+  auto stale = b.get("/logger/1/samtykke");
+  ASSERT_EQ(stale.status, 303);
+  ASSERT_EQ(*stale.header("location"), "/logg-inn/fornye?tilbake=%2Flogger%2F1%2Fsamtykke");
+  auto start = b.get(*stale.header("location"));
+  ASSERT_EQ(start.status, 303);
+  const std::string location = *start.header("location");
+  EXPECT_EQ(location.rfind(idp_->issuer() + "/auth?", 0), 0u) << location;
+  EXPECT_EQ(query_param(location, "prompt"), "login");
+  EXPECT_EQ(query_param(location, "max_age"), "0");
+  const std::string callback = b.through_idp(location, "hanne");
+  ASSERT_FALSE(callback.empty());
+  auto back = b.get(callback);
+  ASSERT_EQ(back.status, 303) << back.body << server_->output();
+  EXPECT_EQ(*back.header("location"), "/logger/1/samtykke");
+  const std::string token = cookie_value(back, kSessionCookie);
+  ASSERT_EQ(token.size(), 64u);
+  remember_secret(token);
+  EXPECT_NE(token, old_token) << "a new session id";
+  auto old = get(server_->port(), "/logger", {{"Cookie", std::string(kSessionCookie) + "=" + old_token}});
+  EXPECT_EQ(old.status, 303) << "the old session ended";
+  EXPECT_EQ(b.get("/logger/1/samtykke").status, 200);
+  const auto fresh = scalar(database_url_,
+                            "SELECT COUNT(*) FROM session WHERE ended_at_ms IS NULL AND authenticated_at_ms IS NOT NULL"
+                            " AND provider_issuer IS NOT NULL AND person_id = 9 AND authenticated_at_ms > created_at_ms - 120000");
+  EXPECT_GE(fresh, 1) << "the new session counts from the provider's new auth_time";
 }
 
 // Declared last: the tests above remembered every session id and token they saw.

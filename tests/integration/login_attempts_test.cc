@@ -28,7 +28,7 @@ class LoginAttempts : public ::testing::Test {
   void SetUp() override { db_ = testing::demo_database(keys_, clock_); }
 
   void begin(const std::string& state = kState, const std::string& browser = kBrowser) {
-    auto r = app::begin_login(*db_, state, browser, {ActorKind::kCitizen, "the-nonce", "the-verifier", "/logger"}, clock_);
+    auto r = app::begin_login(*db_, state, browser, {ActorKind::kCitizen, "the-nonce", "the-verifier", "/logger", {}, {}}, clock_);
     ASSERT_TRUE(r) << r.error().detail;
   }
   std::optional<app::LoginAttempt> finish(const std::string& state = kState, const std::string& browser = kBrowser) {
@@ -85,8 +85,8 @@ TEST_F(LoginAttempts, ExpireAfterTenMinutes) {
 }
 
 TEST_F(LoginAttempts, RefuseWeakStateOrBrowserTokens) {
-  EXPECT_FALSE(app::begin_login(*db_, "short", kBrowser, {ActorKind::kCitizen, "n", "v", "/"}, clock_));
-  EXPECT_FALSE(app::begin_login(*db_, kState, "short", {ActorKind::kCitizen, "n", "v", "/"}, clock_));
+  EXPECT_FALSE(app::begin_login(*db_, "short", kBrowser, {ActorKind::kCitizen, "n", "v", "/", {}, {}}, clock_));
+  EXPECT_FALSE(app::begin_login(*db_, kState, "short", {ActorKind::kCitizen, "n", "v", "/", {}, {}}, clock_));
 }
 
 TEST_F(LoginAttempts, ConcurrentFinishesGiveTheAttemptToExactlyOne) {
@@ -104,9 +104,9 @@ TEST_F(LoginAttempts, ConcurrentFinishesGiveTheAttemptToExactlyOne) {
 }
 
 TEST_F(LoginAttempts, ProviderSessionsKeepTheHintAndEndBySid) {
-  auto a = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.one"}, clock_);
-  auto b = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.two"}, clock_);
-  auto c = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-2", "id.token.three"}, clock_);
+  auto a = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.one", {}}, clock_);
+  auto b = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-1", "id.token.two", {}}, clock_);
+  auto c = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, kIssuer, "sid-2", "id.token.three", {}}, clock_);
   ASSERT_TRUE(a && b && c);
   EXPECT_NE(a->token, b->token);
   auto live_a = app::resume_session(*db_, a->token, clock_);
@@ -148,8 +148,8 @@ TEST_F(LoginAttempts, DemoSessionsHaveNoProviderHint) {
 }
 
 TEST_F(LoginAttempts, ProviderSessionsNeedAnActiveEmploymentForEmployees) {
-  EXPECT_TRUE(app::start_session(*db_, keys_, {kIngrid, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_));
-  auto tone = app::start_session(*db_, keys_, {kTone, ActorKind::kEmployee, kIssuer, "sid", "t.t.t"}, clock_);
+  EXPECT_TRUE(app::start_session(*db_, keys_, {kIngrid, ActorKind::kEmployee, kIssuer, "sid", "t.t.t", {}}, clock_));
+  auto tone = app::start_session(*db_, keys_, {kTone, ActorKind::kEmployee, kIssuer, "sid", "t.t.t", {}}, clock_);
   ASSERT_FALSE(tone);
   EXPECT_EQ(tone.error().code, Errc::kForbidden);
 }

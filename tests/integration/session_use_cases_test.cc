@@ -130,6 +130,96 @@ TEST_F(Sessions, TheLimitsAreTheDeploymentsToChoose) {
   EXPECT_FALSE(*app::resume_session(*db_, t->token, clock_, strict)) << "past 30 minutes since login";
 }
 
+TEST_F(Sessions, ALoginIsRecentForTheConfiguredMinutesCountedFromTheProvidersAuthTime) {
+  const app::SessionLimits limits{30min, 120min, 720min, 15min};
+  const std::string demo = log_in(kHanne, ActorKind::kCitizen);
+  clock_.advance(14min);
+  auto s = app::resume_session(*db_, demo, clock_, limits);
+  ASSERT_TRUE(s && *s);
+  EXPECT_TRUE(app::recently_authenticated(**s, clock_.now(), limits));
+  clock_.advance(2min);
+  s = app::resume_session(*db_, demo, clock_, limits);
+  ASSERT_TRUE(s && *s);
+  EXPECT_FALSE(app::recently_authenticated(**s, clock_.now(), limits)) << "16 minutes after the demo login";
+  // From a provider: the id_token's auth_time counts, not the session's start
+  // (a single sign-on session at the provider may be hours old).
+  auto sso = app::start_session(*db_, keys_,
+                                {kHanne, ActorKind::kCitizen, "https://idp.test", "sid-1", "t.t.t", clock_.now() - 20min},
+                                clock_, limits);
+  ASSERT_TRUE(sso);
+  s = app::resume_session(*db_, sso->token, clock_, limits);
+  ASSERT_TRUE(s && *s);
+  EXPECT_FALSE(app::recently_authenticated(**s, clock_.now(), limits));
+  EXPECT_EQ((*s)->provider_issuer, "https://idp.test");
+  // A provider clock ahead of ours never makes a login fresher than now.
+  auto ahead = app::start_session(*db_, keys_,
+                                  {kHanne, ActorKind::kCitizen, "https://idp.test", "sid-2", "t.t.t", clock_.now() + 1h},
+                                  clock_, limits);
+  ASSERT_TRUE(ahead);
+  clock_.advance(16min);
+  s = app::resume_session(*db_, ahead->token, clock_, limits);
+  ASSERT_TRUE(s && *s);
+  EXPECT_FALSE(app::recently_authenticated(**s, clock_.now(), limits));
+}
+
+TEST_F(Sessions, RenewingReplacesTheSessionForTheSamePersonOnly) {
+  const app::VerifiedLoginSession hanne{kHanne, ActorKind::kCitizen, "https://idp.test", "sid-1", "t.t.t", {}};
+  auto first = app::start_session(*db_, keys_, hanne, clock_);
+  ASSERT_TRUE(first);
+  auto old = app::resume_session(*db_, first->token, clock_);
+  ASSERT_TRUE(old && *old);
+  clock_.advance(40min);  // not idle: she was busy, but the login is old
+  auto renewed = app::renew_session(*db_, keys_, (*old)->id, hanne, clock_);
+  ASSERT_TRUE(renewed && *renewed);
+  EXPECT_NE((*renewed)->token, first->token);
+  EXPECT_NE((*renewed)->info.csrf_token, (*old)->csrf_token);
+  EXPECT_FALSE(live(first->token)) << "the old session ended";
+  auto now_live = app::resume_session(*db_, (*renewed)->token, clock_);
+  ASSERT_TRUE(now_live && *now_live);
+  EXPECT_TRUE(app::recently_authenticated(**now_live, clock_.now(), {}));
+  // The ended one cannot be renewed again.
+  auto again = app::renew_session(*db_, keys_, (*old)->id, hanne, clock_);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::kNotFound);
+
+  // Someone else answers the renewal (a shared computer): nobody is logged in.
+  const app::VerifiedLoginSession erik{PersonId{10}, ActorKind::kCitizen, "https://idp.test", "sid-9", "t.t.t", {}};
+  auto by_other = app::renew_session(*db_, keys_, (*now_live)->id, erik, clock_);
+  ASSERT_TRUE(by_other);
+  EXPECT_FALSE(*by_other);
+  EXPECT_FALSE(live((*renewed)->token)) << "the session that asked ended too";
+  // The same person as another kind of actor is someone else as well.
+  auto ingrid = app::start_demo_session(*db_, kIngrid, ActorKind::kEmployee, clock_);
+  ASSERT_TRUE(ingrid);
+  auto ingrid_live = app::resume_session(*db_, ingrid->token, clock_);
+  ASSERT_TRUE(ingrid_live && *ingrid_live);
+  auto as_citizen = app::renew_session(
+      *db_, keys_, (*ingrid_live)->id, {kIngrid, ActorKind::kCitizen, "https://idp.test", "s", "t.t.t", {}}, clock_);
+  ASSERT_TRUE(as_citizen);
+  EXPECT_FALSE(*as_citizen);
+}
+
+TEST_F(Sessions, ADemoSessionRenewsByConfirmingAndAProviderSessionCannot) {
+  const std::string demo = log_in(kOle, ActorKind::kEmployee);
+  auto old = app::resume_session(*db_, demo, clock_);
+  ASSERT_TRUE(old && *old);
+  auto renewed = app::renew_demo_session(*db_, (*old)->id, clock_);
+  ASSERT_TRUE(renewed);
+  EXPECT_FALSE(live(demo));
+  EXPECT_TRUE(live(renewed->token));
+  EXPECT_EQ(renewed->info.actor.person, kOle);
+  EXPECT_EQ(renewed->info.actor.kind, ActorKind::kEmployee);
+
+  auto provider = app::start_session(*db_, keys_, {kHanne, ActorKind::kCitizen, "https://idp.test", "s", "t.t.t", {}}, clock_);
+  ASSERT_TRUE(provider);
+  auto p = app::resume_session(*db_, provider->token, clock_);
+  ASSERT_TRUE(p && *p);
+  auto refused = app::renew_demo_session(*db_, (*p)->id, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::kForbidden);
+  EXPECT_TRUE(live(provider->token)) << "a refused renewal ends nothing";
+}
+
 TEST_F(Sessions, AnUnknownOrMalformedTokenIsNoSession) {
   EXPECT_FALSE(live(std::string(64, 'a')));
   EXPECT_FALSE(live("short"));

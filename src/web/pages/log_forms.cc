@@ -7,6 +7,7 @@
 // the child is found). National identity numbers travel only in POST bodies,
 // never in a URL.
 #include "app/log_use_cases.h"
+#include "http/form_urlencode.h"
 #include "web/form_input.h"
 #include "web/page_data.h"
 #include "web/pages/pages.h"
@@ -284,6 +285,10 @@ http::Response participants_page_with(const RequestContext& ctx, std::int64_t id
   page.set("title", text(ctx, "participants.title"));
   page.set("child_name", view->child_name);
   page.set("log_url", log_url(id));
+  // Adding someone needs a recent login: say so before the form is filled in.
+  if (ctx.session && !app::recently_authenticated(*ctx.session, ctx.app.clock.now(), ctx.app.sessions)) {
+    page.set("renew_url", "/logg-inn/fornye?" + http::form_urlencode({{"tilbake", log_url(id) + "/deltakere"}}));
+  }
   mustache::data participants(mustache::data::type::list);
   mustache::data handover_targets(mustache::data::type::list);
   for (const auto& p : view->participants) {

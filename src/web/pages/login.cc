@@ -2,10 +2,11 @@
 // personas, and a link per configured identity provider (ID-porten for
 // citizens, Entra ID for employees); with neither it says plainly that
 // login is not available.
-// POST /demo/logg-inn (demo only) and POST /logg-ut.
+// POST /demo/logg-inn and POST /logg-inn/fornye (demo only), POST /logg-ut.
 #include "core/random.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
+#include "web/return_path.h"
 #include "web/routes.h"
 
 namespace stafett::web::pages {
@@ -77,6 +78,17 @@ http::Response demo_login(const RequestContext& ctx) {
   auto r = http::Response::redirect("/logger");
   r.add_header("Set-Cookie", session_cookie(session->token));
   r.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
+  return r;
+}
+
+http::Response confirm_demo_renewal(const RequestContext& ctx) {
+  if (!ctx.session) return http::Response::redirect("/logg-inn");
+  const auto back = http::find_field(ctx.form, "tilbake");
+  auto renewed = app::renew_demo_session(ctx.app.db, ctx.session->id, ctx.app.clock, ctx.app.sessions);
+  if (!renewed) return failure_response(ctx, renewed.error());
+  // As at login: a new session id, the old one is ended.
+  auto r = http::Response::redirect(safe_return_path(back ? *back : "/logger"));
+  r.add_header("Set-Cookie", session_cookie(renewed->token));
   return r;
 }
 

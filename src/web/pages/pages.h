@@ -21,6 +21,10 @@ http::Response start_citizen_login(const RequestContext& ctx);
 http::Response start_employee_login(const RequestContext& ctx);
 http::Response login_callback(const RequestContext& ctx);
 http::Response front_channel_logout(const RequestContext& ctx);
+// GET /logg-inn/fornye: prove who you are again (at the provider the session
+// came from; a confirmation page for demo sessions), then back to ?tilbake=.
+http::Response renew_login(const RequestContext& ctx);
+http::Response confirm_demo_renewal(const RequestContext& ctx);
 
 http::Response my_logs(const RequestContext& ctx);
 // The log page, with field errors from a form posted on it (status 422).
