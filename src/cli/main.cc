@@ -7,6 +7,7 @@
 #include "app/bench_seed.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/identity_command.h"
 
 int main(int argc, char** argv) {
   using stafett::cli::Config;
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   bench->add_option("--entries", bench_size.entries, "Entries spread over the extra logs");
   bench->add_option("--measured-entries", bench_size.measured_entries, "Entries added to demo log 1");
   auto* version = app.add_subcommand("version", "Print the version");
+  stafett::cli::IdentityCommand identity(app);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -78,5 +80,6 @@ int main(int argc, char** argv) {
   if (*migrate) return stafett::cli::migrate(config);
   if (*seed) return stafett::cli::seed_demo(config);
   if (*bench) return stafett::cli::seed_bench(config, bench_size);
+  if (identity.chosen()) return identity.run(config);
   return 2;
 }

@@ -160,6 +160,12 @@ Result<std::vector<EmploymentRow>> active_employments(Transaction& tx, domain::P
   return out;
 }
 
+Result<bool> has_any_employment(Transaction& tx, domain::PersonId person) {
+  auto rows = tx.query("SELECT 1 FROM employment WHERE person_id = ? LIMIT 1", {person.value});
+  if (!rows) return rows.error();
+  return !rows->empty();
+}
+
 Result<std::vector<EmployeeRow>> employees_of_unit(Transaction& tx, domain::UnitId unit, TimePoint now) {
   auto rows = tx.query(
       "SELECT p.id, p.given_name, p.family_name, p.birth_date, e.title FROM employment e"

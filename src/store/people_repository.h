@@ -65,6 +65,8 @@ Result<std::int64_t> insert_employment(Transaction& tx, domain::PersonId person,
 Result<void> end_employment(Transaction& tx, std::int64_t employment_id, TimePoint at);
 // Employments valid at `now`.
 Result<std::vector<EmploymentRow>> active_employments(Transaction& tx, domain::PersonId person, TimePoint now);
+// Whether `person` has any employment at all: past, present or starting later.
+Result<bool> has_any_employment(Transaction& tx, domain::PersonId person);
 
 struct EmployeeRow {
   PersonRow person;

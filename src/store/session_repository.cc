@@ -79,4 +79,12 @@ Result<std::int64_t> end_sessions_by_provider_sid(Transaction& tx, const std::st
       {to_unix_ms(now), issuer, sid});
 }
 
+Result<std::int64_t> end_sessions_of_person_from_issuer(Transaction& tx, domain::PersonId person,
+                                                        const std::string& issuer, TimePoint now) {
+  return tx.execute(
+      "UPDATE session SET ended_at_ms = ? WHERE person_id = ? AND provider_issuer = ? AND ended_at_ms IS NULL"
+      " AND expires_at_ms > ?",
+      {to_unix_ms(now), person.value, issuer, to_unix_ms(now)});
+}
+
 }  // namespace stafett::store

@@ -38,6 +38,10 @@ Result<std::optional<SessionProvider>> find_session_provider(Transaction& tx, st
 // returns how many.
 Result<std::int64_t> end_sessions_by_provider_sid(Transaction& tx, const std::string& issuer, const std::string& sid,
                                                   TimePoint now);
+// Ends every live session of `person` that came from `issuer` (an employee
+// identity at that provider was removed); returns how many.
+Result<std::int64_t> end_sessions_of_person_from_issuer(Transaction& tx, domain::PersonId person,
+                                                        const std::string& issuer, TimePoint now);
 // The live session with this token hash (not ended, not expired at `now`).
 Result<std::optional<SessionRow>> find_live_session(Transaction& tx, const Blob& token_hash, TimePoint now);
 // The same by the session's id (a renewal of its authentication names it).

@@ -15,9 +15,11 @@
 namespace stafett::testing {
 
 // Runs `args` (args[0] is the program) with stdout and stderr appended to
-// `log_file`, and `stdin_fd` as its stdin when it is not -1. Throws when the
-// process cannot be started.
-inline pid_t spawn_logged(std::vector<std::string> args, const std::string& log_file, int stdin_fd = -1) {
+// `log_file`, and `stdin_fd` as its stdin when it is not -1. With
+// `stderr_file`, stderr goes there instead (a test that reads the two apart).
+// Throws when the process cannot be started.
+inline pid_t spawn_logged(std::vector<std::string> args, const std::string& log_file, int stdin_fd = -1,
+                          const std::string& stderr_file = {}) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -30,6 +32,13 @@ inline pid_t spawn_logged(std::vector<std::string> args, const std::string& log_
       ::dup2(fd, 1);
       ::dup2(fd, 2);
       ::close(fd);
+    }
+    if (!stderr_file.empty()) {
+      const int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (err >= 0) {
+        ::dup2(err, 2);
+        ::close(err);
+      }
     }
     ::execv(argv[0], argv.data());
     ::_exit(127);
