@@ -91,6 +91,9 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
     config.listen = value;
   } else if (key == "key_file") {
     config.key_file = value;
+  } else if (key == "checkpoint_key_file" || key == "checkpoint_file") {
+    if (value.empty()) return make_error(Errc::kInvalidInput, std::string(key) + " must name a file");
+    (key == "checkpoint_key_file" ? config.checkpoint_key_file : config.checkpoint_file) = value;
   } else if (key == "demo") {
     if (value != "true" && value != "false") return make_error(Errc::kInvalidInput, "demo must be true or false");
     config.demo = value == "true";
@@ -187,6 +190,7 @@ Result<void> apply_environment(Config& config) {
       {"STAFETT_DATABASE_URL", "database_url"}, {"STAFETT_LISTEN", "listen"},
       {"STAFETT_WEB_ROOT", "web_root"},         {"STAFETT_WORKERS", "workers"},
       {"STAFETT_LOG_LEVEL", "log_level"},     {"STAFETT_KEY_FILE", "key_file"},
+      {"STAFETT_CHECKPOINT_KEY_FILE", "checkpoint_key_file"}, {"STAFETT_CHECKPOINT_FILE", "checkpoint_file"},
   };
   for (const auto& [variable, key] : kVariables) {
     if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {

@@ -17,6 +17,9 @@
 //   session_citizen_minutes = 120             (and at most this long after a citizen's login)
 //   session_employee_minutes = 720            (or an employee's)
 //   recent_login_minutes = 15                 (how recent a login consent and exports need)
+//   checkpoint_key_file = var/stafett-checkpoint.key  (env STAFETT_CHECKPOINT_KEY_FILE; signs the
+//                                             access chain's checkpoints; created by `audit checkpoint`)
+//   checkpoint_file = var/stafett-checkpoints.txt     (env STAFETT_CHECKPOINT_FILE; outside the database)
 //
 // Login with identity providers (OpenID Connect); see docs/configuration.md.
 // A provider is configured when its issuer is set; then all its settings and
@@ -60,6 +63,8 @@ struct Config {
   std::size_t workers = 4;
   std::string log_level = "info";
   std::string key_file = "var/stafett.key";
+  std::string checkpoint_key_file = "var/stafett-checkpoint.key";
+  std::string checkpoint_file = "var/stafett-checkpoints.txt";
   bool demo = false;
   http::Limits limits;
   app::SessionLimits sessions;

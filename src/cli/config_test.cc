@@ -59,6 +59,17 @@ TEST(Config, SessionLimitsAreConfigurableWithinBounds) {
   EXPECT_FALSE(apply_setting(c, "recent_login_minutes", "600")) << "recent means recent";
 }
 
+TEST(Config, CheckpointFilesLiveOutsideTheDatabaseAndCanBeMoved) {
+  Config c;
+  EXPECT_EQ(c.checkpoint_key_file, "var/stafett-checkpoint.key");
+  EXPECT_EQ(c.checkpoint_file, "var/stafett-checkpoints.txt");
+  ASSERT_TRUE(apply_setting(c, "checkpoint_key_file", "/etc/stafett/checkpoint.key"));
+  ASSERT_TRUE(apply_setting(c, "checkpoint_file", "/srv/audit/checkpoints.txt"));
+  EXPECT_EQ(c.checkpoint_key_file, "/etc/stafett/checkpoint.key");
+  EXPECT_EQ(c.checkpoint_file, "/srv/audit/checkpoints.txt");
+  EXPECT_FALSE(apply_setting(c, "checkpoint_file", ""));
+}
+
 TEST(Config, ParsesListenAddresses) {
   auto v4 = parse_listen("127.0.0.1:8080");
   ASSERT_TRUE(v4);

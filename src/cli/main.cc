@@ -1,10 +1,11 @@
-// stafett: one executable, five subcommands (serve, migrate, seed-demo, seed-bench, version).
+// stafett: one executable; subcommands serve, migrate, seed-demo, seed-bench, identity, audit and version.
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
 
 #include "app/bench_seed.h"
+#include "cli/audit_command.h"
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/identity_command.h"
@@ -44,6 +45,14 @@ int main(int argc, char** argv) {
   bench->add_option("--measured-entries", bench_size.measured_entries, "Entries added to demo log 1");
   auto* version = app.add_subcommand("version", "Print the version");
   stafett::cli::IdentityCommand identity(app);
+  // The access chain (cli/audit_command.h).
+  auto* audit = app.add_subcommand("audit", "Check the access chain, or sign its head");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Verify the access chain and its checkpoints (exit 1: broken)");
+  auto* audit_checkpoint = audit->add_subcommand("checkpoint", "Append a signed checkpoint of the chain's head now");
+  std::string checkpoint_key_file, checkpoint_file;
+  audit->add_option("--checkpoint-key-file", checkpoint_key_file, "Key that signs checkpoints (outside the database)");
+  audit->add_option("--checkpoint-file", checkpoint_file, "File the checkpoints are appended to (outside the database)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -66,6 +75,8 @@ int main(int argc, char** argv) {
   if (!web_root.empty()) check(stafett::cli::apply_setting(config, "web_root", web_root));
   if (!log_level.empty()) check(stafett::cli::apply_setting(config, "log_level", log_level));
   if (!key_file.empty()) check(stafett::cli::apply_setting(config, "key_file", key_file));
+  if (!checkpoint_key_file.empty()) check(stafett::cli::apply_setting(config, "checkpoint_key_file", checkpoint_key_file));
+  if (!checkpoint_file.empty()) check(stafett::cli::apply_setting(config, "checkpoint_file", checkpoint_file));
   if (demo) config.demo = true;
   if (workers != 0) check(stafett::cli::apply_setting(config, "workers", std::to_string(workers)));
   if (request_timeout_ms != 0) {
@@ -81,5 +92,7 @@ int main(int argc, char** argv) {
   if (*seed) return stafett::cli::seed_demo(config);
   if (*bench) return stafett::cli::seed_bench(config, bench_size);
   if (identity.chosen()) return identity.run(config);
+  if (*audit_verify) return stafett::cli::audit_verify(config, std::cout);
+  if (*audit_checkpoint) return stafett::cli::audit_checkpoint(config, std::cout);
   return 2;
 }

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include <map>
+#include <utility>
 
 namespace stafett::crypto {
 namespace {
@@ -77,36 +77,58 @@ std::string_view chain_break_name(ChainBreak kind) {
   return "unknown";
 }
 
+ChainVerifier::ChainVerifier(std::vector<Checkpoint> checkpoints, const PublicKey& checkpoint_key)
+    : checkpoints_(std::move(checkpoints)), key_(checkpoint_key) {
+  for (const auto& c : checkpoints_) at_checkpoints_.emplace(c.sequence, std::nullopt);
+}
+
+bool ChainVerifier::add(const ChainedRecord& r) {
+  if (record_break_.kind != ChainBreak::kNone) return false;
+  const std::uint64_t checked = record_break_.records_checked;
+  if (r.sequence < expected_) {
+    record_break_ = {ChainBreak::kOutOfOrder, r.sequence, checked};
+    return false;
+  }
+  if (r.sequence > expected_) {
+    record_break_ = {ChainBreak::kMissingRecord, expected_, checked};
+    return false;
+  }
+  const ChainHash hash = chain_link(previous_, r.sequence, r.record);
+  if (sodium_memcmp(hash.data(), r.hash.data(), hash.size()) != 0) {
+    record_break_ = {ChainBreak::kEditedRecord, r.sequence, checked};
+    return false;
+  }
+  if (auto it = at_checkpoints_.find(r.sequence); it != at_checkpoints_.end()) it->second = hash;
+  previous_ = hash;
+  ++expected_;
+  ++record_break_.records_checked;
+  return true;
+}
+
+ChainReport ChainVerifier::finish() const {
+  if (record_break_.kind != ChainBreak::kNone) return record_break_;
+  const std::uint64_t checked = record_break_.records_checked;
+  for (const auto& c : checkpoints_) {
+    if (!checkpoint_is_signed_by(c, key_)) return {ChainBreak::kBadSignature, c.sequence, checked};
+  }
+  for (const auto& c : checkpoints_) {
+    if (c.sequence == 0) continue;  // a checkpoint of the empty chain
+    const auto& computed = at_checkpoints_.at(c.sequence);
+    if (!computed) return {ChainBreak::kTruncated, c.sequence, checked};
+    if (sodium_memcmp(computed->data(), c.head.data(), c.head.size()) != 0) {
+      return {ChainBreak::kCheckpointMismatch, c.sequence, checked};
+    }
+  }
+  return record_break_;
+}
+
 ChainReport verify_chain(const std::vector<ChainedRecord>& records, const std::vector<Checkpoint>& checkpoints,
                          const PublicKey& checkpoint_key) {
-  ChainReport report;
-  std::map<std::uint64_t, ChainHash> computed;  // sequence -> recomputed hash, for the checkpoints
-  ChainHash previous = kChainStart;
-  std::uint64_t expected = 1;
+  ChainVerifier verifier(checkpoints, checkpoint_key);
   for (const auto& r : records) {
-    if (r.sequence < expected) return {ChainBreak::kOutOfOrder, r.sequence, report.records_checked};
-    if (r.sequence > expected) return {ChainBreak::kMissingRecord, expected, report.records_checked};
-    const ChainHash hash = chain_link(previous, r.sequence, r.record);
-    if (sodium_memcmp(hash.data(), r.hash.data(), hash.size()) != 0) {
-      return {ChainBreak::kEditedRecord, r.sequence, report.records_checked};
-    }
-    computed.emplace(r.sequence, hash);
-    previous = hash;
-    ++expected;
-    ++report.records_checked;
+    if (!verifier.add(r)) break;
   }
-  for (const auto& c : checkpoints) {
-    if (!checkpoint_is_signed_by(c, checkpoint_key)) return {ChainBreak::kBadSignature, c.sequence, report.records_checked};
-  }
-  for (const auto& c : checkpoints) {
-    if (c.sequence == 0) continue;  // a checkpoint of the empty chain
-    auto it = computed.find(c.sequence);
-    if (it == computed.end()) return {ChainBreak::kTruncated, c.sequence, report.records_checked};
-    if (sodium_memcmp(it->second.data(), c.head.data(), c.head.size()) != 0) {
-      return {ChainBreak::kCheckpointMismatch, c.sequence, report.records_checked};
-    }
-  }
-  return report;
+  return verifier.finish();
 }
 
 }  // namespace stafett::crypto

@@ -7,9 +7,11 @@
 // catches the one thing a chain alone cannot: someone who rewrites the chain
 // from the edit onwards, or cuts its end off.
 //
-// Pure functions; the store decides where records and checkpoints live.
+// Pure functions (and ChainVerifier, their streaming form); the store decides
+// where records and checkpoints live.
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,5 +72,25 @@ struct ChainReport {
 // checkpoint; reports the first break found, records first.
 ChainReport verify_chain(const std::vector<ChainedRecord>& records, const std::vector<Checkpoint>& checkpoints,
                          const PublicKey& checkpoint_key);
+
+// verify_chain() one record at a time, for chains too long for one vector:
+// feed records in stored order with add(), then finish(). Same report as
+// verify_chain(); it keeps only the recomputed hashes checkpoints name.
+// Thread-safety: none; one verification per object.
+class ChainVerifier {
+ public:
+  ChainVerifier(std::vector<Checkpoint> checkpoints, const PublicKey& checkpoint_key);
+  // false once a record break is found: later records change nothing.
+  bool add(const ChainedRecord& record);
+  ChainReport finish() const;
+
+ private:
+  std::vector<Checkpoint> checkpoints_;
+  PublicKey key_;
+  std::map<std::uint64_t, std::optional<ChainHash>> at_checkpoints_;  // sequence -> recomputed hash
+  ChainHash previous_ = kChainStart;
+  std::uint64_t expected_ = 1;
+  ChainReport record_break_;  // kNone until a record breaks the chain
+};
 
 }  // namespace stafett::crypto

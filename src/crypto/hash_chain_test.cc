@@ -136,6 +136,22 @@ TEST_F(HashChain, ACheckpointTimeCannotBeChangedWithoutTheKey) {
   EXPECT_EQ(check().kind, ChainBreak::kBadSignature);
 }
 
+TEST_F(HashChain, TheStreamingVerifierStopsAtTheFirstBreak) {
+  l_.records[41].record[5] = 'X';  // record 42
+  ChainVerifier verifier(l_.checkpoints, key_.public_key());
+  std::size_t fed = 0;
+  for (const auto& r : l_.records) {
+    ++fed;
+    if (!verifier.add(r)) break;
+  }
+  EXPECT_EQ(fed, 42u) << "nothing after the break is needed";
+  EXPECT_FALSE(verifier.add(l_.records[42]));
+  const auto r = verifier.finish();
+  EXPECT_EQ(r.kind, ChainBreak::kEditedRecord);
+  EXPECT_EQ(r.sequence, 42u);
+  EXPECT_EQ(r.records_checked, 41u);
+}
+
 TEST(ChainLink, DependsOnEveryInput) {
   const ChainHash a = chain_link(kChainStart, 1, "abc");
   EXPECT_NE(a, chain_link(kChainStart, 2, "abc")) << "the sequence";

@@ -70,6 +70,13 @@ std::string_view access_basis_code(AccessBasis basis) {
   return "participation";
 }
 
+std::optional<AccessBasis> access_basis_from_code(std::string_view code) {
+  for (AccessBasis b : {AccessBasis::kParticipation, AccessBasis::kFamily, AccessBasis::kBreakGlass}) {
+    if (access_basis_code(b) == code) return b;
+  }
+  return std::nullopt;
+}
+
 std::string canonical(const AccessRecord& r) {
   std::string out = "{";
   put_key(out, "v");

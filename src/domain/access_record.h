@@ -26,6 +26,7 @@ std::optional<AccessAction> access_action_from_code(std::string_view code);
 // family's own right, or break-glass with a reason code.
 enum class AccessBasis { kParticipation, kFamily, kBreakGlass };
 std::string_view access_basis_code(AccessBasis basis);
+std::optional<AccessBasis> access_basis_from_code(std::string_view code);
 
 struct AccessRecord {
   // who
