@@ -53,7 +53,7 @@ class EmployeeIdentities : public ::testing::Test {
   }
 
   std::string session(PersonId person, const std::string& issuer, policy::ActorKind kind) {
-    auto s = app::start_session(*db_, keys_, {person, kind, issuer, "sid-1", "header.payload.signature"}, clock_);
+    auto s = app::start_session(*db_, keys_, {person, kind, issuer, "sid-1", "header.payload.signature", {}}, clock_);
     EXPECT_TRUE(s) << (s ? "" : s.error().detail);
     return s ? s->token : std::string();
   }

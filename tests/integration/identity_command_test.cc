@@ -97,7 +97,7 @@ TEST_F(IdentityCommand, AddListAndRemoveALink) {
     ASSERT_TRUE(db);
     const SystemClock clock;
     auto s = app::start_session(**db, crypto::DataKeys::for_testing(3),
-                                {domain::PersonId{1}, policy::ActorKind::kEmployee, kEntra, "sid-1", "a.b.c"}, clock);
+                                {domain::PersonId{1}, policy::ActorKind::kEmployee, kEntra, "sid-1", "a.b.c", {}}, clock);
     ASSERT_TRUE(s) << s.error().detail;
   }
 
