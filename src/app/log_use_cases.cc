@@ -166,8 +166,10 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
   });
 }
 
-Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain::LogId id, const Clock& clock) {
-  return store::transact_value<LogView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<LogView> {
+Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId id,
+                         const Clock& clock, domain::AccessAction action) {
+  domain::AccessRecord access;
+  auto shown = store::transact_value<LogView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<LogView> {
     const TimePoint now = clock.now();
     auto facts = load_access_facts(tx, actor, id, now);
     if (!facts) return forbidden();
@@ -178,6 +180,7 @@ Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain
     auto log = store::find_log(tx, id);
     if (!log || !*log) return forbidden();
     view.log = **log;
+    access = access_record_for(actor, *facts, view.log, action, now);
     auto child = store::find_person(tx, view.log.child);
     if (!child) return child.error();
     view.child_name = *child ? (*child)->full_name() : "";
@@ -259,6 +262,10 @@ Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain
     view.can.record_paper_consent = policy::can(actor, Action::kRecordPaperConsent, *facts).allowed;
     return view;
   });
+  if (!shown) return shown;
+  // Recorded before anything is shown: no record, no access.
+  if (auto recorded = trail.record(std::move(access)); !recorded) return recorded.error();
+  return shown;
 }
 
 Result<ChildLookup> look_up_child(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,

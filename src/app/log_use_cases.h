@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access_trail.h"
 #include "app/log_views.h"
 #include "core/clock.h"
 #include "crypto/data_keys.h"
@@ -68,7 +69,11 @@ struct CreateLogOutcome {
 // The logs the actor may see, newest first.
 Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
-Result<LogView> show_log(store::Database& db, const policy::Actor& actor, domain::LogId log, const Clock& clock);
+// The log as `actor` may see it. The access is recorded on `trail` (as
+// `action`: a view, or a print of the whole log) before the view is returned;
+// when it cannot be recorded the answer is kUnavailable and no view.
+Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                         const Clock& clock, domain::AccessAction action = domain::AccessAction::kView);
 
 // Who the employee could create a log for: the guardians registered for the
 // child with this national id (so the form can list whose paper consent is

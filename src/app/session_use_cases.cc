@@ -47,13 +47,17 @@ std::optional<crypto::Bytes> from_hex(const std::string& text) {
   return out;
 }
 
+// What a demo login is worth: nothing an identity provider vouched for.
+constexpr const char* kDemoAssurance = "demo";
+
 std::string kind_code(policy::ActorKind kind) {
   return kind == policy::ActorKind::kEmployee ? "employee" : "citizen";
 }
 
 // A new session row for `person` in `tx`; the checks every login shares.
 Result<NewSession> open_session_in(Transaction& tx, domain::PersonId person, policy::ActorKind kind, TimePoint now,
-                                   TimePoint authenticated_at, const SessionLimits& limits,
+                                   TimePoint authenticated_at, const std::string& assurance,
+                                   const SessionLimits& limits,
                                    const std::optional<store::SessionProvider>& provider) {
   if (kind == policy::ActorKind::kAnonymous) return make_error(Errc::kForbidden, "anonymous");
   auto found = store::find_person(tx, person);
@@ -71,9 +75,11 @@ Result<NewSession> open_session_in(Transaction& tx, domain::PersonId person, pol
   out.info.display_name = (*found)->full_name();
   out.info.authenticated_at = authenticated_at;
   if (provider) out.info.provider_issuer = provider->issuer;
+  out.info.token_hash = to_hex(crypto::token_hash(out.token));
+  out.info.assurance = assurance;
   const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
   auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
-                                 now + lifetime, authenticated_at, provider);
+                                 now + lifetime, authenticated_at, assurance, provider);
   if (!r) return r.error();
   return out;
 }
@@ -98,7 +104,7 @@ Result<NewSession> start_demo_session(store::Database& db, domain::PersonId pers
                                       const Clock& clock, const SessionLimits& limits) {
   return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) {
     const TimePoint now = clock.now();
-    return open_session_in(tx, person, kind, now, now, limits, std::nullopt);
+    return open_session_in(tx, person, kind, now, now, kDemoAssurance, limits, std::nullopt);
   });
 }
 
@@ -107,7 +113,7 @@ Result<NewSession> start_session(store::Database& db, const crypto::DataKeys& ke
   if (login.issuer.empty() || login.id_token.empty()) return make_error(Errc::kInvalidInput, "no provider");
   return store::transact_value<NewSession>(db, TxMode::kWrite, [&](Transaction& tx) {
     const TimePoint now = clock.now();
-    return open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), limits,
+    return open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), login.assurance, limits,
                            provider_of(keys, login));
   });
 }
@@ -128,8 +134,8 @@ Result<std::optional<NewSession>> renew_session(store::Database& db, const crypt
         if ((*old)->person != login.person || (*old)->actor_kind != kind_code(login.kind)) {
           return std::optional<NewSession>{};
         }
-        auto fresh = open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), limits,
-                                     provider_of(keys, login));
+        auto fresh = open_session_in(tx, login.person, login.kind, now, authenticated_at(login, now), login.assurance,
+                                     limits, provider_of(keys, login));
         if (!fresh) return fresh.error();
         return std::optional<NewSession>{std::move(*fresh)};
       });
@@ -145,7 +151,7 @@ Result<NewSession> renew_demo_session(store::Database& db, std::int64_t session_
     if ((*old)->provider_issuer) return make_error(Errc::kForbidden, "a provider session renews at its provider");
     if (auto e = store::end_session(tx, session_id, now); !e) return e.error();
     const auto kind = (*old)->actor_kind == "employee" ? policy::ActorKind::kEmployee : policy::ActorKind::kCitizen;
-    return open_session_in(tx, (*old)->person, kind, now, now, limits, std::nullopt);
+    return open_session_in(tx, (*old)->person, kind, now, now, kDemoAssurance, limits, std::nullopt);
   });
 }
 
@@ -218,6 +224,8 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
     info.display_name = *person ? (*person)->full_name() : "";
     info.authenticated_at = (*row)->authenticated_at;
     info.provider_issuer = (*row)->provider_issuer;
+    info.token_hash = to_hex(crypto::token_hash(token));
+    info.assurance = (*row)->assurance;
     return Lookup{false, std::move(info)};
   };
   auto read = store::transact_value<Lookup>(db, TxMode::kRead, [&](Transaction& tx) { return lookup(tx, false); });

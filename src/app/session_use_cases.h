@@ -25,6 +25,10 @@ struct SessionInfo {
   std::string display_name;
   TimePoint authenticated_at;  // the last proof of identity (see recently_authenticated)
   std::optional<std::string> provider_issuer;  // nullopt for demo sessions
+  // For access records: the hex hash of the session token (never the token)
+  // and the login's level of assurance.
+  std::string token_hash;
+  std::string assurance;
 };
 
 struct NewSession {
@@ -62,6 +66,7 @@ struct VerifiedLoginSession {
   std::optional<std::string> sid;  // its session id, for front-channel logout
   std::string id_token;            // kept server-side, for id_token_hint at logout
   std::optional<TimePoint> authenticated_at;  // the id_token's auth_time; absent: now
+  std::string assurance = {};                 // the id_token's acr; empty when it has none
 };
 // A new session (a new random id, never one the browser had before) with the
 // same checks as start_demo_session.

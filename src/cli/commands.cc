@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/access_log.h"
 #include "app/demo_seed.h"
 #include "auth/relying_party.h"
 #include "http/https_client.h"
@@ -201,8 +202,11 @@ int serve(const Config& config, const ServeFlags& flags) {
   const SystemClock clock;
   auto login = build_login_providers(config, clock);
   if (!login) return fail("cannot set up login", login.error());
-  const web::AppContext app{**db,    *renderer, *catalogs,   *static_files,   clock,
-                            version(), *keys,     config.demo, config.sessions, login->get()};
+  // Every read of a child's data waits for its access record; requests in
+  // flight share one commit (group commit). Outlives the server below.
+  app::AccessLog access_log(**db);
+  const web::AppContext app{**db,         *renderer,       *catalogs,    *static_files, clock,       version(),
+                            *keys,        config.demo,     config.sessions, login->get(), &access_log};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;

@@ -4,17 +4,17 @@ namespace stafett::store {
 
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires, TimePoint authenticated_at,
+                            TimePoint expires, TimePoint authenticated_at, const std::string& assurance,
                             const std::optional<SessionProvider>& provider) {
   const Value issuer = provider ? Value(provider->issuer) : Value(Null{});
   const Value sid = provider && provider->sid ? Value(*provider->sid) : Value(Null{});
   const Value id_token = provider ? Value(provider->id_token) : Value(Null{});
   auto r = tx.execute(
       "INSERT INTO session (token_hash, person_id, actor_kind, csrf_token, created_at_ms, last_seen_at_ms,"
-      " expires_at_ms, authenticated_at_ms, provider_issuer, provider_sid, id_token)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      " expires_at_ms, authenticated_at_ms, assurance, provider_issuer, provider_sid, id_token)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {token_hash, person.value, actor_kind, csrf_token, to_unix_ms(now), to_unix_ms(now), to_unix_ms(expires),
-       to_unix_ms(authenticated_at), issuer, sid, id_token});
+       to_unix_ms(authenticated_at), assurance, issuer, sid, id_token});
   if (!r) return r.error();
   return {};
 }
@@ -23,14 +23,14 @@ namespace {
 
 constexpr const char* kSessionColumns =
     "SELECT id, person_id, actor_kind, csrf_token, last_seen_at_ms, expires_at_ms,"
-    " COALESCE(authenticated_at_ms, created_at_ms), provider_issuer FROM session";
+    " COALESCE(authenticated_at_ms, created_at_ms), provider_issuer, COALESCE(assurance, '') FROM session";
 
 Result<std::optional<SessionRow>> one_session(Result<Rows> rows) {
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<SessionRow>{};
   const Row& r = rows->front();
   SessionRow row{r.int64(0), domain::PersonId{r.int64(1)}, r.text(2), r.text(3), from_unix_ms(r.int64(4)),
-                 from_unix_ms(r.int64(5)), from_unix_ms(r.int64(6)), std::nullopt};
+                 from_unix_ms(r.int64(5)), from_unix_ms(r.int64(6)), std::nullopt, r.text(8)};
   if (!r.is_null(7)) row.provider_issuer = r.text(7);
   return std::optional<SessionRow>{std::move(row)};
 }

@@ -19,6 +19,7 @@ struct SessionRow {
   TimePoint expires;
   TimePoint authenticated_at;  // last proof of identity at the provider (or the demo login)
   std::optional<std::string> provider_issuer;  // nullopt for demo sessions
+  std::string assurance;                       // the login's acr ("demo" for demo sessions)
 };
 
 // Where a session came from, for sessions from an identity provider.
@@ -30,7 +31,7 @@ struct SessionProvider {
 
 Result<void> insert_session(Transaction& tx, const Blob& token_hash, domain::PersonId person,
                             const std::string& actor_kind, const std::string& csrf_token, TimePoint now,
-                            TimePoint expires, TimePoint authenticated_at,
+                            TimePoint expires, TimePoint authenticated_at, const std::string& assurance,
                             const std::optional<SessionProvider>& provider = std::nullopt);
 // The provider of session `id`, or nullopt for a demo session.
 Result<std::optional<SessionProvider>> find_session_provider(Transaction& tx, std::int64_t id);

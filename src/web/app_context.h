@@ -4,6 +4,7 @@
 // through the pipeline, with the path parameters, language and actor.
 #include <string>
 
+#include "app/access_trail.h"
 #include "app/session_use_cases.h"
 #include "core/clock.h"
 #include "crypto/data_keys.h"
@@ -31,6 +32,7 @@ struct AppContext {
   bool demo = false;  // serve --demo: the demo personas are the login
   app::SessionLimits sessions;
   const LoginProviders* login = nullptr;  // null or empty: no identity provider configured
+  app::AccessLog* access_log = nullptr;   // null: every access to a child's data is refused (503)
 };
 
 struct RequestContext {
@@ -41,6 +43,13 @@ struct RequestContext {
   policy::Actor actor;
   std::optional<app::SessionInfo> session;
   http::FormFields form;  // the decoded body of a form POST
+  app::AccessTrail* access = nullptr;  // this request's access trail; see access_trail()
 };
+
+// Where this request records its accesses to a child's data: the session's
+// trail, or one that refuses everything when there is none (fail closed).
+inline app::AccessTrail& access_trail(const RequestContext& ctx) {
+  return ctx.access != nullptr ? *ctx.access : app::refusing_access_trail();
+}
 
 }  // namespace stafett::web

@@ -113,6 +113,16 @@ http::Response Pipeline::handle(const http::Request& request) const {
     }
   }
 
+  // Accesses to a child's data during this request are recorded on the
+  // session's trail (app/access_trail.h); without an access log, none may happen.
+  std::optional<app::SessionAccessTrail> trail;
+  if (ctx.session && app_.access_log != nullptr) {
+    trail.emplace(*app_.access_log, app::LoginTrace{ctx.session->token_hash,
+                                                    ctx.session->provider_issuer.value_or("demo"),
+                                                    ctx.session->assurance});
+    ctx.access = &*trail;
+  }
+
   // 4. State changes need a form body we can read and the CSRF token that
   //    only our own pages know (the session's, or the login form's cookie).
   if (is_unsafe(request.method)) {

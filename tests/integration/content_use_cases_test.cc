@@ -8,6 +8,7 @@
 #include "core/oslo_time.h"
 #include "store/log_repository.h"
 #include "store/migrations.h"
+#include "support/collecting_trail.h"
 #include "support/demo_database.h"
 
 namespace stafett {
@@ -62,7 +63,7 @@ class LogContent : public ::testing::Test {
   }
 
   app::ContentView content(const Actor& actor, LogId log) {
-    auto view = app::show_log(*db_, actor, log, clock_);
+    auto view = app::show_log(*db_, testing::test_trail(), actor, log, clock_);
     EXPECT_TRUE(view) << (view ? "" : view.error().detail);
     return view ? view->content : app::ContentView{};
   }
@@ -120,7 +121,7 @@ TEST_F(LogContent, ReadersGuardiansAndFormerParticipantsCannotWrite) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, Errc::kForbidden);
   }
-  EXPECT_FALSE(app::show_log(*db_, employee(kTone), kNorasLog, clock_)) << "an ex-employee reads nothing";
+  EXPECT_FALSE(app::show_log(*db_, testing::test_trail(), employee(kTone), kNorasLog, clock_)) << "an ex-employee reads nothing";
   EXPECT_EQ(count("entry"), before);
 }
 

@@ -12,6 +12,7 @@
 #include "store/log_repository.h"
 #include "store/migrations.h"
 #include "store/people_repository.h"
+#include "support/collecting_trail.h"
 #include "support/demo_database.h"
 
 namespace stafett {
@@ -99,6 +100,30 @@ class LogUseCases : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
+TEST_F(LogUseCases, AReadIsRecordedBeforeItIsShownAndNotShownWithoutARecord) {
+  testing::CollectingTrail trail;
+  auto view = app::show_log(*db_, trail, employee(kIngrid), kNorasLog, clock_, domain::AccessAction::kPrint);
+  ASSERT_TRUE(view);
+  ASSERT_EQ(trail.records.size(), 1u);
+  const auto& r = trail.records.front();
+  EXPECT_EQ(r.person, kIngrid);
+  EXPECT_EQ(r.log, kNorasLog);
+  EXPECT_EQ(r.child, view->log.child);
+  EXPECT_EQ(r.action, domain::AccessAction::kPrint);
+  EXPECT_EQ(r.basis, domain::AccessBasis::kParticipation);
+  EXPECT_EQ(r.unit, kSchool);
+  EXPECT_EQ(r.at, clock_.now());
+  EXPECT_TRUE(r.consent.has_value());
+
+  EXPECT_FALSE(app::show_log(*db_, trail, citizen(kAmina), kNorasLog, clock_)) << "not her child";
+  EXPECT_EQ(trail.records.size(), 1u) << "a refused read is no access";
+
+  trail.refuse = true;
+  auto unrecorded = app::show_log(*db_, trail, employee(kIngrid), kNorasLog, clock_);
+  ASSERT_FALSE(unrecorded) << "no record, no access";
+  EXPECT_EQ(unrecorded.error().code, Errc::kUnavailable);
+}
+
 TEST_F(LogUseCases, AnEmployeeCreatesALogWithPaperConsentFromBothGuardians) {
   PersonId mother, father;
   const std::string nid = new_family(mother, father);
@@ -111,7 +136,7 @@ TEST_F(LogUseCases, AnEmployeeCreatesALogWithPaperConsentFromBothGuardians) {
   auto out = app::create_log(*db_, keys_, employee(kIngrid), in, clock_);
   ASSERT_TRUE(out) << out.error().detail;
   ASSERT_TRUE(out->log) << (out->errors.empty() ? "" : out->errors.front().message);
-  auto view = app::show_log(*db_, employee(kIngrid), *out->log, clock_);
+  auto view = app::show_log(*db_, testing::test_trail(), employee(kIngrid), *out->log, clock_);
   ASSERT_TRUE(view);
   EXPECT_EQ(view->child_name, "Mina Testvik");
   EXPECT_EQ(view->consents.size(), 2u);
@@ -126,7 +151,7 @@ TEST_F(LogUseCases, AnEmployeeCreatesALogWithPaperConsentFromBothGuardians) {
     EXPECT_EQ(c.consent.method, domain::ConsentMethod::kPaper);
     EXPECT_EQ(c.consent.attested_by, kIngrid);
   }
-  EXPECT_TRUE(app::show_log(*db_, citizen(mother), *out->log, clock_));
+  EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), citizen(mother), *out->log, clock_));
 }
 
 TEST_F(LogUseCases, OneSignatureIsNotEnoughWhenEveryGuardianMustConsent) {
@@ -229,7 +254,7 @@ TEST_F(LogUseCases, TheHolderAddsAColleagueInsideTheScopeOnce) {
   auto again = app::add_participant(*db_, employee(kIngrid), kNorasLog, {kSchool, colleague, domain::ParticipantRole::kContributor, false}, clock_);
   ASSERT_TRUE(again);
   EXPECT_FALSE(again->empty()) << "the same person twice";
-  EXPECT_TRUE(app::show_log(*db_, employee(colleague), kNorasLog, clock_));
+  EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(colleague), kNorasLog, clock_));
 }
 
 TEST_F(LogUseCases, TwoParallelHandoverAcceptancesEndWithExactlyOneHolder) {
@@ -279,7 +304,7 @@ TEST_F(LogUseCases, OnlyTheProposedHolderMayAcceptAndAOutsiderCannotPropose) {
   EXPECT_FALSE(app::answer_handover(*db_, employee(kIngrid), kNorasLog, true, clock_)) << "the proposer cannot accept";
   EXPECT_FALSE(app::answer_handover(*db_, citizen(kHanne), kNorasLog, true, clock_));
   ASSERT_TRUE(app::answer_handover(*db_, employee(kSara), kNorasLog, false, clock_)) << "rejecting";
-  auto view = app::show_log(*db_, employee(kIngrid), kNorasLog, clock_);
+  auto view = app::show_log(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, clock_);
   ASSERT_TRUE(view);
   for (const auto& p : view->participants) {
     if (p.is_holder) {
@@ -323,7 +348,7 @@ TEST_F(LogUseCases, WhenTheChildMovesTheLogFollowsToTheNewMunicipality) {
       *db_, TxMode::kRead, [&](Transaction& tx) { return store::find_log(tx, kNorasLog); });
   EXPECT_EQ(log->municipality, domain::MunicipalityId{2}) << "the log now belongs to Lauvåsen";
   EXPECT_EQ(count("log_move"), 1);
-  EXPECT_TRUE(app::show_log(*db_, employee(teacher), kNorasLog, clock_));
+  EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(teacher), kNorasLog, clock_));
   EXPECT_TRUE(app::close_log(*db_, employee(teacher), kNorasLog, "flyttet og fulgt opp", clock_)) << "the new holder";
 }
 
@@ -337,7 +362,7 @@ TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
   auto errors = app::give_consent(*db_, citizen(kAmina), kLeosLog, c, clock_);
   ASSERT_TRUE(errors) << errors.error().detail;
   EXPECT_TRUE(errors->empty());
-  auto view = app::show_log(*db_, citizen(kAmina), kLeosLog, clock_);
+  auto view = app::show_log(*db_, testing::test_trail(), citizen(kAmina), kLeosLog, clock_);
   ASSERT_TRUE(view);
   int in_force = 0, superseded = 0;
   for (const auto& cv : view->consents) {
@@ -348,7 +373,7 @@ TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
   EXPECT_EQ(superseded, 1);
   EXPECT_EQ(view->consents.size(), 3u) << "withdrawn, superseded and new: nothing deleted";
   // Goals and measures are no longer shared, but the basics still are.
-  EXPECT_TRUE(app::show_log(*db_, employee(kOle), kLeosLog, clock_));
+  EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(kOle), kLeosLog, clock_));
   EXPECT_FALSE(app::give_consent(*db_, citizen(kHanne), kLeosLog, c, clock_)) << "not Leo's guardian";
   auto bad = c;
   bad.units.clear();
@@ -358,14 +383,14 @@ TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
 }
 
 TEST_F(LogUseCases, TheChildsOwnConsentCountsFromTheConfiguredAge) {
-  ASSERT_TRUE(app::show_log(*db_, employee(kSara), kSofiesLog, clock_));
+  ASSERT_TRUE(app::show_log(*db_, testing::test_trail(), employee(kSara), kSofiesLog, clock_));
   // The municipality lowers the age at which the child's own consent counts to 14.
   domain::ConsentSettings s;
   s.child_consent_age = 14;
   ASSERT_TRUE(db_->transact(TxMode::kWrite, [&](Transaction& tx) {
     return store::save_municipality_settings(tx, domain::MunicipalityId{1}, s, std::nullopt, clock_.now());
   }));
-  EXPECT_FALSE(app::show_log(*db_, employee(kSara), kSofiesLog, clock_)) << "Sofie (14) has not consented herself";
+  EXPECT_FALSE(app::show_log(*db_, testing::test_trail(), employee(kSara), kSofiesLog, clock_)) << "Sofie (14) has not consented herself";
   app::ConsentInput c;
   c.units = {kHealthStation};
   c.categories = domain::CategorySet::all();
@@ -374,8 +399,8 @@ TEST_F(LogUseCases, TheChildsOwnConsentCountsFromTheConfiguredAge) {
   c.info_text_hash = "test";
   auto given = app::give_consent(*db_, citizen(kSofie), kSofiesLog, c, clock_);
   ASSERT_TRUE(given) << given.error().detail;
-  EXPECT_TRUE(app::show_log(*db_, employee(kSara), kSofiesLog, clock_));
-  EXPECT_FALSE(app::show_log(*db_, employee(kJonas), kSofiesLog, clock_)) << "Sofie shared only with the health station";
+  EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(kSara), kSofiesLog, clock_));
+  EXPECT_FALSE(app::show_log(*db_, testing::test_trail(), employee(kJonas), kSofiesLog, clock_)) << "Sofie shared only with the health station";
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ app::MeasureInput measure_input(const http::FormFields& form) {
 http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, app::MeasureInput in,
                                  std::optional<std::int64_t> correcting, int version, const app::FieldErrors& errors,
                                  int status, bool title_from_decision = false) {
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{log}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{log}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
   if (title_from_decision) {
@@ -261,7 +261,7 @@ http::Response evaluation_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto entry = id_param(ctx, "entry");
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
   bool exists = false;

@@ -277,7 +277,7 @@ namespace {
 
 http::Response participants_page_with(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
                                       int status) {
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   auto candidates = app::participant_candidates(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!candidates) return failure_response(ctx, candidates.error());

@@ -395,7 +395,7 @@ void add_timeline(const RequestContext& ctx, const app::ContentView& content, st
 
 http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
                                int status, std::optional<domain::EntryKind> kind) {
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   auto data = log_data(ctx, *view);
   add_timeline(ctx, view->content, kind, data);
@@ -408,7 +408,8 @@ http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const
 http::Response log_print_page(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock,
+                            domain::AccessAction::kPrint);
   if (!view) return failure_response(ctx, view.error());
   auto data = log_data(ctx, *view);
   data.set("printed_at", format_time(ctx.app.clock.now()));

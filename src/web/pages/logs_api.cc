@@ -204,7 +204,7 @@ http::Response api_my_logs(const RequestContext& ctx) {
 http::Response api_log(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   return json_response(200, log_json(*view));
 }
@@ -216,7 +216,7 @@ http::Response api_timeline(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto kind = entry_kind_query(ctx, "kind");
   if (!kind) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   json::array lines;
   for (const auto& item : app::timeline_of_kind(view->content.timeline, *kind)) {
@@ -233,7 +233,7 @@ http::Response api_timeline(const RequestContext& ctx) {
 http::Response api_consents(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::show_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   return json_response(200, {{"consents", log_json(*view).at("consents")}});
 }

@@ -179,6 +179,7 @@ http::Response login_callback(const RequestContext& ctx) {
   }
   app::VerifiedLoginSession verified{*identity->person, kind, claims.issuer, claims.session_id, login->id_token, {}};
   if (claims.auth_time) verified.authenticated_at = TimePoint(*claims.auth_time);
+  verified.assurance = claims.acr.value_or("");
   Result<app::NewSession> session = make_error(Errc::kInternal, "no session");
   if (renews) {
     auto renewed = app::renew_session(ctx.app.db, ctx.app.keys, *renews, verified, ctx.app.clock, ctx.app.sessions);

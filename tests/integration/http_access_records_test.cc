@@ -1,0 +1,149 @@
+// Every read of a child's log through the web is recorded in the access chain
+// before anything is shown: exactly one record per request, naming who (and
+// as what, for which unit), on what basis, what and how, from which login,
+// and never the content or the session token. When no record can be written
+// the request fails with 503 and shows nothing.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "app/access_chain.h"
+#include "server_fixture.h"
+#include "store/database.h"
+#include "support/demo_session.h"
+#include "support/sql_probe.h"
+
+namespace stafett::testing {
+namespace {
+
+constexpr int kIngrid = 1;  // holder of Nora's log (log 1), school unit 2
+constexpr int kHanne = 9;   // Nora's mother
+constexpr std::int64_t kNora = 11;
+
+class AccessRecords : public ServerSuite<AccessRecords> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+
+ protected:
+  static std::int64_t records() { return scalar(database_url_, "SELECT COUNT(*) FROM access_record"); }
+  // The newest record as stored: the canonical JSON the chain covers.
+  static boost::json::object newest() {
+    auto db = store::open_database(database_url_);
+    if (!db) throw std::runtime_error(db.error().detail);
+    auto text = store::transact_value<std::string>(**db, store::TxMode::kRead, [](store::Transaction& tx)
+                                                       -> Result<std::string> {
+      auto rows = tx.query("SELECT record FROM access_record ORDER BY sequence DESC LIMIT 1");
+      if (!rows) return rows.error();
+      if (rows->empty()) return std::string("{}");
+      return std::string(rows->front().text(0));
+    });
+    if (!text) throw std::runtime_error(text.error().detail);
+    return boost::json::parse(*text).as_object();
+  }
+};
+
+TEST_F(AccessRecords, AnEmployeeReadingTheLogIsRecordedOnceWithWhoAndWhy) {
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  const auto before = records();
+  auto page = ingrid.get("/logger/1");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(records(), before + 1) << "exactly one record for one page";
+  const auto r = newest();
+  EXPECT_EQ(r.at("person").as_int64(), kIngrid);
+  EXPECT_EQ(r.at("child").as_int64(), kNora);
+  EXPECT_EQ(r.at("log").as_int64(), 1);
+  EXPECT_EQ(r.at("action").as_string(), "view");
+  EXPECT_EQ(r.at("basis").as_string(), "participation");
+  EXPECT_EQ(r.at("role").as_string(), "contributor");
+  EXPECT_EQ(r.at("unit").as_int64(), 2);
+  EXPECT_EQ(r.at("service").as_string(), "school");
+  EXPECT_TRUE(r.at("consent").is_int64()) << "the consent the participation rests on";
+  EXPECT_EQ(r.at("idp").as_string(), "demo");
+  EXPECT_EQ(r.at("acr").as_string(), "demo");
+  // The session appears only as a hash, never as the token in the cookie.
+  const std::string hash(r.at("session").as_string());
+  EXPECT_EQ(hash.size(), 64u);
+  EXPECT_EQ(ingrid.cookie.find(hash), std::string::npos);
+  // Never the content: no names, no text of the log.
+  const std::string stored = boost::json::serialize(r);
+  EXPECT_EQ(stored.find("Nora"), std::string::npos);
+  EXPECT_EQ(stored.find("Fjordstrand"), std::string::npos);
+}
+
+TEST_F(AccessRecords, TheFamilyReadsByItsOwnRight) {
+  auto hanne = demo_log_in(port(), kHanne, "citizen");
+  const auto before = records();
+  ASSERT_EQ(hanne.get("/api/v1/logs/1").status, 200);
+  EXPECT_EQ(records(), before + 1);
+  const auto r = newest();
+  EXPECT_EQ(r.at("person").as_int64(), kHanne);
+  EXPECT_EQ(r.at("basis").as_string(), "family");
+  EXPECT_EQ(r.at("role").as_string(), "guardian");
+  EXPECT_TRUE(r.at("unit").is_null());
+}
+
+TEST_F(AccessRecords, EachReadingRouteRecordsItsAction) {
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  struct Case {
+    std::string path;
+    std::string action;
+  };
+  for (const auto& c : std::vector<Case>{{"/logger/1", "view"},
+                                         {"/logger/1/utskrift", "print"},
+                                         {"/logger/1/deltakere", "view"},
+                                         {"/logger/1/tiltak/ny", "view"},
+                                         {"/api/v1/logs/1", "view"},
+                                         {"/api/v1/logs/1/timeline", "view"}}) {
+    const auto before = records();
+    auto r = c.path.starts_with("/api/") ? get(port(), c.path, {{"Cookie", ingrid.cookie}, {"Accept", "application/json"}})
+                                         : ingrid.get(c.path);
+    EXPECT_EQ(r.status, 200) << c.path;
+    EXPECT_EQ(records(), before + 1) << c.path;
+    const auto record = newest();
+    EXPECT_EQ(record.at("action").as_string(), c.action) << c.path;
+    EXPECT_EQ(record.at("log").as_int64(), 1) << c.path;
+  }
+}
+
+TEST_F(AccessRecords, ARefusedReadRecordsNothing) {
+  auto hanne = demo_log_in(port(), kHanne, "citizen");
+  const auto before = records();
+  EXPECT_EQ(hanne.get("/logger/2").status, 403) << "Leo's log is not hers";
+  EXPECT_EQ(hanne.get("/logger/999999").status, 403) << "no such log: the same answer as not hers";
+  EXPECT_EQ(records(), before);
+}
+
+TEST_F(AccessRecords, NoRecordNoAccess) {
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  ASSERT_EQ(ingrid.get("/logger/1").status, 200);
+  // The access table cannot be written (as with a full disk or a broken
+  // table): reading fails with 503 and shows nothing of the log.
+  execute(database_url_, "ALTER TABLE access_record RENAME TO access_record_away");
+  auto page = ingrid.get("/logger/1");
+  auto api = get(port(), "/api/v1/logs/1", {{"Cookie", ingrid.cookie}, {"Accept", "application/json"}});
+  auto print = ingrid.get("/logger/1/utskrift");
+  execute(database_url_, "ALTER TABLE access_record_away RENAME TO access_record");
+  EXPECT_EQ(page.status, 503);
+  EXPECT_EQ(page.body.find("Nora"), std::string::npos) << "no data without a record";
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(api.body.find("Nora"), std::string::npos);
+  EXPECT_EQ(print.status, 503);
+  EXPECT_EQ(print.body.find("Nora"), std::string::npos);
+  // Once records can be written again, so can the log be read.
+  const auto before = records();
+  EXPECT_EQ(ingrid.get("/logger/1").status, 200);
+  EXPECT_EQ(records(), before + 1);
+}
+
+// Declared last: every record the tests above caused is chained intact.
+TEST_F(AccessRecords, TheChainOfEveryRecordIsIntact) {
+  auto db = store::open_database(database_url_);
+  ASSERT_TRUE(db);
+  ASSERT_GT(records(), 5);
+  auto report = app::verify_access_chain(**db, {}, crypto::PublicKey{});
+  ASSERT_TRUE(report) << report.error().detail;
+  EXPECT_EQ(report->kind, crypto::ChainBreak::kNone) << crypto::chain_break_name(report->kind);
+  EXPECT_EQ(static_cast<std::int64_t>(report->records_checked), records());
+}
+
+}  // namespace
+}  // namespace stafett::testing
