@@ -46,6 +46,7 @@ Result<policy::AccessFacts> load_access_facts(store::Transaction& tx, const poli
   if (!*log) return f;  // log_found stays false
   const store::LogRow& l = **log;
   f.log_found = true;
+  f.child = (*log)->child;
   f.status = l.status;
 
   auto settings = store::municipality_settings(tx, l.municipality);

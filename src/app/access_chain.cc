@@ -23,7 +23,13 @@ crypto::ChainHash to_chain_hash(const store::Blob& blob) {
 
 Result<void> append_access_records(store::Database& db, std::span<const domain::AccessRecord> records) {
   if (records.empty()) return {};
-  return db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> Result<void> {
+  return db.transact(store::TxMode::kWrite,
+                     [&](store::Transaction& tx) { return append_access_records_in(tx, records); });
+}
+
+Result<void> append_access_records_in(store::Transaction& tx, std::span<const domain::AccessRecord> records) {
+  if (records.empty()) return {};
+  {
     if (auto l = store::lock_access_chain(tx); !l) return l;
     // The head is read under the lock, inside the transaction that appends:
     // a head read before could be stale by the time we write.
@@ -38,7 +44,7 @@ Result<void> append_access_records(store::Database& db, std::span<const domain::
       if (auto r = store::insert_access_record(tx, row, record); !r) return r;
     }
     return {};
-  });
+  }
 }
 
 Result<AccessChainHead> read_access_chain_head(store::Database& db) {

@@ -23,6 +23,10 @@ namespace stafett::app {
 // head, links each record to the one before it and stores them all. Either
 // every record is stored, chained, or none is.
 Result<void> append_access_records(store::Database& db, std::span<const domain::AccessRecord> records);
+// The same inside the caller's write transaction, so a change and its record
+// commit together or not at all. Takes the chain's append lock until the
+// transaction ends: call it last, just before the transaction commits.
+Result<void> append_access_records_in(store::Transaction& tx, std::span<const domain::AccessRecord> records);
 
 // How long the chain is and the hash of its last record (kChainStart and 0
 // for an empty chain): what a checkpoint signs.

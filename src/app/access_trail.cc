@@ -2,20 +2,44 @@
 
 #include <algorithm>
 
+#include "app/access.h"
+#include "app/access_chain.h"
 #include "domain/log.h"
 #include "domain/service_type.h"
 
 namespace stafett::app {
 
-Result<void> SessionAccessTrail::record(domain::AccessRecord record) {
+void SessionAccessTrail::stamp(domain::AccessRecord& record) const {
   record.session_hash = login_.session_hash;
   record.identity_provider = login_.identity_provider;
   record.assurance = login_.assurance;
+}
+
+Result<void> SessionAccessTrail::record_in(store::Transaction& tx, domain::AccessRecord record) {
+  stamp(record);
+  auto r = append_access_records_in(tx, std::span<const domain::AccessRecord>(&record, 1));
+  if (!r) return make_error(Errc::kUnavailable, "access record not written: " + r.error().detail);
+  return {};
+}
+
+Result<void> SessionAccessTrail::record(domain::AccessRecord record) {
+  stamp(record);
   auto r = log_.record(std::move(record));
   // Whatever went wrong (a full disk, a lost database, a broken chain lock),
   // the answer to the person is the same: not now, and nothing shown.
   if (!r) return make_error(Errc::kUnavailable, "access record not written: " + r.error().detail);
   return {};
+}
+
+Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                           domain::AccessAction action, std::optional<domain::EntryKind> kind,
+                           std::optional<domain::EntryId> entry, TimePoint now) {
+  auto facts = load_access_facts(tx, actor, log, now);
+  if (!facts) return facts.error();
+  auto record = access_record_for(actor, *facts, log, action, now);
+  record.record_kind = kind;
+  record.record = entry;
+  return trail.record_in(tx, std::move(record));
 }
 
 AccessTrail& refusing_access_trail() {
@@ -24,18 +48,21 @@ AccessTrail& refusing_access_trail() {
     Result<void> record(domain::AccessRecord) override {
       return make_error(Errc::kUnavailable, "no access log: nothing may be shown");
     }
+    Result<void> record_in(store::Transaction&, domain::AccessRecord) override {
+      return make_error(Errc::kUnavailable, "no access log: nothing may be changed");
+    }
   };
   static Refusing trail;
   return trail;
 }
 
 domain::AccessRecord access_record_for(const policy::Actor& actor, const policy::AccessFacts& facts,
-                                       const store::LogRow& log, domain::AccessAction action, TimePoint now) {
+                                       domain::LogId log, domain::AccessAction action, TimePoint now) {
   domain::AccessRecord r;
   r.person = actor.person;
   r.at = now;
-  r.child = log.child;
-  r.log = log.id;
+  r.child = facts.child;
+  r.log = log;
   r.action = action;
   // The family reads by its own right (parental responsibility, or being the
   // child), even where it also takes part in the log; employees by taking

@@ -26,6 +26,9 @@ class AccessTrail {
   virtual ~AccessTrail() = default;
   // Durable before it returns; an error means: show nothing.
   virtual Result<void> record(domain::AccessRecord record) = 0;
+  // For a change: the record goes into the change's own write transaction
+  // (commits with it, or neither does). Call it last in the transaction.
+  virtual Result<void> record_in(store::Transaction& tx, domain::AccessRecord record) = 0;
 };
 
 // Which login a request came from, as access records name it.
@@ -41,8 +44,11 @@ class SessionAccessTrail final : public AccessTrail {
  public:
   SessionAccessTrail(AccessLog& log, LoginTrace login) : log_(log), login_(std::move(login)) {}
   Result<void> record(domain::AccessRecord record) override;
+  Result<void> record_in(store::Transaction& tx, domain::AccessRecord record) override;
 
  private:
+  void stamp(domain::AccessRecord& record) const;
+
   AccessLog& log_;
   const LoginTrace login_;
 };
@@ -51,11 +57,18 @@ class SessionAccessTrail final : public AccessTrail {
 // kUnavailable): what a request gets when the server has no access log.
 AccessTrail& refusing_access_trail();
 
+// Records a change to `log` on `trail` inside `tx`, with facts loaded afresh
+// (for use cases whose permission check did not keep its facts). `entry`
+// names the entry changed, when it is one.
+Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                           domain::AccessAction action, std::optional<domain::EntryKind> kind,
+                           std::optional<domain::EntryId> entry, TimePoint now);
+
 // The record of `actor` doing `action` on `log` at `now`, with the who and
 // the basis taken from the facts the policy decided on: the family's own
 // right (a guardian, or the child), or an employee's participation under the
 // consents in force.
 domain::AccessRecord access_record_for(const policy::Actor& actor, const policy::AccessFacts& facts,
-                                       const store::LogRow& log, domain::AccessAction action, TimePoint now);
+                                       domain::LogId log, domain::AccessAction action, TimePoint now);
 
 }  // namespace stafett::app

@@ -50,7 +50,8 @@ struct Draft {
 // `kind` in `category`, the draft from `make(tx, errors)` (nothing is written
 // when a field is wrong), the entry, its links.
 template <class Make>
-Result<WriteOutcome> add_entry(store::Database& db, const policy::Actor& actor, domain::LogId log, EntryKind kind,
+Result<WriteOutcome> add_entry(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                               EntryKind kind,
                                InfoCategory category, const Clock& clock, Make make) {
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
@@ -69,7 +70,10 @@ Result<WriteOutcome> add_entry(store::Database& db, const policy::Actor& actor, 
       if (auto l = store::link_entries(tx, *id, to, link); !l) return l.error();
     }
     out.entry = *id;
-    return {};
+    auto record = access_record_for(actor, *facts, log, domain::AccessAction::kCreate, now);
+    record.record_kind = kind;
+    record.record = *id;
+    return trail.record_in(tx, std::move(record));
   });
   if (!r) return r.error();
   return out;
@@ -91,10 +95,10 @@ Result<std::string> decision_text(Transaction& tx, domain::LogId log, const From
 
 }  // namespace
 
-Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_note(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const NoteInput& in, const Clock& clock) {
   const InfoCategory category = in.health ? InfoCategory::kHealth : InfoCategory::kNotes;
-  return add_entry(db, actor, log, EntryKind::kNote, category, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kNote, category, clock,
                    [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
                      const auto body = writing::note_body(in, errors);
                      const domain::NoteVisibility visibility{in.hidden_from_guardians, in.hidden_reason,
@@ -108,9 +112,9 @@ Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, d
                    });
 }
 
-Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_highlight(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                    const std::string& text, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kHighlight, InfoCategory::kBasic, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kHighlight, InfoCategory::kBasic, clock,
                    [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
                      const domain::HighlightBody body{text};
                      add_problems(errors, domain::validate(body));
@@ -118,26 +122,27 @@ Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& act
                    });
 }
 
-Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log, bool all_contributors,
+Result<void> set_note_rules(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, bool all_contributors,
                             bool guardians, const Clock& clock) {
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
     auto facts = load_access_facts(tx, actor, log, now);
     if (!facts || !policy::can(actor, Action::kConfigureLog, *facts)) return forbidden();
-    return store::save_note_settings(tx, log, {all_contributors, guardians}, actor.person, now);
+    if (auto r = store::save_note_settings(tx, log, {all_contributors, guardians}, actor.person, now); !r) return r;
+    return trail.record_in(tx, access_record_for(actor, *facts, log, domain::AccessAction::kChange, now));
   });
 }
 
 
-Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_meeting(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const MeetingInput& in, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kMeeting, InfoCategory::kMeetings, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kMeeting, InfoCategory::kMeetings, clock,
                    [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
                      return Draft{store::encode(writing::meeting_body(tx, log, in, errors)), {}, std::nullopt, {}};
                    });
 }
 
-Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> record_minutes(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId meeting, int version, const std::string& minutes,
                                     const std::string& decisions, const Clock& clock) {
   WriteOutcome out;
@@ -164,22 +169,25 @@ Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& ac
       return c.error();
     }
     out.entry = meeting;
-    return {};
+    auto record = access_record_for(actor, *facts, log, domain::AccessAction::kCorrect, now);
+    record.record_kind = EntryKind::kMeeting;
+    record.record = meeting;
+    return trail.record_in(tx, std::move(record));
   });
   if (!r) return r.error();
   return out;
 }
 
 
-Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> task_from_decision(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                         domain::EntryId meeting, int decision, const std::string& assignee,
                                         const std::string& due_date, const Clock& clock) {
-  return add_task(db, actor, log, {FromDecision{meeting, decision}, "", assignee, due_date}, clock);
+  return add_task(db, trail, actor, log, {FromDecision{meeting, decision}, "", assignee, due_date}, clock);
 }
 
-Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_task(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const TaskInput& in, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kTask, InfoCategory::kGoalsMeasures, clock,
                    [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
                      Draft draft;
                      std::string title = in.title;
@@ -195,7 +203,7 @@ Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, d
                    });
 }
 
-Result<void> set_task_done(store::Database& db, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
+Result<void> set_task_done(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
                            int version, bool done, const Clock& clock) {
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
@@ -225,8 +233,12 @@ Result<void> set_task_done(store::Database& db, const policy::Actor& actor, doma
     if (!allowed) return forbidden();
     if (body->done == done) return {};
     body->done = done;
-    return store::insert_correction(tx, task, version, store::encode(*body), actor.person,
-                                    std::string(done ? domain::kReasonTaskDone : domain::kReasonTaskReopened), now);
+    if (auto v = store::insert_correction(tx, task, version, store::encode(*body), actor.person,
+                                          std::string(done ? domain::kReasonTaskDone : domain::kReasonTaskReopened), now);
+        !v) {
+      return v.error();
+    }
+    return record_change(tx, trail, actor, log, domain::AccessAction::kCorrect, EntryKind::kTask, task, now);
   });
 }
 
@@ -293,17 +305,17 @@ Result<std::vector<domain::CatalogueMeasure>> measure_catalogue(store::Database&
   });
 }
 
-Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_goal(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const GoalInput& in, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kGoal, InfoCategory::kGoalsMeasures, clock,
                    [&](Transaction&, FieldErrors& errors) -> Result<Draft> {
                      return Draft{store::encode(writing::goal_body(in, errors)), {}, std::nullopt, {}};
                    });
 }
 
-Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_measure(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const MeasureInput& in, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kMeasure, InfoCategory::kGoalsMeasures, clock,
                    [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
                      Draft draft;
                      if (in.from) {
@@ -318,9 +330,9 @@ Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor
                    });
 }
 
-Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_evaluation(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId measure, const EvaluationInput& in, const Clock& clock) {
-  return add_entry(db, actor, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, clock,
+  return add_entry(db, trail, actor, log, EntryKind::kEvaluation, InfoCategory::kGoalsMeasures, clock,
                    [&](Transaction& tx, FieldErrors& errors) -> Result<Draft> {
                      auto entry = store::find_entry(tx, log, measure);
                      if (!entry) return entry.error();

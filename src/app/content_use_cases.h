@@ -82,40 +82,40 @@ struct WriteOutcome {
   FieldErrors errors;
 };
 
-Result<WriteOutcome> add_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_goal(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const GoalInput& input, const Clock& clock);
-Result<WriteOutcome> add_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_measure(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const MeasureInput& input, const Clock& clock);
-Result<WriteOutcome> add_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_evaluation(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId measure, const EvaluationInput& input, const Clock& clock);
 
-Result<WriteOutcome> add_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_note(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const NoteInput& input, const Clock& clock);
-Result<WriteOutcome> add_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_highlight(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                    const std::string& text, const Clock& clock);
 // The holder decides who writes notes: the holder only or every contributor,
 // and whether guardians may write notes too.
-Result<void> set_note_rules(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> set_note_rules(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                             bool all_contributors, bool guardians, const Clock& clock);
 
-Result<WriteOutcome> add_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_task(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               const TaskInput& input, const Clock& clock);
 // Marks a task done (or not): a new version. Its assignee or anyone who may
 // correct it (author, holder) may do so.
-Result<void> set_task_done(store::Database& db, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
+Result<void> set_task_done(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, domain::EntryId task,
                            int version, bool done, const Clock& clock);
 // "Mine oppgaver": open tasks assigned to the actor in every log they may see.
 Result<std::vector<TaskView>> my_tasks(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
-Result<WriteOutcome> add_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> add_meeting(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const MeetingInput& input, const Clock& clock);
 // The minutes and decisions (one per line): a new version of the meeting.
-Result<WriteOutcome> record_minutes(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> record_minutes(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::EntryId meeting, int version, const std::string& minutes,
                                     const std::string& decisions, const Clock& clock);
 // Turns decision number `decision` (0-based) of a meeting into a task in one
 // step; the task keeps a link to the meeting.
-Result<WriteOutcome> task_from_decision(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> task_from_decision(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                         domain::EntryId meeting, int decision, const std::string& assignee,
                                         const std::string& due_date, const Clock& clock);
 

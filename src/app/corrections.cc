@@ -19,7 +19,8 @@ using store::TxMode;
 // errors)` (encoded JSON), then the new version. Nothing is written when
 // any field is wrong.
 template <typename MakeBody>
-Result<WriteOutcome> correct(store::Database& db, const policy::Actor& actor, domain::LogId log, const Correction& c,
+Result<WriteOutcome> correct(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                             const Correction& c,
                              EntryKind kind, const Clock& clock, MakeBody make_body) {
   WriteOutcome out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
@@ -33,7 +34,7 @@ Result<WriteOutcome> correct(store::Database& db, const policy::Actor& actor, do
       return v.error();
     }
     out.entry = c.entry;
-    return {};
+    return record_change(tx, trail, actor, log, domain::AccessAction::kCorrect, kind, c.entry, now);
   });
   if (!r) return r.error();
   return out;
@@ -41,25 +42,25 @@ Result<WriteOutcome> correct(store::Database& db, const policy::Actor& actor, do
 
 }  // namespace
 
-Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_goal(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const GoalInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kGoal, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kGoal, clock,
                  [&](Transaction&, const store::EntryRow&, FieldErrors& errors) -> Result<std::string> {
                    return store::encode(writing::goal_body(in, errors));
                  });
 }
 
-Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_measure(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                      const Correction& c, const MeasureInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kMeasure, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kMeasure, clock,
                  [&](Transaction& tx, const store::EntryRow&, FieldErrors& errors) -> Result<std::string> {
                    return store::encode(writing::measure_body(tx, log, in, errors));  // goals included
                  });
 }
 
-Result<WriteOutcome> correct_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_evaluation(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                         const Correction& c, const EvaluationInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kEvaluation, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kEvaluation, clock,
                  [&](Transaction& tx, const store::EntryRow& e, FieldErrors& errors) -> Result<std::string> {
                    // Checked against the measure it evaluates, as when it was written.
                    if (!e.parent) return make_error(Errc::kNotFound, "measure");
@@ -72,9 +73,9 @@ Result<WriteOutcome> correct_evaluation(store::Database& db, const policy::Actor
                  });
 }
 
-Result<WriteOutcome> correct_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_note(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const NoteInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kNote, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kNote, clock,
                  [&](Transaction&, const store::EntryRow& e, FieldErrors& errors) -> Result<std::string> {
                    const auto body = writing::note_body(in, errors);
                    const domain::NoteVisibility kept{e.hidden_from_guardians, e.hidden_reason, e.legal_reference};
@@ -83,9 +84,9 @@ Result<WriteOutcome> correct_note(store::Database& db, const policy::Actor& acto
                  });
 }
 
-Result<WriteOutcome> correct_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_highlight(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                        const Correction& c, const std::string& text, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kHighlight, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kHighlight, clock,
                  [&](Transaction&, const store::EntryRow&, FieldErrors& errors) -> Result<std::string> {
                    const domain::HighlightBody body{text};
                    writing::add_problems(errors, domain::validate(body));
@@ -93,9 +94,9 @@ Result<WriteOutcome> correct_highlight(store::Database& db, const policy::Actor&
                  });
 }
 
-Result<WriteOutcome> correct_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_task(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const TaskInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kTask, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kTask, clock,
                  [&](Transaction& tx, const store::EntryRow& e, FieldErrors& errors) -> Result<std::string> {
                    auto current = store::decode_task(e.versions.back().body);
                    if (!current) return current.error();
@@ -105,9 +106,9 @@ Result<WriteOutcome> correct_task(store::Database& db, const policy::Actor& acto
                  });
 }
 
-Result<WriteOutcome> correct_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_meeting(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                      const Correction& c, const MeetingInput& in, const Clock& clock) {
-  return correct(db, actor, log, c, EntryKind::kMeeting, clock,
+  return correct(db, trail, actor, log, c, EntryKind::kMeeting, clock,
                  [&](Transaction& tx, const store::EntryRow& e, FieldErrors& errors) -> Result<std::string> {
                    auto current = store::decode_meeting(e.versions.back().body);
                    if (!current) return current.error();
@@ -217,16 +218,16 @@ Result<CorrectionDraft> correction_draft(store::Database& db, const policy::Acto
   });
 }
 
-Result<WriteOutcome> correct_entry(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_entry(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                    const Correction& c, const CorrectionDraft& d, const Clock& clock) {
   switch (d.kind) {
-    case EntryKind::kGoal: return correct_goal(db, actor, log, c, d.goal, clock);
-    case EntryKind::kMeasure: return correct_measure(db, actor, log, c, d.measure, clock);
-    case EntryKind::kEvaluation: return correct_evaluation(db, actor, log, c, d.evaluation, clock);
-    case EntryKind::kNote: return correct_note(db, actor, log, c, d.note, clock);
-    case EntryKind::kHighlight: return correct_highlight(db, actor, log, c, d.highlight, clock);
-    case EntryKind::kTask: return correct_task(db, actor, log, c, d.task, clock);
-    case EntryKind::kMeeting: return correct_meeting(db, actor, log, c, d.meeting, clock);
+    case EntryKind::kGoal: return correct_goal(db, trail, actor, log, c, d.goal, clock);
+    case EntryKind::kMeasure: return correct_measure(db, trail, actor, log, c, d.measure, clock);
+    case EntryKind::kEvaluation: return correct_evaluation(db, trail, actor, log, c, d.evaluation, clock);
+    case EntryKind::kNote: return correct_note(db, trail, actor, log, c, d.note, clock);
+    case EntryKind::kHighlight: return correct_highlight(db, trail, actor, log, c, d.highlight, clock);
+    case EntryKind::kTask: return correct_task(db, trail, actor, log, c, d.task, clock);
+    case EntryKind::kMeeting: return correct_meeting(db, trail, actor, log, c, d.meeting, clock);
   }
   return make_error(Errc::kNotFound, "entry");
 }

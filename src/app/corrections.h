@@ -23,22 +23,22 @@ struct Correction {
   std::string reason;
 };
 
-Result<WriteOutcome> correct_goal(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_goal(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const GoalInput& input, const Clock& clock);
-Result<WriteOutcome> correct_measure(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_measure(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                      const Correction& c, const MeasureInput& input, const Clock& clock);
-Result<WriteOutcome> correct_evaluation(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_evaluation(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                         const Correction& c, const EvaluationInput& input, const Clock& clock);
 // The date, type and text; not the visibility or the health flag.
-Result<WriteOutcome> correct_note(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_note(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const NoteInput& input, const Clock& clock);
-Result<WriteOutcome> correct_highlight(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_highlight(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                        const Correction& c, const std::string& text, const Clock& clock);
 // The title, assignee and due date.
-Result<WriteOutcome> correct_task(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_task(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                   const Correction& c, const TaskInput& input, const Clock& clock);
 // The time, place, link, invitees and agenda.
-Result<WriteOutcome> correct_meeting(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_meeting(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                      const Correction& c, const MeetingInput& input, const Clock& clock);
 
 // An entry as its correction form starts: the current values as inputs,
@@ -62,7 +62,7 @@ Result<CorrectionDraft> correction_draft(store::Database& db, const policy::Acto
 
 // Corrects any kind of entry with the inputs of its kind in `draft` (as a
 // form or JSON body filled them); `draft.kind` must be the entry's kind.
-Result<WriteOutcome> correct_entry(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<WriteOutcome> correct_entry(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                    const Correction& c, const CorrectionDraft& draft, const Clock& clock);
 
 }  // namespace stafett::app

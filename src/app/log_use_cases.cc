@@ -69,14 +69,29 @@ domain::Consent consent_from(const ConsentInput& in, domain::LogId log, domain::
   return c;
 }
 
-// Runs `body` in a write transaction after `action` was allowed on `log`.
+// A change to one log: the permission it needs, how the access chain names
+// it, and where the body leaves field errors (then nothing changed, and
+// nothing is recorded).
+struct Change {
+  Action action;
+  domain::AccessAction recorded = domain::AccessAction::kChange;
+  FactsQuery query = {};
+  const FieldErrors* errors = nullptr;
+};
+
+// Runs `body` in a write transaction after `change.action` was allowed on
+// `log`, and records the change on `trail` in that same transaction, so the
+// change and its access record commit together or not at all.
 template <class F>
-Result<void> with_permission(store::Database& db, const policy::Actor& actor, Action action, domain::LogId log,
-                             const Clock& clock, const FactsQuery& query, F&& body) {
+Result<void> with_permission(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
+                             const Clock& clock, const Change& change, F&& body) {
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    if (!decide(tx, actor, action, log, now, query)) return forbidden();
-    return body(tx, now);
+    auto facts = load_access_facts(tx, actor, log, now, change.query);
+    if (!facts || !policy::can(actor, change.action, *facts)) return forbidden();
+    if (auto r = body(tx, now); !r) return r;
+    if (change.errors != nullptr && !change.errors->empty()) return {};
+    return trail.record_in(tx, access_record_for(actor, *facts, log, change.recorded, now));
   });
 }
 
@@ -180,7 +195,7 @@ Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::
     auto log = store::find_log(tx, id);
     if (!log || !*log) return forbidden();
     view.log = **log;
-    access = access_record_for(actor, *facts, view.log, action, now);
+    access = access_record_for(actor, *facts, id, action, now);
     auto child = store::find_person(tx, view.log.child);
     if (!child) return child.error();
     view.child_name = *child ? (*child)->full_name() : "";
@@ -303,7 +318,7 @@ Result<ChildLookup> look_up_child(store::Database& db, const crypto::DataKeys& k
   });
 }
 
-Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,
+Result<CreateLogOutcome> create_log(store::Database& db, AccessTrail& trail, const crypto::DataKeys& keys, const policy::Actor& actor,
                                     const CreateLogInput& in, const Clock& clock) {
   CreateLogOutcome outcome;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
@@ -400,7 +415,10 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
       return o.error();
     }
     outcome.log = *log;
-    return {};
+    // Recorded as the person who now takes part in it: the facts after the change.
+    auto after = load_access_facts(tx, actor, *log, now);
+    if (!after) return after.error();
+    return trail.record_in(tx, access_record_for(actor, *after, *log, domain::AccessAction::kCreate, now));
   });
   if (!r) {
     if (r.error().code == Errc::kInvalidInput && !outcome.errors.empty()) {
@@ -412,7 +430,7 @@ Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys&
   return outcome;
 }
 
-Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> give_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const ConsentInput& in, const Clock& clock) {
   FieldErrors errors;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
@@ -431,6 +449,10 @@ Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor
     }
     auto id = store::insert_consent(tx, c);
     if (!id) return id.error();
+    if (auto a = trail.record_in(tx, access_record_for(actor, *facts, log, domain::AccessAction::kConsentChange, now));
+        !a) {
+      return a;
+    }
     // A log that was waiting for its first consent opens once the family's
     // consent covers the holder's unit. (A log closed after consent was
     // withdrawn stays closed until its holder reopens it.)
@@ -498,7 +520,7 @@ Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::A
   });
 }
 
-Result<FieldErrors> record_paper_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> record_paper_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                          domain::PersonId given_by, const ConsentInput& in, const Clock& clock) {
   FieldErrors errors;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
@@ -523,16 +545,16 @@ Result<FieldErrors> record_paper_consent(store::Database& db, const policy::Acto
     }
     auto id = store::insert_consent(tx, c);
     if (!id) return id.error();
-    return {};
+    return trail.record_in(tx, access_record_for(actor, *facts, log, domain::AccessAction::kConsentChange, now));
   });
   if (!r) return r.error();
   return errors;
 }
 
-Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> withdraw_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               domain::ConsentId consent, const Clock& clock) {
-  return with_permission(db, actor, Action::kWithdrawConsent, log, clock, {}, [&](Transaction& tx, TimePoint now)
-                                                                                  -> Result<void> {
+  return with_permission(db, trail, actor, log, clock, {Action::kWithdrawConsent, domain::AccessAction::kConsentChange},
+                         [&](Transaction& tx, TimePoint now) -> Result<void> {
     auto consents = store::consents_of(tx, log);
     if (!consents) return consents.error();
     const auto it = std::find_if(consents->begin(), consents->end(),
@@ -555,27 +577,27 @@ Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, d
   });
 }
 
-Result<void> close_log(store::Database& db, const policy::Actor& actor, domain::LogId log, const std::string& reason,
+Result<void> close_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, const std::string& reason,
                        const Clock& clock) {
-  return with_permission(db, actor, Action::kCloseLog, log, clock, {}, [&](Transaction& tx, TimePoint now) {
+  return with_permission(db, trail, actor, log, clock, {Action::kCloseLog}, [&](Transaction& tx, TimePoint now) {
     return store::set_log_status(tx, log, domain::LogStatus::kClosed, "closed", clamp_reason(reason, "closed"),
                                  actor.person, now);
   });
 }
 
-Result<void> reopen_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> reopen_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                         const std::string& reason, const Clock& clock) {
-  return with_permission(db, actor, Action::kReopenLog, log, clock, {}, [&](Transaction& tx, TimePoint now) {
+  return with_permission(db, trail, actor, log, clock, {Action::kReopenLog}, [&](Transaction& tx, TimePoint now) {
     return store::set_log_status(tx, log, domain::LogStatus::kOpen, "reopened", clamp_reason(reason, "reopened"),
                                  actor.person, now);
   });
 }
 
-Result<FieldErrors> change_level(store::Database& db, const policy::Actor& actor, domain::LogId log, int level,
+Result<FieldErrors> change_level(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, int level,
                                  const std::string& reason, const Clock& clock) {
   FieldErrors errors;
-  auto r = with_permission(db, actor, Action::kChangeLevel, log, clock, {}, [&](Transaction& tx, TimePoint now)
-                                                                                -> Result<void> {
+  auto r = with_permission(db, trail, actor, log, clock, {Action::kChangeLevel, domain::AccessAction::kChange, {}, &errors},
+                           [&](Transaction& tx, TimePoint now) -> Result<void> {
     auto l = store::find_log(tx, log);
     if (!l || !*l) return forbidden();
     if (level < domain::kMinLevel || level > domain::kMaxLevel) errors.push_back({"level", "log.error.level_range"});
@@ -588,11 +610,12 @@ Result<FieldErrors> change_level(store::Database& db, const policy::Actor& actor
   return errors;
 }
 
-Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> add_participant(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     const AddParticipantInput& in, const Clock& clock) {
   FieldErrors errors;
   auto r = with_permission(
-      db, actor, Action::kManageParticipants, log, clock, {domain::InfoCategory::kBasic, in.unit},
+      db, trail, actor, log, clock,
+      {Action::kManageParticipants, domain::AccessAction::kChange, {domain::InfoCategory::kBasic, in.unit}, &errors},
       [&](Transaction& tx, TimePoint now) -> Result<void> {
         if (!domain::is_employee_role(in.role)) {
           errors.push_back({"role", "participants.error.role"});
@@ -627,9 +650,9 @@ Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& ac
   return errors;
 }
 
-Result<void> set_participant_hidden(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> set_participant_hidden(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::ParticipantId participant, bool hidden, const Clock& clock) {
-  return with_permission(db, actor, Action::kManageParticipants, log, clock, {},
+  return with_permission(db, trail, actor, log, clock, {Action::kManageParticipants},
                          [&](Transaction& tx, TimePoint) -> Result<void> {
                            auto p = store::find_participant(tx, participant);
                            if (!p) return p.error();
@@ -708,9 +731,9 @@ Result<ConsentUnitChoices> units_for_new_log(store::Database& db, const policy::
   });
 }
 
-Result<void> remove_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> remove_participant(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                 domain::ParticipantId participant, const std::string& reason, const Clock& clock) {
-  return with_permission(db, actor, Action::kManageParticipants, log, clock, {},
+  return with_permission(db, trail, actor, log, clock, {Action::kManageParticipants},
                          [&](Transaction& tx, TimePoint now) -> Result<void> {
                            auto p = store::find_participant(tx, participant);
                            if (!p) return p.error();
@@ -726,7 +749,7 @@ Result<void> remove_participant(store::Database& db, const policy::Actor& actor,
                          });
 }
 
-Result<void> propose_handover(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> propose_handover(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               domain::ParticipantId to, const Clock& clock) {
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
@@ -736,21 +759,20 @@ Result<void> propose_handover(store::Database& db, const policy::Actor& actor, d
         !domain::is_employee_role((*target)->participant.role)) {
       return forbidden();
     }
-    if (!decide(tx, actor, Action::kProposeHandover, log, now, {domain::InfoCategory::kBasic, (*target)->unit->id})) {
-      return forbidden();
-    }
+    auto facts = load_access_facts(tx, actor, log, now, {domain::InfoCategory::kBasic, (*target)->unit->id});
+    if (!facts || !policy::can(actor, Action::kProposeHandover, *facts)) return forbidden();
     auto holder = store::holder_of(tx, log);
     if (!holder || !*holder) return make_error(Errc::kInternal, "log without holder");
     if (**holder == to) return make_error(Errc::kConflict, "already the holder");
     auto id = store::insert_handover(tx, log, **holder, to, actor.person, now);
     if (!id) return id.error();
-    return {};
+    return trail.record_in(tx, access_record_for(actor, *facts, log, domain::AccessAction::kChange, now));
   });
 }
 
-Result<void> answer_handover(store::Database& db, const policy::Actor& actor, domain::LogId log, bool accept,
+Result<void> answer_handover(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, bool accept,
                              const Clock& clock) {
-  return with_permission(db, actor, Action::kAnswerHandover, log, clock, {},
+  return with_permission(db, trail, actor, log, clock, {Action::kAnswerHandover},
                          [&](Transaction& tx, TimePoint now) -> Result<void> {
                            auto pending = store::pending_handover(tx, log);
                            if (!pending) return pending.error();

@@ -88,12 +88,12 @@ struct ChildLookup {
 Result<ChildLookup> look_up_child(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,
                                   const std::string& national_id, domain::UnitId unit, const Clock& clock);
 
-Result<CreateLogOutcome> create_log(store::Database& db, const crypto::DataKeys& keys, const policy::Actor& actor,
+Result<CreateLogOutcome> create_log(store::Database& db, AccessTrail& trail, const crypto::DataKeys& keys, const policy::Actor& actor,
                                     const CreateLogInput& input, const Clock& clock);
 
 // A guardian or the child gives consent digitally, replacing their own
 // consent in force (if any).
-Result<FieldErrors> give_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> give_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                  const ConsentInput& input, const Clock& clock);
 
 // The people whose consent counts for this log now: its child's guardians,
@@ -116,20 +116,20 @@ Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::A
 
 // The holder records a consent a guardian (or the child) signed on paper;
 // it replaces that person's consent in force.
-Result<FieldErrors> record_paper_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> record_paper_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                          domain::PersonId given_by, const ConsentInput& input, const Clock& clock);
 
 // Withdraws the actor's own consent. When no consent is left the log closes.
-Result<void> withdraw_consent(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> withdraw_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               domain::ConsentId consent, const Clock& clock);
 
-Result<void> close_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> close_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                        const std::string& reason, const Clock& clock);
-Result<void> reopen_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> reopen_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                         const std::string& reason, const Clock& clock);
 
 // The holder moves the log to level 0-3 of the action guide, with a reason.
-Result<FieldErrors> change_level(store::Database& db, const policy::Actor& actor, domain::LogId log, int level,
+Result<FieldErrors> change_level(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, int level,
                                  const std::string& reason, const Clock& clock);
 
 struct AddParticipantInput {
@@ -138,9 +138,9 @@ struct AddParticipantInput {
   domain::ParticipantRole role = domain::ParticipantRole::kReader;
   bool hidden = false;
 };
-Result<FieldErrors> add_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<FieldErrors> add_participant(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     const AddParticipantInput& input, const Clock& clock);
-Result<void> set_participant_hidden(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> set_participant_hidden(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                     domain::ParticipantId participant, bool hidden, const Clock& clock);
 
 // Employees the holder could add: people with an active employment in a unit
@@ -164,15 +164,15 @@ Result<ConsentUnitChoices> units_for_new_log(store::Database& db, const policy::
 // The employee's own units (where they could hold a log).
 Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
-Result<void> remove_participant(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> remove_participant(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                                 domain::ParticipantId participant, const std::string& reason, const Clock& clock);
 
-Result<void> propose_handover(store::Database& db, const policy::Actor& actor, domain::LogId log,
+Result<void> propose_handover(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
                               domain::ParticipantId to, const Clock& clock);
 // accept: the actor becomes the holder; otherwise the proposal is rejected.
 // When the new holder's unit does not serve the log's home municipality (the
 // child has moved), the log moves to the unit's municipality, recorded.
-Result<void> answer_handover(store::Database& db, const policy::Actor& actor, domain::LogId log, bool accept,
+Result<void> answer_handover(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log, bool accept,
                              const Clock& clock);
 
 }  // namespace stafett::app

@@ -6,13 +6,14 @@
 namespace stafett::domain {
 namespace {
 
-constexpr std::array<std::pair<AccessAction, std::string_view>, 6> kActions{{
+constexpr std::array<std::pair<AccessAction, std::string_view>, 7> kActions{{
     {AccessAction::kView, "view"},
     {AccessAction::kCreate, "create"},
     {AccessAction::kCorrect, "correct"},
     {AccessAction::kPrint, "print"},
     {AccessAction::kExport, "export"},
     {AccessAction::kConsentChange, "consent_change"},
+    {AccessAction::kChange, "change"},
 }};
 
 // A JSON string: quotes, backslashes and control characters escaped, so the

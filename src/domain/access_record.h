@@ -18,7 +18,9 @@
 
 namespace stafett::domain {
 
-enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange };
+// kChange: a change to the log itself rather than to an entry (its level,
+// open or closed, participants, holder, who may write notes).
+enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange, kChange };
 std::string_view access_action_code(AccessAction action);
 std::optional<AccessAction> access_action_from_code(std::string_view code);
 

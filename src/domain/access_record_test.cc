@@ -64,7 +64,7 @@ TEST(AccessRecord, StringsCannotForgeOtherFields) {
 
 TEST(AccessRecord, ActionCodesRoundTrip) {
   for (auto a : {AccessAction::kView, AccessAction::kCreate, AccessAction::kCorrect, AccessAction::kPrint,
-                 AccessAction::kExport, AccessAction::kConsentChange}) {
+                 AccessAction::kExport, AccessAction::kConsentChange, AccessAction::kChange}) {
     EXPECT_EQ(access_action_from_code(access_action_code(a)), a);
   }
   EXPECT_FALSE(access_action_from_code("delete"));

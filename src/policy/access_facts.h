@@ -39,6 +39,7 @@ struct TargetUnit {
 struct AccessFacts {
   bool log_found = false;
   domain::LogStatus status = domain::LogStatus::kClosed;
+  domain::PersonId child;  // whom the log is about (access records name the child)
 
   std::optional<Participation> participation;
   bool actor_is_holder = false;

@@ -74,11 +74,11 @@ class LogContent : public ::testing::Test {
 };
 
 TEST_F(LogContent, TheHolderAddsAGoalWithAMeasureThatEveryoneInTheLogSees) {
-  auto goal = app::add_goal(*db_, employee(kIngrid), kNorasLog, {"Nora har det godt på skolen", "active"}, clock_);
+  auto goal = app::add_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {"Nora har det godt på skolen", "active"}, clock_);
   ASSERT_TRUE(goal && goal->entry) << (goal ? "" : goal.error().detail);
   auto m = a_measure(participant(kNorasLog, kSara), 3, 14);
   m.goals = {std::to_string(goal->entry->value)};
-  auto measure = app::add_measure(*db_, employee(kIngrid), kNorasLog, m, clock_);
+  auto measure = app::add_measure(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, m, clock_);
   ASSERT_TRUE(measure && measure->entry) << (measure && !measure->errors.empty() ? measure->errors.front().field : "");
   for (const Actor& who : {employee(kIngrid), employee(kSara), citizen(kHanne)}) {
     const auto c = content(who, kNorasLog);
@@ -92,8 +92,8 @@ TEST_F(LogContent, TheHolderAddsAGoalWithAMeasureThatEveryoneInTheLogSees) {
 }
 
 TEST_F(LogContent, AMeasurePastItsEvaluationDateIsOverdueUntilEvaluated) {
-  auto m1 = app::add_measure(*db_, employee(kIngrid), kNorasLog, a_measure(participant(kNorasLog, kIngrid), 2, 30), clock_);
-  auto m2 = app::add_measure(*db_, employee(kIngrid), kNorasLog, a_measure(participant(kNorasLog, kSara), 3, 5), clock_);
+  auto m1 = app::add_measure(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, a_measure(participant(kNorasLog, kIngrid), 2, 30), clock_);
+  auto m2 = app::add_measure(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, a_measure(participant(kNorasLog, kSara), 3, 5), clock_);
   ASSERT_TRUE(m1 && m1->entry && m2 && m2->entry);
   EXPECT_EQ(content(employee(kIngrid), kNorasLog).overdue, 0);
   clock_.advance(std::chrono::days(6));  // past m2's evaluation date, no sleeping
@@ -104,7 +104,7 @@ TEST_F(LogContent, AMeasurePastItsEvaluationDateIsOverdueUntilEvaluated) {
   EXPECT_EQ(c.measures_without_goal[0].id, *m2->entry);
   EXPECT_TRUE(content(citizen(kHanne), kNorasLog).measures_without_goal[0].overdue) << "overdue everywhere it appears";
   // The evaluation sets the next date and clears the overdue state.
-  auto e = app::add_evaluation(*db_, employee(kSara), kNorasLog, *m2->entry,
+  auto e = app::add_evaluation(*db_, testing::test_trail(), employee(kSara), kNorasLog, *m2->entry,
                                {day(0), "Nora forteller at samtalene hjelper.", "continue", day(30)}, clock_);
   ASSERT_TRUE(e && e->entry) << (e && !e->errors.empty() ? e->errors.front().field : "");
   c = content(employee(kIngrid), kNorasLog);
@@ -117,7 +117,7 @@ TEST_F(LogContent, ReadersGuardiansAndFormerParticipantsCannotWrite) {
   const auto before = count("entry");
   const app::GoalInput goal{"Et mål", "active"};
   for (const Actor& who : {employee(kMette), citizen(kHanne), employee(kTone), employee(kOle)}) {
-    auto r = app::add_goal(*db_, who, kNorasLog, goal, clock_);
+    auto r = app::add_goal(*db_, testing::test_trail(), who, kNorasLog, goal, clock_);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, Errc::kForbidden);
   }
@@ -129,7 +129,7 @@ TEST_F(LogContent, BadInputNamesTheFieldAndWritesNothing) {
   const auto before = count("entry");
   const auto own = participant(kNorasLog, kIngrid);
   auto expect_error = [&](const app::MeasureInput& in, const std::string& field) {
-    auto r = app::add_measure(*db_, employee(kIngrid), kNorasLog, in, clock_);
+    auto r = app::add_measure(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, in, clock_);
     ASSERT_TRUE(r);
     EXPECT_FALSE(r->entry) << field;
     EXPECT_TRUE(std::any_of(r->errors.begin(), r->errors.end(), [&](const auto& e) { return e.field == field; }))
@@ -157,15 +157,15 @@ TEST_F(LogContent, BadInputNamesTheFieldAndWritesNothing) {
   m = a_measure(own, 2, 10);
   m.description = std::string(1'000'000, 'x');
   expect_error(m, "description");
-  auto huge = app::add_goal(*db_, employee(kIngrid), kNorasLog, {std::string(1'000'000, 'a'), "active"}, clock_);
+  auto huge = app::add_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {std::string(1'000'000, 'a'), "active"}, clock_);
   ASSERT_TRUE(huge);
   EXPECT_FALSE(huge->entry);
-  auto nothing = app::add_goal(*db_, employee(kIngrid), kNorasLog, {"", "active"}, clock_);
+  auto nothing = app::add_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {"", "active"}, clock_);
   ASSERT_TRUE(nothing);
   EXPECT_FALSE(nothing->entry);
-  auto measure = app::add_measure(*db_, employee(kIngrid), kNorasLog, a_measure(own, 2, 10), clock_);
+  auto measure = app::add_measure(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, a_measure(own, 2, 10), clock_);
   ASSERT_TRUE(measure && measure->entry);
-  auto early = app::add_evaluation(*db_, employee(kIngrid), kNorasLog, *measure->entry,
+  auto early = app::add_evaluation(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, *measure->entry,
                                    {day(-10), "før start", "continue", day(20)}, clock_);
   ASSERT_TRUE(early);
   EXPECT_FALSE(early->entry) << "an evaluation before the measure started";
@@ -173,17 +173,17 @@ TEST_F(LogContent, BadInputNamesTheFieldAndWritesNothing) {
 }
 
 TEST_F(LogContent, ACorrectionIsANewVersionAndTheOldTextStays) {
-  auto goal = app::add_goal(*db_, employee(kIngrid), kNorasLog, {"Nora har venner", "active"}, clock_);
+  auto goal = app::add_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {"Nora har venner", "active"}, clock_);
   ASSERT_TRUE(goal && goal->entry);
   const app::GoalInput fixed{"Nora har gode venner i klassen", "active"};
-  auto by_other = app::correct_goal(*db_, employee(kSara), kNorasLog, {*goal->entry, 1, "skrivefeil"}, fixed, clock_);
+  auto by_other = app::correct_goal(*db_, testing::test_trail(), employee(kSara), kNorasLog, {*goal->entry, 1, "skrivefeil"}, fixed, clock_);
   ASSERT_FALSE(by_other);
   EXPECT_EQ(by_other.error().code, Errc::kForbidden) << "neither author nor holder";
-  auto no_reason = app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, ""}, fixed, clock_);
+  auto no_reason = app::correct_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {*goal->entry, 1, ""}, fixed, clock_);
   ASSERT_TRUE(no_reason);
   EXPECT_FALSE(no_reason->entry);
-  ASSERT_TRUE(app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, "Mer presist"}, fixed, clock_));
-  auto stale = app::correct_goal(*db_, employee(kIngrid), kNorasLog, {*goal->entry, 1, "igjen"}, fixed, clock_);
+  ASSERT_TRUE(app::correct_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {*goal->entry, 1, "Mer presist"}, fixed, clock_));
+  auto stale = app::correct_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {*goal->entry, 1, "igjen"}, fixed, clock_);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, Errc::kConflict);
   for (const Actor& who : {employee(kIngrid), citizen(kHanne)}) {
@@ -199,7 +199,7 @@ TEST_F(LogContent, ACorrectionIsANewVersionAndTheOldTextStays) {
 }
 
 TEST_F(LogContent, ContentOutsideTheConsentsCategoriesIsNeitherShownNorWritable) {
-  ASSERT_TRUE(app::add_goal(*db_, employee(kOle), kLeosLog, {"Leo snakker mer", "active"}, clock_));
+  ASSERT_TRUE(app::add_goal(*db_, testing::test_trail(), employee(kOle), kLeosLog, {"Leo snakker mer", "active"}, clock_));
   // Amina narrows her consent to the basic information only.
   app::ConsentInput only_basic;
   only_basic.units = {domain::UnitId{1}, domain::UnitId{4}};
@@ -207,11 +207,11 @@ TEST_F(LogContent, ContentOutsideTheConsentsCategoriesIsNeitherShownNorWritable)
   only_basic.valid_until = clock_.now() + std::chrono::days(100);
   only_basic.info_text_version = "2026-11";
   only_basic.info_text_hash = "test";
-  ASSERT_TRUE(app::give_consent(*db_, citizen(kAmina), kLeosLog, only_basic, clock_));
+  ASSERT_TRUE(app::give_consent(*db_, testing::test_trail(), citizen(kAmina), kLeosLog, only_basic, clock_));
   const auto c = content(employee(kOle), kLeosLog);
   EXPECT_TRUE(c.goals.empty()) << "goals are outside the consent now";
   EXPECT_FALSE(c.can_write);
-  EXPECT_FALSE(app::add_goal(*db_, employee(kOle), kLeosLog, {"Nytt mål", "active"}, clock_));
+  EXPECT_FALSE(app::add_goal(*db_, testing::test_trail(), employee(kOle), kLeosLog, {"Nytt mål", "active"}, clock_));
   EXPECT_EQ(content(citizen(kAmina), kLeosLog).goals.size(), 1u) << "the family still sees everything";
 }
 

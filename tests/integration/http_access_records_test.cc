@@ -134,6 +134,52 @@ TEST_F(AccessRecords, NoRecordNoAccess) {
   EXPECT_EQ(records(), before + 1);
 }
 
+TEST_F(AccessRecords, AChangeIsRecordedInItsOwnTransaction) {
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  const auto before = records();
+  const auto entries = scalar(database_url_, "SELECT COUNT(*) FROM entry");
+  ASSERT_EQ(ingrid.form("/logger/1/mal", "text=Nora+leser+en+bok+i+uka").status, 303);
+  EXPECT_EQ(records(), before + 1) << "one record for the change";
+  const auto r = newest();
+  EXPECT_EQ(r.at("action").as_string(), "create");
+  EXPECT_EQ(r.at("kind").as_string(), "goal");
+  EXPECT_EQ(r.at("record").as_int64(), scalar(database_url_, "SELECT MAX(id) FROM entry"));
+  EXPECT_EQ(scalar(database_url_, "SELECT COUNT(*) FROM entry"), entries + 1);
+  const std::string stored = boost::json::serialize(r);
+  EXPECT_EQ(stored.find("leser"), std::string::npos) << "never the content";
+
+  // A field error changes nothing and records nothing but the page shown again.
+  EXPECT_EQ(ingrid.form("/logger/1/mal", "text=").status, 422);
+  EXPECT_EQ(records(), before + 2);
+  EXPECT_EQ(newest().at("action").as_string(), "view");
+
+  // A change that cannot be recorded does not happen.
+  execute(database_url_, "ALTER TABLE access_record RENAME TO access_record_away");
+  auto refused = ingrid.form("/logger/1/mal", "text=Skal+ikke+lagres");
+  auto api = ingrid.json("/api/v1/logs/1/goals", R"({"text":"Skal heller ikke lagres"})");
+  execute(database_url_, "ALTER TABLE access_record_away RENAME TO access_record");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(api.status, 503);
+  EXPECT_EQ(scalar(database_url_, "SELECT COUNT(*) FROM entry"), entries + 1) << "nothing written";
+}
+
+TEST_F(AccessRecords, ConsentChangesAndLogChangesAreNamedSo) {
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  ASSERT_EQ(ingrid.form("/logger/1/niva", "level=3&reason=Trenger+mer+hjelp").status, 303);
+  EXPECT_EQ(newest().at("action").as_string(), "change");
+  EXPECT_TRUE(newest().at("kind").is_null());
+  auto hanne = demo_log_in(port(), kHanne, "citizen");
+  const auto consent = scalar(database_url_,
+                              "SELECT MAX(c.id) FROM consent c WHERE c.log_id = 1 AND c.given_by_person_id = 9"
+                              " AND NOT EXISTS (SELECT 1 FROM consent_withdrawal w WHERE w.consent_id = c.id)");
+  ASSERT_GT(consent, 0);
+  ASSERT_EQ(hanne.form("/logger/1/samtykker/" + std::to_string(consent) + "/trekk-tilbake", "").status, 303);
+  const auto r = newest();
+  EXPECT_EQ(r.at("action").as_string(), "consent_change");
+  EXPECT_EQ(r.at("basis").as_string(), "family");
+  EXPECT_EQ(r.at("person").as_int64(), kHanne);
+}
+
 // Declared last: every record the tests above caused is chained intact.
 TEST_F(AccessRecords, TheChainOfEveryRecordIsIntact) {
   auto db = store::open_database(database_url_);

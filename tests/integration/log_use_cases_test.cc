@@ -133,7 +133,7 @@ TEST_F(LogUseCases, AnEmployeeCreatesALogWithPaperConsentFromBothGuardians) {
   in.level = 1;
   in.consent = school_consent();
   in.signed_by_guardians = {mother, father};
-  auto out = app::create_log(*db_, keys_, employee(kIngrid), in, clock_);
+  auto out = app::create_log(*db_, testing::test_trail(), keys_, employee(kIngrid), in, clock_);
   ASSERT_TRUE(out) << out.error().detail;
   ASSERT_TRUE(out->log) << (out->errors.empty() ? "" : out->errors.front().message);
   auto view = app::show_log(*db_, testing::test_trail(), employee(kIngrid), *out->log, clock_);
@@ -163,7 +163,7 @@ TEST_F(LogUseCases, OneSignatureIsNotEnoughWhenEveryGuardianMustConsent) {
   in.signed_by_guardians = {mother};
   const auto logs_before = count("log");
   const auto consents_before = count("consent");
-  auto out = app::create_log(*db_, keys_, employee(kIngrid), in, clock_);
+  auto out = app::create_log(*db_, testing::test_trail(), keys_, employee(kIngrid), in, clock_);
   ASSERT_TRUE(out);
   EXPECT_FALSE(out->log);
   ASSERT_FALSE(out->errors.empty());
@@ -177,7 +177,7 @@ TEST_F(LogUseCases, BadInputGivesFieldErrorsAndWritesNothing) {
   const std::string nid = new_family(mother, father);
   const auto logs_before = count("log");
   auto check = [&](app::CreateLogInput in, const std::string& field) {
-    auto out = app::create_log(*db_, keys_, employee(kIngrid), in, clock_);
+    auto out = app::create_log(*db_, testing::test_trail(), keys_, employee(kIngrid), in, clock_);
     ASSERT_TRUE(out);
     EXPECT_FALSE(out->log) << field;
     const bool named = std::any_of(out->errors.begin(), out->errors.end(), [&](const auto& e) { return e.field == field; });
@@ -220,22 +220,22 @@ TEST_F(LogUseCases, AnEmployeeCannotCreateALogForAUnitTheyDoNotWorkIn) {
   in.unit = kKindergarten;
   in.consent = school_consent();
   in.signed_by_guardians = {mother, father};
-  auto out = app::create_log(*db_, keys_, employee(kIngrid), in, clock_);
+  auto out = app::create_log(*db_, testing::test_trail(), keys_, employee(kIngrid), in, clock_);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().code, Errc::kForbidden);
-  EXPECT_FALSE(app::create_log(*db_, keys_, citizen(mother), in, clock_)) << "a guardian creates no logs";
+  EXPECT_FALSE(app::create_log(*db_, testing::test_trail(), keys_, citizen(mother), in, clock_)) << "a guardian creates no logs";
 }
 
 TEST_F(LogUseCases, TheHolderCannotAddSomeoneOutsideTheConsentsScope) {
   const auto before = count("participant");
-  auto nav = app::add_participant(*db_, employee(kIngrid), kNorasLog, {UnitId{6}, kAhmed, domain::ParticipantRole::kReader, false}, clock_);
+  auto nav = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {UnitId{6}, kAhmed, domain::ParticipantRole::kReader, false}, clock_);
   ASSERT_FALSE(nav);
   EXPECT_EQ(nav.error().code, Errc::kForbidden);
-  auto ppt = app::add_participant(*db_, employee(kIngrid), kNorasLog, {UnitId{4}, kJonas, domain::ParticipantRole::kReader, false}, clock_);
+  auto ppt = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {UnitId{4}, kJonas, domain::ParticipantRole::kReader, false}, clock_);
   EXPECT_FALSE(ppt);
   EXPECT_EQ(count("participant"), before);
   // A contributor is not the holder, even inside the scope.
-  EXPECT_FALSE(app::add_participant(*db_, employee(kSara), kNorasLog, {kSchool, kIngrid, domain::ParticipantRole::kReader, false}, clock_));
+  EXPECT_FALSE(app::add_participant(*db_, testing::test_trail(), employee(kSara), kNorasLog, {kSchool, kIngrid, domain::ParticipantRole::kReader, false}, clock_));
 }
 
 TEST_F(LogUseCases, TheHolderAddsAColleagueInsideTheScopeOnce) {
@@ -248,10 +248,10 @@ TEST_F(LogUseCases, TheHolderAddsAColleagueInsideTheScopeOnce) {
     if (!e) return e.error();
     return {};
   }));
-  auto added = app::add_participant(*db_, employee(kIngrid), kNorasLog, {kSchool, colleague, domain::ParticipantRole::kContributor, false}, clock_);
+  auto added = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {kSchool, colleague, domain::ParticipantRole::kContributor, false}, clock_);
   ASSERT_TRUE(added) << added.error().detail;
   EXPECT_TRUE(added->empty());
-  auto again = app::add_participant(*db_, employee(kIngrid), kNorasLog, {kSchool, colleague, domain::ParticipantRole::kContributor, false}, clock_);
+  auto again = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {kSchool, colleague, domain::ParticipantRole::kContributor, false}, clock_);
   ASSERT_TRUE(again);
   EXPECT_FALSE(again->empty()) << "the same person twice";
   EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(colleague), kNorasLog, clock_));
@@ -272,14 +272,14 @@ TEST_F(LogUseCases, TwoParallelHandoverAcceptancesEndWithExactlyOneHolder) {
     const bool ingrid_holds = round % 2 == 0;
     const PersonId from = ingrid_holds ? kIngrid : kSara;
     const PersonId to = ingrid_holds ? kSara : kIngrid;
-    ASSERT_TRUE(app::propose_handover(*db_, employee(from), kNorasLog, ingrid_holds ? *sara_part : *ingrid_part, clock_));
-    EXPECT_FALSE(app::propose_handover(*db_, employee(from), kNorasLog, ingrid_holds ? *sara_part : *ingrid_part, clock_))
+    ASSERT_TRUE(app::propose_handover(*db_, testing::test_trail(), employee(from), kNorasLog, ingrid_holds ? *sara_part : *ingrid_part, clock_));
+    EXPECT_FALSE(app::propose_handover(*db_, testing::test_trail(), employee(from), kNorasLog, ingrid_holds ? *sara_part : *ingrid_part, clock_))
         << "only one pending handover";
     std::atomic<int> ok{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 2; ++t) {
       threads.emplace_back([&] {
-        if (app::answer_handover(*db_, employee(to), kNorasLog, true, clock_)) ++ok;
+        if (app::answer_handover(*db_, testing::test_trail(), employee(to), kNorasLog, true, clock_)) ++ok;
       });
     }
     for (auto& th : threads) th.join();
@@ -292,18 +292,18 @@ TEST_F(LogUseCases, TwoParallelHandoverAcceptancesEndWithExactlyOneHolder) {
   }
   // After the last round Sara holds the log: the old holder can no longer
   // manage it, the new one can.
-  EXPECT_FALSE(app::close_log(*db_, employee(kIngrid), kNorasLog, "x", clock_));
-  EXPECT_TRUE(app::close_log(*db_, employee(kSara), kNorasLog, "x", clock_));
+  EXPECT_FALSE(app::close_log(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, "x", clock_));
+  EXPECT_TRUE(app::close_log(*db_, testing::test_trail(), employee(kSara), kNorasLog, "x", clock_));
 }
 
 TEST_F(LogUseCases, OnlyTheProposedHolderMayAcceptAndAOutsiderCannotPropose) {
   auto sara = *store::transact_value<std::optional<store::ParticipantRow>>(
       *db_, TxMode::kRead, [&](Transaction& tx) { return store::active_participation(tx, kNorasLog, kSara); });
-  EXPECT_FALSE(app::propose_handover(*db_, employee(kSara), kNorasLog, sara->participant.id, clock_)) << "not the holder";
-  ASSERT_TRUE(app::propose_handover(*db_, employee(kIngrid), kNorasLog, sara->participant.id, clock_));
-  EXPECT_FALSE(app::answer_handover(*db_, employee(kIngrid), kNorasLog, true, clock_)) << "the proposer cannot accept";
-  EXPECT_FALSE(app::answer_handover(*db_, citizen(kHanne), kNorasLog, true, clock_));
-  ASSERT_TRUE(app::answer_handover(*db_, employee(kSara), kNorasLog, false, clock_)) << "rejecting";
+  EXPECT_FALSE(app::propose_handover(*db_, testing::test_trail(), employee(kSara), kNorasLog, sara->participant.id, clock_)) << "not the holder";
+  ASSERT_TRUE(app::propose_handover(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, sara->participant.id, clock_));
+  EXPECT_FALSE(app::answer_handover(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, true, clock_)) << "the proposer cannot accept";
+  EXPECT_FALSE(app::answer_handover(*db_, testing::test_trail(), citizen(kHanne), kNorasLog, true, clock_));
+  ASSERT_TRUE(app::answer_handover(*db_, testing::test_trail(), employee(kSara), kNorasLog, false, clock_)) << "rejecting";
   auto view = app::show_log(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, clock_);
   ASSERT_TRUE(view);
   for (const auto& p : view->participants) {
@@ -328,28 +328,28 @@ TEST_F(LogUseCases, WhenTheChildMovesTheLogFollowsToTheNewMunicipality) {
   }));
   const app::AddParticipantInput add{kLauvasenSchool, teacher, domain::ParticipantRole::kContributor, false};
   // Nora's consents name units of Fjordvik only: the new school is outside.
-  auto refused = app::add_participant(*db_, employee(kIngrid), kNorasLog, add, clock_);
+  auto refused = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, add, clock_);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, Errc::kForbidden);
   // Both parents consent to the new school by name.
   app::ConsentInput c = school_consent();
   c.units = {kSchool, kLauvasenSchool};
-  ASSERT_TRUE(app::give_consent(*db_, citizen(kHanne), kNorasLog, c, clock_));
-  ASSERT_TRUE(app::give_consent(*db_, citizen(kErik), kNorasLog, c, clock_));
-  auto added = app::add_participant(*db_, employee(kIngrid), kNorasLog, add, clock_);
+  ASSERT_TRUE(app::give_consent(*db_, testing::test_trail(), citizen(kHanne), kNorasLog, c, clock_));
+  ASSERT_TRUE(app::give_consent(*db_, testing::test_trail(), citizen(kErik), kNorasLog, c, clock_));
+  auto added = app::add_participant(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, add, clock_);
   ASSERT_TRUE(added) << added.error().detail;
   ASSERT_TRUE(added->empty());
   auto part = *store::transact_value<std::optional<store::ParticipantRow>>(
       *db_, TxMode::kRead, [&](Transaction& tx) { return store::active_participation(tx, kNorasLog, teacher); });
   ASSERT_TRUE(part);
-  ASSERT_TRUE(app::propose_handover(*db_, employee(kIngrid), kNorasLog, part->participant.id, clock_));
-  ASSERT_TRUE(app::answer_handover(*db_, employee(teacher), kNorasLog, true, clock_));
+  ASSERT_TRUE(app::propose_handover(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, part->participant.id, clock_));
+  ASSERT_TRUE(app::answer_handover(*db_, testing::test_trail(), employee(teacher), kNorasLog, true, clock_));
   auto log = *store::transact_value<std::optional<store::LogRow>>(
       *db_, TxMode::kRead, [&](Transaction& tx) { return store::find_log(tx, kNorasLog); });
   EXPECT_EQ(log->municipality, domain::MunicipalityId{2}) << "the log now belongs to Lauvåsen";
   EXPECT_EQ(count("log_move"), 1);
   EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(teacher), kNorasLog, clock_));
-  EXPECT_TRUE(app::close_log(*db_, employee(teacher), kNorasLog, "flyttet og fulgt opp", clock_)) << "the new holder";
+  EXPECT_TRUE(app::close_log(*db_, testing::test_trail(), employee(teacher), kNorasLog, "flyttet og fulgt opp", clock_)) << "the new holder";
 }
 
 TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
@@ -359,7 +359,7 @@ TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
   c.valid_until = clock_.now() + std::chrono::days(90);
   c.info_text_version = "2026-11";
   c.info_text_hash = "test";
-  auto errors = app::give_consent(*db_, citizen(kAmina), kLeosLog, c, clock_);
+  auto errors = app::give_consent(*db_, testing::test_trail(), citizen(kAmina), kLeosLog, c, clock_);
   ASSERT_TRUE(errors) << errors.error().detail;
   EXPECT_TRUE(errors->empty());
   auto view = app::show_log(*db_, testing::test_trail(), citizen(kAmina), kLeosLog, clock_);
@@ -374,10 +374,10 @@ TEST_F(LogUseCases, AGuardiansNewConsentSupersedesTheirOldOne) {
   EXPECT_EQ(view->consents.size(), 3u) << "withdrawn, superseded and new: nothing deleted";
   // Goals and measures are no longer shared, but the basics still are.
   EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(kOle), kLeosLog, clock_));
-  EXPECT_FALSE(app::give_consent(*db_, citizen(kHanne), kLeosLog, c, clock_)) << "not Leo's guardian";
+  EXPECT_FALSE(app::give_consent(*db_, testing::test_trail(), citizen(kHanne), kLeosLog, c, clock_)) << "not Leo's guardian";
   auto bad = c;
   bad.units.clear();
-  auto refused = app::give_consent(*db_, citizen(kAmina), kLeosLog, bad, clock_);
+  auto refused = app::give_consent(*db_, testing::test_trail(), citizen(kAmina), kLeosLog, bad, clock_);
   ASSERT_TRUE(refused);
   EXPECT_FALSE(refused->empty());
 }
@@ -397,7 +397,7 @@ TEST_F(LogUseCases, TheChildsOwnConsentCountsFromTheConfiguredAge) {
   c.valid_until = clock_.now() + std::chrono::days(90);
   c.info_text_version = "2026-11";
   c.info_text_hash = "test";
-  auto given = app::give_consent(*db_, citizen(kSofie), kSofiesLog, c, clock_);
+  auto given = app::give_consent(*db_, testing::test_trail(), citizen(kSofie), kSofiesLog, c, clock_);
   ASSERT_TRUE(given) << given.error().detail;
   EXPECT_TRUE(app::show_log(*db_, testing::test_trail(), employee(kSara), kSofiesLog, clock_));
   EXPECT_FALSE(app::show_log(*db_, testing::test_trail(), employee(kJonas), kSofiesLog, clock_)) << "Sofie shared only with the health station";

@@ -15,6 +15,7 @@ class CollectingTrail final : public app::AccessTrail {
     records.push_back(std::move(record));
     return {};
   }
+  Result<void> record_in(store::Transaction&, domain::AccessRecord record) override { return this->record(std::move(record)); }
   std::vector<domain::AccessRecord> records;
   bool refuse = false;
 };

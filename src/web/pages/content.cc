@@ -166,7 +166,7 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
 http::Response add_goal(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id}, {field(ctx.form, "text"), "active"}, ctx.app.clock);
+  auto r = app::add_goal(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, {field(ctx.form, "text"), "active"}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
     // Show the log again with the message next to the goal field.
@@ -204,7 +204,7 @@ http::Response add_measure(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = measure_input(ctx.form);
-  auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_measure(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
   return measure_form_page(ctx, *id, in, std::nullopt, 1, r->errors, 422);
@@ -228,7 +228,7 @@ http::Response correct_measure(const RequestContext& ctx) {
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto in = measure_input(ctx.form);
-  auto r = app::correct_measure(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::correct_measure(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                                 {domain::EntryId{*entry}, static_cast<int>(*version), field(ctx.form, "reason")}, in,
                                 ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -242,7 +242,7 @@ http::Response add_evaluation(const RequestContext& ctx) {
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   app::EvaluationInput in{field(ctx.form, "date"), field(ctx.form, "observed"), field(ctx.form, "outcome"),
                           field(ctx.form, "next_evaluation_date")};
-  auto r = app::add_evaluation(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
+  auto r = app::add_evaluation(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (r->entry) return http::Response::redirect(log_url(*id) + "#goals");
   mustache::data page(mustache::data::type::object);
@@ -287,7 +287,7 @@ http::Response correct_goal(const RequestContext& ctx) {
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   auto status = field(ctx.form, "status");
-  auto r = app::correct_goal(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::correct_goal(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                              {domain::EntryId{*entry}, static_cast<int>(*version), field(ctx.form, "reason")},
                              {field(ctx.form, "text"), status.empty() ? "active" : status}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -302,7 +302,7 @@ http::Response correct_goal(const RequestContext& ctx) {
 http::Response add_highlight(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::add_highlight(ctx.app.db, ctx.actor, domain::LogId{*id}, field(ctx.form, "text"), ctx.app.clock);
+  auto r = app::add_highlight(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, field(ctx.form, "text"), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
     app::FieldErrors errors;
@@ -322,7 +322,7 @@ http::Response add_note(const RequestContext& ctx) {
                     field(ctx.form, "hidden") == "1",
                     field(ctx.form, "hidden_reason"),
                     field(ctx.form, "legal_reference")};
-  auto r = app::add_note(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_note(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
     app::FieldErrors errors;
@@ -337,7 +337,7 @@ http::Response set_note_rules(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto by = field(ctx.form, "notes_by");
   if (by != "holder" && by != "contributors") return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::set_note_rules(ctx.app.db, ctx.actor, domain::LogId{*id}, by == "contributors",
+  auto r = app::set_note_rules(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, by == "contributors",
                                field(ctx.form, "guardians") == "1", ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return http::Response::redirect(log_url(*id) + "#notes");
@@ -346,7 +346,7 @@ http::Response set_note_rules(const RequestContext& ctx) {
 http::Response add_task(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::add_task(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                          {std::nullopt, field(ctx.form, "title"), field(ctx.form, "assignee"), field(ctx.form, "due_date")},
                          ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -365,7 +365,7 @@ http::Response set_task_done(const RequestContext& ctx) {
   const auto version = parse_id(field(ctx.form, "version"));
   const auto done = field(ctx.form, "done");
   if (!version || (done != "1" && done != "0")) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::set_task_done(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+  auto r = app::set_task_done(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
                               static_cast<int>(*version), done == "1", ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   const auto back = field(ctx.form, "back");
@@ -403,7 +403,7 @@ http::Response add_meeting(const RequestContext& ctx) {
   in.video_link = field(ctx.form, "video_link");
   for (auto v : all_fields(ctx.form, "invited")) in.invited.emplace_back(v);
   in.agenda = field(ctx.form, "agenda");
-  auto r = app::add_meeting(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_meeting(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) {
     app::FieldErrors errors;
@@ -419,7 +419,7 @@ http::Response record_minutes(const RequestContext& ctx) {
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::record_minutes(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+  auto r = app::record_minutes(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
                                static_cast<int>(*version), field(ctx.form, "minutes"), field(ctx.form, "decisions"),
                                ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -439,7 +439,7 @@ http::Response task_from_decision(const RequestContext& ctx) {
   if (decision.empty() || decision.size() > 3 || decision.find_first_not_of("0123456789") != std::string::npos) {
     return error_response(ctx.app, ctx.request, ctx.locale, 400);
   }
-  auto r = app::task_from_decision(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+  auto r = app::task_from_decision(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
                                    std::stoi(decision), field(ctx.form, "assignee"), field(ctx.form, "due_date"),
                                    ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());

@@ -29,7 +29,7 @@ http::Response api_add_meeting(const RequestContext& ctx) {
   for (auto p : json_ids(*body, "invited_participant_ids", "invited", errors)) in.invited.push_back(std::to_string(p));
   for (const auto& a : json_strings(*body, "agenda", "agenda", errors)) in.agenda += a + "\n";
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::add_meeting(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_meeting(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
@@ -41,7 +41,7 @@ http::Response api_add_task(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto assignee = json_int(*body, "assignee_participant_id");
-  auto r = app::add_task(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::add_task(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                          {std::nullopt, json_string(*body, "title").value_or(""), assignee ? std::to_string(*assignee) : "",
                           json_string(*body, "due_date").value_or("")},
                          ctx.app.clock);
@@ -71,7 +71,7 @@ http::Response api_add_highlight(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::add_highlight(ctx.app.db, ctx.actor, domain::LogId{*id}, json_string(*body, "text").value_or(""),
+  auto r = app::add_highlight(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, json_string(*body, "text").value_or(""),
                               ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
@@ -90,7 +90,7 @@ http::Response api_add_note(const RequestContext& ctx) {
                     json_bool(*body, "hidden_from_guardians").value_or(false),
                     json_string(*body, "hidden_reason").value_or(""),
                     json_string(*body, "legal_reference").value_or("")};
-  auto r = app::add_note(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_note(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
@@ -101,7 +101,7 @@ http::Response api_add_goal(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::add_goal(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::add_goal(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                          {json_string(*body, "text").value_or(""), json_string(*body, "status").value_or("active")},
                          ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -135,7 +135,7 @@ http::Response api_add_measure(const RequestContext& ctx) {
     in.from = app::FromDecision{domain::EntryId{meeting.value_or(0)}, decision && *decision >= 0 && *decision < 1000 ? static_cast<int>(*decision) : -1};
   }
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::add_measure(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_measure(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
@@ -150,7 +150,7 @@ http::Response api_add_evaluation(const RequestContext& ctx) {
   app::EvaluationInput in{json_string(*body, "date").value_or(""), json_string(*body, "observed").value_or(""),
                           json_string(*body, "outcome").value_or(""),
                           json_string(*body, "next_evaluation_date").value_or("")};
-  auto r = app::add_evaluation(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
+  auto r = app::add_evaluation(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(201, {{"id", r->entry->value}});
@@ -196,7 +196,7 @@ http::Response api_record_minutes(const RequestContext& ctx) {
   std::string decisions;
   for (const auto& d : json_strings(*body, "decisions", "decisions", errors)) decisions += d + "\n";
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::record_minutes(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+  auto r = app::record_minutes(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
                                *version, json_string(*body, "minutes").value_or(""), decisions,
                                ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -219,7 +219,7 @@ http::Response api_task_from_decision(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto assignee = json_int(*body, "assignee_participant_id");
-  auto r = app::task_from_decision(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, std::stoi(d),
+  auto r = app::task_from_decision(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, std::stoi(d),
                                    assignee ? std::to_string(*assignee) : "",
                                    json_string(*body, "due_date").value_or(""), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
@@ -240,7 +240,7 @@ http::Response api_set_task_done(const RequestContext& ctx) {
   if (!version) errors.push_back({"version", "entry.error.version"});
   if (!done) errors.push_back({"done", "entry.error.required"});
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::set_task_done(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
+  auto r = app::set_task_done(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::EntryId{*entry},
                               *version, *done, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"id", *entry}, {"done", *done}});
@@ -258,7 +258,7 @@ http::Response api_set_note_rules(const RequestContext& ctx) {
   if (!by || (*by != "holder" && *by != "contributors")) errors.push_back({"notes_by", "note.error.rules"});
   if (!errors.empty()) return field_errors_response(ctx, errors);
   const bool guardians = json_bool(*body, "guardians_may_write").value_or(false);
-  auto r = app::set_note_rules(ctx.app.db, ctx.actor, domain::LogId{*id}, *by == "contributors", guardians,
+  auto r = app::set_note_rules(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, *by == "contributors", guardians,
                                ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"notes_by", *by}, {"guardians_may_write", guardians}});

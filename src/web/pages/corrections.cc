@@ -249,7 +249,7 @@ http::Response correct_entry(const RequestContext& ctx) {
   if (!draft) return failure_response(ctx, draft.error());
   fill_from_form(ctx.form, *draft);
   const auto reason = field(ctx.form, "reason");
-  auto r = app::correct_entry(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::correct_entry(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                               {domain::EntryId{*entry}, static_cast<int>(*version), reason}, *draft, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (r->entry) return http::Response::redirect(log_url(*id) + section_of(draft->kind));
@@ -273,7 +273,7 @@ http::Response api_correct_entry(const RequestContext& ctx) {
   app::FieldErrors errors;
   fill_from_json(*body, *draft, errors);
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::correct_entry(ctx.app.db, ctx.actor, domain::LogId{*id},
+  auto r = app::correct_entry(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                               {domain::EntryId{*entry}, *version, json_string(*body, "reason").value_or("")},
                               *draft, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());

@@ -179,7 +179,7 @@ http::Response create_log(const RequestContext& ctx) {
   }
   in.signed_by_child = http::find_field(ctx.form, "child_signed") == std::optional<std::string_view>("1");
   if (errors.empty()) {
-    auto out = app::create_log(ctx.app.db, ctx.app.keys, ctx.actor, in, ctx.app.clock);
+    auto out = app::create_log(ctx.app.db, access_trail(ctx), ctx.app.keys, ctx.actor, in, ctx.app.clock);
     if (!out) return failure_response(ctx, out.error());
     if (out->log) return http::Response::redirect(log_url(out->log->value));
     errors = out->errors;
@@ -207,7 +207,7 @@ http::Response give_consent(const RequestContext& ctx) {
   app::FieldErrors errors;
   const auto in = read_consent_input(ctx.app, ctx.form, errors);
   if (errors.empty()) {
-    auto r = app::give_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+    auto r = app::give_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
     if (!r) return failure_response(ctx, r.error());
     if (r->empty()) return http::Response::redirect(log_url(*id));
     errors = *r;
@@ -264,7 +264,7 @@ http::Response record_paper_consent(const RequestContext& ctx) {
   const auto given_by = parse_id(http::find_field(ctx.form, "given_by").value_or(""));
   if (!given_by) errors.push_back({"given_by", "log.error.not_a_guardian"});
   if (errors.empty()) {
-    auto r = app::record_paper_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
+    auto r = app::record_paper_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
                                        ctx.app.clock);
     if (!r) return failure_response(ctx, r.error());
     if (r->empty()) return http::Response::redirect(log_url(*id));
@@ -357,7 +357,7 @@ http::Response add_participant(const RequestContext& ctx) {
     in.person = domain::PersonId{*person};
     in.role = role == "contributor" ? domain::ParticipantRole::kContributor : domain::ParticipantRole::kReader;
     in.hidden = http::find_field(ctx.form, "hidden") == std::optional<std::string_view>("1");
-    auto r = app::add_participant(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+    auto r = app::add_participant(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
     if (!r) return failure_response(ctx, r.error());
     if (r->empty()) return http::Response::redirect(log_url(*id) + "/deltakere");
     errors = *r;
@@ -370,7 +370,7 @@ http::Response remove_participant(const RequestContext& ctx) {
   const auto participant = id_param(ctx, "participant");
   if (!id || !participant) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto reason = http::find_field(ctx.form, "reason").value_or("");
-  auto r = app::remove_participant(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
+  auto r = app::remove_participant(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
                                    std::string(reason), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return http::Response::redirect(log_url(*id) + "/deltakere");
@@ -382,7 +382,7 @@ http::Response hide_participant(const RequestContext& ctx) {
   if (!id || !participant) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto hidden = http::find_field(ctx.form, "hidden").value_or("");
   if (hidden != "0" && hidden != "1") return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::set_participant_hidden(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
+  auto r = app::set_participant_hidden(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
                                        hidden == "1", ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return http::Response::redirect(log_url(*id) + "/deltakere");
@@ -393,7 +393,7 @@ http::Response propose_handover(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto to = parse_id(http::find_field(ctx.form, "to").value_or(""));
   if (!to) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::propose_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*to}, ctx.app.clock);
+  auto r = app::propose_handover(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ParticipantId{*to}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return http::Response::redirect(log_url(*id));
 }
@@ -403,7 +403,7 @@ http::Response answer_handover(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto answer = http::find_field(ctx.form, "answer").value_or("");
   if (answer != "accept" && answer != "reject") return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::answer_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, answer == "accept", ctx.app.clock);
+  auto r = app::answer_handover(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, answer == "accept", ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return http::Response::redirect(log_url(*id));
 }

@@ -57,7 +57,7 @@ http::Response api_create_log(const RequestContext& ctx) {
     in.consent = read_consent_json(ctx.app, consent->value().as_object(), errors);
   }
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto out = app::create_log(ctx.app.db, ctx.app.keys, ctx.actor, in, ctx.app.clock);
+  auto out = app::create_log(ctx.app.db, access_trail(ctx), ctx.app.keys, ctx.actor, in, ctx.app.clock);
   if (!out) return failure_response(ctx, out.error());
   if (!out->log) return field_errors_response(ctx, out->errors);
   auto r = json_response(201, {{"id", out->log->value}});
@@ -73,7 +73,7 @@ http::Response api_give_consent(const RequestContext& ctx) {
   app::FieldErrors errors;
   const auto in = read_consent_json(ctx.app, *body, errors);
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::give_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::give_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(201, {{"log", *id}});
@@ -95,7 +95,7 @@ http::Response api_add_participant(const RequestContext& ctx) {
                               role == "contributor" ? domain::ParticipantRole::kContributor
                                                     : domain::ParticipantRole::kReader,
                               json_bool(*body, "hidden").value_or(false)};
-  auto r = app::add_participant(ctx.app.db, ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
+  auto r = app::add_participant(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, in, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(201, {{"log", *id}});
@@ -107,7 +107,7 @@ http::Response api_remove_participant(const RequestContext& ctx) {
   if (!id || !participant) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   const std::string reason = body ? json_string(*body, "reason").value_or("") : "";
-  auto r = app::remove_participant(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
+  auto r = app::remove_participant(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ParticipantId{*participant},
                                    reason, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"removed", *participant}});
@@ -120,7 +120,7 @@ http::Response api_propose_handover(const RequestContext& ctx) {
   if (!body) return bad_body(ctx);
   const auto to = json_int(*body, "to_participant_id");
   if (!to || *to <= 0) return field_errors_response(ctx, {{"to", "participants.error.choose"}});
-  auto r = app::propose_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ParticipantId{*to}, ctx.app.clock);
+  auto r = app::propose_handover(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ParticipantId{*to}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(201, {{"log", *id}});
 }
@@ -132,7 +132,7 @@ http::Response api_answer_handover(const RequestContext& ctx) {
   if (!body) return bad_body(ctx);
   const auto accept = json_bool(*body, "accept");
   if (!accept) return field_errors_response(ctx, {{"accept", "api.error.type"}});
-  auto r = app::answer_handover(ctx.app.db, ctx.actor, domain::LogId{*id}, *accept, ctx.app.clock);
+  auto r = app::answer_handover(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, *accept, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"accepted", *accept}});
 }
@@ -144,7 +144,7 @@ http::Response api_change_level(const RequestContext& ctx) {
   if (!body) return bad_body(ctx);
   const auto level = json_int(*body, "level");
   if (!level) return field_errors_response(ctx, {{"level", "api.error.type"}});
-  auto r = app::change_level(ctx.app.db, ctx.actor, domain::LogId{*id}, static_cast<int>(*level),
+  auto r = app::change_level(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, static_cast<int>(*level),
                              json_string(*body, "reason").value_or(""), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
@@ -156,7 +156,7 @@ http::Response api_reopen_log(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   const std::string reason = body ? json_string(*body, "reason").value_or("") : "";
-  auto r = app::reopen_log(ctx.app.db, ctx.actor, domain::LogId{*id}, reason, ctx.app.clock);
+  auto r = app::reopen_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, reason, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"reopened", *id}});
 }
@@ -171,7 +171,7 @@ http::Response api_record_paper_consent(const RequestContext& ctx) {
   const auto given_by = json_int(*body, "given_by_person_id");
   if (!given_by || *given_by <= 0) errors.push_back({"given_by", "api.error.type"});
   if (!errors.empty()) return field_errors_response(ctx, errors);
-  auto r = app::record_paper_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
+  auto r = app::record_paper_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::PersonId{*given_by}, in,
                                      ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);

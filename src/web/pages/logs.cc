@@ -429,7 +429,7 @@ http::Response withdraw_consent(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto consent = id_param(ctx, "consent");
   if (!id || !consent) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::withdraw_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
+  auto r = app::withdraw_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return back_to_log(domain::LogId{*id});
 }
@@ -438,7 +438,7 @@ http::Response close_log(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto reason = http::find_field(ctx.form, "reason");
-  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
+  auto r = app::close_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return back_to_log(domain::LogId{*id});
 }
@@ -449,7 +449,7 @@ http::Response change_level(const RequestContext& ctx) {
   const auto level = http::find_field(ctx.form, "level").value_or("");
   const auto reason = http::find_field(ctx.form, "reason").value_or("");
   const int value = level.size() == 1 && level[0] >= '0' && level[0] <= '9' ? level[0] - '0' : -1;
-  auto r = app::change_level(ctx.app.db, ctx.actor, domain::LogId{*id}, value, std::string(reason), ctx.app.clock);
+  auto r = app::change_level(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, value, std::string(reason), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   return back_to_log(domain::LogId{*id});
@@ -459,7 +459,7 @@ http::Response reopen_log(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto reason = http::find_field(ctx.form, "reason");
-  auto r = app::reopen_log(ctx.app.db, ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
+  auto r = app::reopen_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return back_to_log(domain::LogId{*id});
 }

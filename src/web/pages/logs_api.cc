@@ -242,7 +242,7 @@ http::Response api_withdraw_consent(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto consent = id_param(ctx, "consent");
   if (!id || !consent) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::withdraw_consent(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
+  auto r = app::withdraw_consent(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, domain::ConsentId{*consent}, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"withdrawn", *consent}});
 }
@@ -252,7 +252,7 @@ http::Response api_close_log(const RequestContext& ctx) {
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   const std::string reason = body ? json_string(*body, "reason").value_or("") : "";
-  auto r = app::close_log(ctx.app.db, ctx.actor, domain::LogId{*id}, reason, ctx.app.clock);
+  auto r = app::close_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, reason, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return json_response(200, {{"closed", *id}});
 }
