@@ -243,7 +243,14 @@ Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::
       }
       for (auto u : it->scope.units) {
         auto found = unit_names.find(u.value);
-        c.unit_names.push_back(found != unit_names.end() ? found->second : "#" + std::to_string(u.value));
+        if (found != unit_names.end()) {
+          c.unit_names.push_back(found->second);
+        } else {
+          // Appended, not "#" + ...: GCC 12's -Wrestrict misfires on that in release builds.
+          std::string unknown = "#";
+          unknown += std::to_string(u.value);
+          c.unit_names.push_back(std::move(unknown));
+        }
       }
       c.in_force = domain::in_force(*it, *consents, now);
       c.superseded = std::any_of(consents->begin(), consents->end(),
