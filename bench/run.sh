@@ -216,15 +216,17 @@ stafett_url="http://127.0.0.1:$stafett_port$BENCH_PATH"
 cookie_header=()
 if [[ -n $BENCH_LOGIN ]]; then
     base="http://127.0.0.1:$stafett_port"
-    curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 -c "$tmp/jar" -o /dev/null "$base/logg-inn" ||
-        die "could not fetch the login page"
-    login_csrf=$(awk '$6 == "stafett_login_csrf" { print $7 }' "$tmp/jar")
+    # The cookies are __Host- cookies (Secure): curl will not keep them from
+    # plain http, so they are read from the Set-Cookie headers instead.
+    curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 -D "$tmp/login-headers" -o /dev/null \
+        "$base/logg-inn" || die "could not fetch the login page"
+    login_csrf=$(sed -n 's/^[Ss]et-[Cc]ookie: __Host-stafett_login=\([^;]*\).*/\1/p' "$tmp/login-headers" | tr -d '\r')
     [[ -n $login_csrf ]] || die "no login CSRF cookie"
-    curl -sS --max-time 10 -b "$tmp/jar" -c "$tmp/jar" -o /dev/null \
+    curl -sS --max-time 10 -H "Cookie: __Host-stafett_login=$login_csrf" -D "$tmp/session-headers" -o /dev/null \
         --data "_csrf=$login_csrf&person=$BENCH_LOGIN&kind=employee" "$base/demo/logg-inn" || die "demo login failed"
-    session=$(awk '$6 == "stafett_session" { print $7 }' "$tmp/jar")
+    session=$(sed -n 's/^[Ss]et-[Cc]ookie: __Host-stafett_session=\([^;]*\).*/\1/p' "$tmp/session-headers" | tr -d '\r')
     [[ -n $session ]] || die "demo login as person $BENCH_LOGIN gave no session"
-    cookie_header=(-H "Cookie: stafett_session=$session")
+    cookie_header=(-H "Cookie: __Host-stafett_session=$session")
     log "logged in as demo person $BENCH_LOGIN"
 fi
 

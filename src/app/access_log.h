@@ -29,6 +29,10 @@ class AccessLog {
 
   // Blocks until `record` is stored and chained, or its batch failed.
   Result<void> record(domain::AccessRecord record);
+  // Queues `record` for the next commit at once; the ticket's wait() blocks
+  // until it is durable. A read submits as soon as it is allowed and waits
+  // just before it returns data, so the commit overlaps the reading.
+  GroupCommit<domain::AccessRecord>::Ticket record_soon(domain::AccessRecord record);
 
   // Records still waiting are committed; record() fails afterwards.
   void stop() { batches_.stop(); }

@@ -22,13 +22,16 @@ Result<void> SessionAccessTrail::record_in(store::Transaction& tx, domain::Acces
   return {};
 }
 
-Result<void> SessionAccessTrail::record(domain::AccessRecord record) {
+PendingAccess SessionAccessTrail::record_soon(domain::AccessRecord record) {
   stamp(record);
-  auto r = log_.record(std::move(record));
-  // Whatever went wrong (a full disk, a lost database, a broken chain lock),
-  // the answer to the person is the same: not now, and nothing shown.
-  if (!r) return make_error(Errc::kUnavailable, "access record not written: " + r.error().detail);
-  return {};
+  auto ticket = std::make_shared<GroupCommit<domain::AccessRecord>::Ticket>(log_.record_soon(std::move(record)));
+  return PendingAccess([ticket]() -> Result<void> {
+    auto r = ticket->wait();
+    // Whatever went wrong (a full disk, a lost database, a broken chain lock),
+    // the answer to the person is the same: not now, and nothing shown.
+    if (!r) return make_error(Errc::kUnavailable, "access record not written: " + r.error().detail);
+    return {};
+  });
 }
 
 Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
@@ -45,8 +48,8 @@ Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const pol
 AccessTrail& refusing_access_trail() {
   class Refusing final : public AccessTrail {
    public:
-    Result<void> record(domain::AccessRecord) override {
-      return make_error(Errc::kUnavailable, "no access log: nothing may be shown");
+    PendingAccess record_soon(domain::AccessRecord) override {
+      return PendingAccess([] { return Result<void>(make_error(Errc::kUnavailable, "no access log: nothing may be shown")); });
     }
     Result<void> record_in(store::Transaction&, domain::AccessRecord) override {
       return make_error(Errc::kUnavailable, "no access log: nothing may be changed");

@@ -10,6 +10,7 @@
 // record() fails the use case returns that error (kUnavailable, which the web
 // layer answers with 503) and no data.
 // Thread-safety: SessionAccessTrail is per request; AccessLog is shared.
+#include <functional>
 #include <string>
 
 #include "app/access_log.h"
@@ -21,11 +22,24 @@
 
 namespace stafett::app {
 
+// A record on its way into the chain: wait() before showing anything.
+class PendingAccess {
+ public:
+  explicit PendingAccess(std::function<Result<void>()> wait) : wait_(std::move(wait)) {}
+  Result<void> wait() { return wait_(); }
+
+ private:
+  std::function<Result<void>()> wait_;
+};
+
 class AccessTrail {
  public:
   virtual ~AccessTrail() = default;
+  // Starts recording at once; the caller waits before it returns any data,
+  // so the commit runs while the data is being read.
+  virtual PendingAccess record_soon(domain::AccessRecord record) = 0;
   // Durable before it returns; an error means: show nothing.
-  virtual Result<void> record(domain::AccessRecord record) = 0;
+  Result<void> record(domain::AccessRecord record) { return record_soon(std::move(record)).wait(); }
   // For a change: the record goes into the change's own write transaction
   // (commits with it, or neither does). Call it last in the transaction.
   virtual Result<void> record_in(store::Transaction& tx, domain::AccessRecord record) = 0;
@@ -43,7 +57,7 @@ struct LoginTrace {
 class SessionAccessTrail final : public AccessTrail {
  public:
   SessionAccessTrail(AccessLog& log, LoginTrace login) : log_(log), login_(std::move(login)) {}
-  Result<void> record(domain::AccessRecord record) override;
+  PendingAccess record_soon(domain::AccessRecord record) override;
   Result<void> record_in(store::Transaction& tx, domain::AccessRecord record) override;
 
  private:

@@ -183,7 +183,7 @@ Result<std::vector<LogListItem>> list_my_logs(store::Database& db, const policy:
 
 Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId id,
                          const Clock& clock, domain::AccessAction action) {
-  domain::AccessRecord access;
+  std::optional<PendingAccess> access;
   auto shown = store::transact_value<LogView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<LogView> {
     const TimePoint now = clock.now();
     auto facts = load_access_facts(tx, actor, id, now);
@@ -195,7 +195,9 @@ Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::
     auto log = store::find_log(tx, id);
     if (!log || !*log) return forbidden();
     view.log = **log;
-    access = access_record_for(actor, *facts, id, action, now);
+    // Submitted as soon as the read is allowed, so its commit runs while the
+    // rest of the log is read; waited for below, before anything leaves.
+    if (!access) access.emplace(trail.record_soon(access_record_for(actor, *facts, id, action, now)));
     auto child = store::find_person(tx, view.log.child);
     if (!child) return child.error();
     view.child_name = *child ? (*child)->full_name() : "";
@@ -284,9 +286,10 @@ Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::
     view.can.record_paper_consent = policy::can(actor, Action::kRecordPaperConsent, *facts).allowed;
     return view;
   });
-  if (!shown) return shown;
   // Recorded before anything is shown: no record, no access.
-  if (auto recorded = trail.record(std::move(access)); !recorded) return recorded.error();
+  if (access) {
+    if (auto recorded = access->wait(); !recorded) return recorded.error();
+  }
   return shown;
 }
 

@@ -32,16 +32,16 @@ int audit_verify(const Config& config, std::ostream& out) {
   // Never create a key here: a new key would make every real checkpoint
   // look forged.
   std::error_code ec;
-  if (!std::filesystem::exists(config.checkpoint_key_file, ec)) {
-    spdlog::error("audit verify: checkpoint key file {} not found", config.checkpoint_key_file);
+  if (!std::filesystem::exists(checkpoint_key_path(config).string(), ec)) {
+    spdlog::error("audit verify: checkpoint key file {} not found", checkpoint_key_path(config).string());
     return kCannotCheck;
   }
-  auto key = crypto::CheckpointKey::load_or_create(config.checkpoint_key_file);
+  auto key = crypto::CheckpointKey::load_or_create(checkpoint_key_path(config).string());
   if (!key) {
     spdlog::error("audit verify: {}", key.error().detail);
     return kCannotCheck;
   }
-  auto checkpoints = app::read_checkpoints(config.checkpoint_file);
+  auto checkpoints = app::read_checkpoints(checkpoint_file_path(config).string());
   if (!checkpoints) {
     // A checkpoint file we cannot parse has been damaged: that is a finding,
     // not a reason to skip the checkpoints.
@@ -66,7 +66,7 @@ int audit_verify(const Config& config, std::ostream& out) {
   out << "public key: " << public_key_hex(key->public_key()) << "\n";
   out << "records checked: " << report->records_checked << "\n";
   out << "checkpoints: " << checkpoint_count;
-  if (checkpoint_count == 0) out << " (none in " << config.checkpoint_file << ": a cut-off end would go unnoticed)";
+  if (checkpoint_count == 0) out << " (none in " << checkpoint_file_path(config).string() << ": a cut-off end would go unnoticed)";
   if (checkpoint_count > 0) out << ", the latest at record " << latest;
   out << "\n";
   if (report->kind == crypto::ChainBreak::kNone) {
@@ -83,7 +83,7 @@ int audit_verify(const Config& config, std::ostream& out) {
 }
 
 int audit_checkpoint(const Config& config, std::ostream& out) {
-  auto key = crypto::CheckpointKey::load_or_create(config.checkpoint_key_file);
+  auto key = crypto::CheckpointKey::load_or_create(checkpoint_key_path(config).string());
   if (!key) {
     spdlog::error("audit checkpoint: {}", key.error().detail);
     return 1;
@@ -94,13 +94,13 @@ int audit_checkpoint(const Config& config, std::ostream& out) {
     return 1;
   }
   const SystemClock clock;
-  auto checkpoint = app::write_checkpoint(**db, *key, config.checkpoint_file, clock);
+  auto checkpoint = app::write_checkpoint(**db, *key, checkpoint_file_path(config).string(), clock);
   if (!checkpoint) {
     spdlog::error("audit checkpoint: {} ({})", checkpoint.error().detail, errc_name(checkpoint.error().code));
     return 1;
   }
   out << "checkpoint: record " << checkpoint->sequence << ", head " << crypto::to_hex(checkpoint->head) << "\n";
-  out << "written to: " << config.checkpoint_file << "\n";
+  out << "written to: " << checkpoint_file_path(config).string() << "\n";
   out << "public key: " << public_key_hex(key->public_key()) << "\n";
   return 0;
 }

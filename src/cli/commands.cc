@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/access_log.h"
+#include "app/checkpoint_schedule.h"
 #include "app/demo_seed.h"
 #include "auth/relying_party.h"
+#include "crypto/checkpoint_key.h"
 #include "http/https_client.h"
 #include "http/server.h"
 #include "store/migrations.h"
@@ -202,6 +205,18 @@ int serve(const Config& config, const ServeFlags& flags) {
   const SystemClock clock;
   auto login = build_login_providers(config, clock);
   if (!login) return fail("cannot set up login", login.error());
+  // The access chain's head is signed every checkpoint_interval_minutes, and
+  // once more at shutdown (declared first, so it ends last: after the access
+  // log below has committed what was still waiting).
+  std::optional<crypto::CheckpointKey> checkpoint_key;
+  std::optional<app::CheckpointSchedule> checkpoints;
+  if (config.checkpoint_interval_minutes > 0) {
+    auto key = crypto::CheckpointKey::load_or_create(checkpoint_key_path(config));
+    if (!key) return fail("cannot load the checkpoint key", key.error());
+    checkpoint_key.emplace(std::move(*key));
+    checkpoints.emplace(**db, *checkpoint_key, checkpoint_file_path(config),
+                        std::chrono::minutes(config.checkpoint_interval_minutes), clock);
+  }
   // Every read of a child's data waits for its access record; requests in
   // flight share one commit (group commit). Outlives the server below.
   app::AccessLog access_log(**db);

@@ -130,6 +130,10 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
     auto n = parse_number<std::int64_t>(key, value, 1, 60);
     if (!n) return n.error();
     config.sessions.recent_login = std::chrono::minutes(*n);
+  } else if (key == "checkpoint_interval_minutes") {
+    auto n = parse_number<int>(key, value, 0, 24 * 60);
+    if (!n) return n.error();
+    config.checkpoint_interval_minutes = *n;
   } else if (key == "max_body_bytes") {
     auto n = parse_number<std::size_t>(key, value, 1024, 64 * 1024 * 1024);
     if (!n) return n.error();
@@ -212,6 +216,16 @@ Result<ListenAddress> parse_listen(std::string_view text) {
   auto port = parse_number<std::uint16_t>("port", text.substr(colon + 1), 0, 65535);
   if (!port) return port.error();
   return ListenAddress{std::string(host), *port};
+}
+
+std::filesystem::path checkpoint_key_path(const Config& config) {
+  if (!config.checkpoint_key_file.empty()) return config.checkpoint_key_file;
+  return std::filesystem::path(config.key_file).parent_path() / "stafett-checkpoint.key";
+}
+
+std::filesystem::path checkpoint_file_path(const Config& config) {
+  if (!config.checkpoint_file.empty()) return config.checkpoint_file;
+  return std::filesystem::path(config.key_file).parent_path() / "stafett-checkpoints.txt";
 }
 
 }  // namespace stafett::cli

@@ -17,9 +17,10 @@
 //   session_citizen_minutes = 120             (and at most this long after a citizen's login)
 //   session_employee_minutes = 720            (or an employee's)
 //   recent_login_minutes = 15                 (how recent a login consent and exports need)
-//   checkpoint_key_file = var/stafett-checkpoint.key  (env STAFETT_CHECKPOINT_KEY_FILE; signs the
-//                                             access chain's checkpoints; created by `audit checkpoint`)
-//   checkpoint_file = var/stafett-checkpoints.txt     (env STAFETT_CHECKPOINT_FILE; outside the database)
+//   checkpoint_key_file = <key_file's folder>/stafett-checkpoint.key  (env STAFETT_CHECKPOINT_KEY_FILE;
+//                                             signs the access chain's checkpoints; created by serve)
+//   checkpoint_file = <key_file's folder>/stafett-checkpoints.txt     (env STAFETT_CHECKPOINT_FILE)
+//   checkpoint_interval_minutes = 15          (serve signs the chain's head this often; 0: never)
 //
 // Login with identity providers (OpenID Connect); see docs/configuration.md.
 // A provider is configured when its issuer is set; then all its settings and
@@ -63,8 +64,11 @@ struct Config {
   std::size_t workers = 4;
   std::string log_level = "info";
   std::string key_file = "var/stafett.key";
-  std::string checkpoint_key_file = "var/stafett-checkpoint.key";
-  std::string checkpoint_file = "var/stafett-checkpoints.txt";
+  // Empty: next to key_file (checkpoint_key_path(), checkpoint_file_path()),
+  // so each data directory has its own and test servers never share one.
+  std::string checkpoint_key_file = {};
+  std::string checkpoint_file = {};
+  int checkpoint_interval_minutes = 15;  // 0: the server writes none itself
   bool demo = false;
   http::Limits limits;
   app::SessionLimits sessions;
@@ -77,6 +81,11 @@ struct Config {
 // Whether the login settings fit together (after all sources are applied):
 // a configured provider has every setting it needs, over https.
 Result<void> check_login_settings(const Config& config);
+
+// Where the access chain's checkpoint key and checkpoints are: as configured,
+// or stafett-checkpoint.key / stafett-checkpoints.txt beside key_file.
+std::filesystem::path checkpoint_key_path(const Config& config);
+std::filesystem::path checkpoint_file_path(const Config& config);
 
 // Applies one "key = value" setting. kInvalidInput for an unknown key or a bad value.
 Result<void> apply_setting(Config& config, std::string_view key, std::string_view value);

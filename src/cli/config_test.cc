@@ -61,13 +61,19 @@ TEST(Config, SessionLimitsAreConfigurableWithinBounds) {
 
 TEST(Config, CheckpointFilesLiveOutsideTheDatabaseAndCanBeMoved) {
   Config c;
-  EXPECT_EQ(c.checkpoint_key_file, "var/stafett-checkpoint.key");
-  EXPECT_EQ(c.checkpoint_file, "var/stafett-checkpoints.txt");
+  EXPECT_EQ(checkpoint_key_path(c), "var/stafett-checkpoint.key") << "beside the data keys by default";
+  EXPECT_EQ(checkpoint_file_path(c), "var/stafett-checkpoints.txt");
+  ASSERT_TRUE(apply_setting(c, "key_file", "/srv/stafett/keys/stafett.key"));
+  EXPECT_EQ(checkpoint_file_path(c), "/srv/stafett/keys/stafett-checkpoints.txt");
   ASSERT_TRUE(apply_setting(c, "checkpoint_key_file", "/etc/stafett/checkpoint.key"));
   ASSERT_TRUE(apply_setting(c, "checkpoint_file", "/srv/audit/checkpoints.txt"));
-  EXPECT_EQ(c.checkpoint_key_file, "/etc/stafett/checkpoint.key");
-  EXPECT_EQ(c.checkpoint_file, "/srv/audit/checkpoints.txt");
+  EXPECT_EQ(checkpoint_key_path(c), "/etc/stafett/checkpoint.key");
+  EXPECT_EQ(checkpoint_file_path(c), "/srv/audit/checkpoints.txt");
   EXPECT_FALSE(apply_setting(c, "checkpoint_file", ""));
+  EXPECT_EQ(c.checkpoint_interval_minutes, 15);
+  ASSERT_TRUE(apply_setting(c, "checkpoint_interval_minutes", "0"));
+  EXPECT_FALSE(apply_setting(c, "checkpoint_interval_minutes", "-1"));
+  EXPECT_FALSE(apply_setting(c, "checkpoint_interval_minutes", "10000"));
 }
 
 TEST(Config, ParsesListenAddresses) {

@@ -35,19 +35,40 @@ class GroupCommit {
   GroupCommit& operator=(const GroupCommit&) = delete;
   ~GroupCommit() { stop(); }
 
-  // Blocks until `item` has been committed (or its batch failed).
-  Result<void> submit(T item) {
+  struct Waiter;
+  // A submitted item: wait() blocks until it has been committed (or its
+  // batch failed). Lets a caller go on working while the commit runs.
+  class Ticket {
+   public:
+    Result<void> wait() {
+      if (!waiter_) return refused_;
+      std::unique_lock lock(waiter_->mutex);
+      waiter_->done_changed.wait(lock, [&] { return waiter_->done; });
+      return waiter_->result;
+    }
+
+   private:
+    friend class GroupCommit;
+    explicit Ticket(std::shared_ptr<Waiter> waiter) : waiter_(std::move(waiter)) {}
+    explicit Ticket(Error refused) : refused_(std::move(refused)) {}
+    std::shared_ptr<Waiter> waiter_;
+    Result<void> refused_;
+  };
+
+  // Queues `item` for the next commit and returns at once.
+  Ticket enqueue(T item) {
     auto waiter = std::make_shared<Waiter>();
     {
       std::lock_guard lock(mutex_);
-      if (stopping_) return make_error(Errc::kUnavailable, "group commit stopped");
+      if (stopping_) return Ticket(Error{Errc::kUnavailable, "group commit stopped"});
       pending_.push_back({std::move(item), waiter});
     }
     wake_.notify_one();
-    std::unique_lock lock(waiter->mutex);
-    waiter->done_changed.wait(lock, [&] { return waiter->done; });
-    return waiter->result;
+    return Ticket(std::move(waiter));
   }
+
+  // Blocks until `item` has been committed (or its batch failed).
+  Result<void> submit(T item) { return enqueue(std::move(item)).wait(); }
 
   // Commits what is waiting, then ends the committer thread.
   void stop() {
@@ -66,13 +87,15 @@ class GroupCommit {
     return commits_;
   }
 
- private:
+ public:
   struct Waiter {
     std::mutex mutex;
     std::condition_variable done_changed;
     bool done = false;
     Result<void> result;
   };
+
+ private:
   struct Pending {
     T item;
     std::shared_ptr<Waiter> waiter;

@@ -10,12 +10,14 @@ namespace stafett::testing {
 
 class CollectingTrail final : public app::AccessTrail {
  public:
-  Result<void> record(domain::AccessRecord record) override {
-    if (refuse) return make_error(Errc::kUnavailable, "refused by the test");
+  app::PendingAccess record_soon(domain::AccessRecord record) override {
+    if (refuse) return app::PendingAccess([] { return Result<void>(make_error(Errc::kUnavailable, "refused by the test")); });
     records.push_back(std::move(record));
-    return {};
+    return app::PendingAccess([] { return Result<void>(); });
   }
-  Result<void> record_in(store::Transaction&, domain::AccessRecord record) override { return this->record(std::move(record)); }
+  Result<void> record_in(store::Transaction&, domain::AccessRecord record) override {
+    return record_soon(std::move(record)).wait();
+  }
   std::vector<domain::AccessRecord> records;
   bool refuse = false;
 };
