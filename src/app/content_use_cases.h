@@ -120,13 +120,16 @@ Result<WriteOutcome> task_from_decision(store::Database& db, AccessTrail& trail,
                                         const std::string& due_date, const Clock& clock);
 
 // The units taking part in the log (through active employee participants):
-// the ones a measure can be delivered by.
+// the ones a measure can be delivered by. Records nothing: the measure form
+// shows them next to the log that show_log read and recorded.
+// REQUIRES: the caller shows them only after show_log for the same log.
 Result<std::vector<std::pair<domain::UnitId, std::string>>> units_taking_part(store::Database& db,
                                                                               const policy::Actor& actor,
                                                                               domain::LogId log, const Clock& clock);
 
 // The measures the log's municipality offers (tiltaksoversikten), for
-// those who may add a measure to the log.
+// those who may add a measure to the log. The municipality's catalogue, not
+// the child's data: nothing is recorded.
 Result<std::vector<domain::CatalogueMeasure>> measure_catalogue(store::Database& db, const policy::Actor& actor,
                                                                 domain::LogId log, const Clock& clock);
 

@@ -11,7 +11,9 @@
 //
 // What a correction keeps: a note's visibility and category, a task's done
 // state, a meeting's minutes and decisions; those change by their own steps.
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "app/content_use_cases.h"
 
@@ -44,6 +46,8 @@ Result<WriteOutcome> correct_meeting(store::Database& db, AccessTrail& trail, co
 // An entry as its correction form starts: the current values as inputs,
 // and the people a task or meeting may name. kNotFound for no such entry or
 // one the actor cannot read, kForbidden when they may read but not correct.
+// The read is recorded on `trail` as a view of that entry (its kind and id)
+// before the draft is returned; kUnavailable and no draft when it cannot be.
 struct CorrectionDraft {
   domain::EntryId id;
   domain::EntryKind kind = domain::EntryKind::kNote;
@@ -57,12 +61,22 @@ struct CorrectionDraft {
   MeetingInput meeting;
   std::vector<std::pair<domain::ParticipantId, std::string>> participants;  // active ones
 };
-Result<CorrectionDraft> correction_draft(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                         domain::EntryId entry, const Clock& clock);
+Result<CorrectionDraft> correction_draft(store::Database& db, AccessTrail& trail, const policy::Actor& actor,
+                                         domain::LogId log, domain::EntryId entry, const Clock& clock);
 
-// Corrects any kind of entry with the inputs of its kind in `draft` (as a
-// form or JSON body filled them); `draft.kind` must be the entry's kind.
+// A measure's current values as the inputs of its correction form.
+MeasureInput measure_input_of(const domain::MeasureBody& body, const std::vector<domain::EntryId>& goals);
+
+// Writes the submitted fields of the entry's kind over its current values
+// (a form or JSON body); field errors found on the way go to `errors`.
+using DraftFill = std::function<void(CorrectionDraft& draft, FieldErrors& errors)>;
+
+// Corrects any kind of entry: its current values (read here, never
+// returned) with `fill` applied, then as correct_goal and the others. The
+// change is recorded as `correct`; with field errors (from `fill` or the
+// checks) nothing is written or recorded, and a form shown again reads the
+// entry with correction_draft, which records that view.
 Result<WriteOutcome> correct_entry(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
-                                   const Correction& c, const CorrectionDraft& draft, const Clock& clock);
+                                   const Correction& c, const DraftFill& fill, const Clock& clock);
 
 }  // namespace stafett::app

@@ -508,14 +508,16 @@ Result<std::vector<Consenter>> current_consenters(Transaction& tx, const store::
 
 }  // namespace
 
-Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                            const Clock& clock) {
-  return store::transact_value<PaperConsentView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<PaperConsentView> {
+Result<PaperConsentView> paper_consent_view(store::Database& db, AccessTrail& trail, const policy::Actor& actor,
+                                            domain::LogId log, const Clock& clock) {
+  domain::AccessRecord access;
+  auto shown = store::transact_value<PaperConsentView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<PaperConsentView> {
     const TimePoint now = clock.now();
     auto facts = load_access_facts(tx, actor, log, now);
     if (!facts || !policy::can(actor, Action::kRecordPaperConsent, *facts)) return forbidden();
     auto l = store::find_log(tx, log);
     if (!l || !*l) return forbidden();
+    access = access_record_for(actor, *facts, log, domain::AccessAction::kView, now);
     PaperConsentView view;
     auto child = store::find_person(tx, (*l)->child);
     if (!child) return child.error();
@@ -528,6 +530,10 @@ Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::A
     view.units = std::move(*units);
     return view;
   });
+  if (!shown) return shown;
+  // The child's name and the family: recorded before anything is shown.
+  if (auto recorded = trail.record(std::move(access)); !recorded) return recorded.error();
+  return shown;
 }
 
 Result<FieldErrors> record_paper_consent(store::Database& db, AccessTrail& trail, const policy::Actor& actor, domain::LogId log,
@@ -706,14 +712,22 @@ Result<std::vector<Candidate>> participant_candidates(store::Database& db, const
   });
 }
 
-Result<ConsentUnitChoices> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                         const Clock& clock) {
-  return store::transact_value<ConsentUnitChoices>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ConsentUnitChoices> {
-    if (!decide(tx, actor, Action::kGiveConsent, log, clock.now())) return forbidden();
+Result<ConsentUnitChoices> units_for_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor,
+                                         domain::LogId log, const Clock& clock) {
+  domain::AccessRecord access;
+  auto shown = store::transact_value<ConsentUnitChoices>(db, TxMode::kRead, [&](Transaction& tx)
+                                                             -> Result<ConsentUnitChoices> {
+    const TimePoint now = clock.now();
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kGiveConsent, *facts)) return forbidden();
     auto l = store::find_log(tx, log);
     if (!l || !*l) return forbidden();
+    access = access_record_for(actor, *facts, log, domain::AccessAction::kView, now);
     return consent_unit_choices(tx, (*l)->municipality);
   });
+  if (!shown) return shown;
+  if (auto recorded = trail.record(std::move(access)); !recorded) return recorded.error();
+  return shown;
 }
 
 Result<std::vector<store::UnitRow>> my_units(store::Database& db, const policy::Actor& actor, const Clock& clock) {

@@ -105,14 +105,15 @@ struct Consenter {
 };
 // What the holder needs to record a paper consent, also on a closed log
 // without consent: the child's name, who may consent, and the units a
-// consent may name. Nothing else of the log.
+// consent may name. Nothing else of the log. The read is recorded on `trail`
+// as a view of the log before the view is returned (kUnavailable: no view).
 struct PaperConsentView {
   std::string child_name;
   std::vector<Consenter> consenters;
   ConsentUnitChoices units;
 };
-Result<PaperConsentView> paper_consent_view(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                            const Clock& clock);
+Result<PaperConsentView> paper_consent_view(store::Database& db, AccessTrail& trail, const policy::Actor& actor,
+                                            domain::LogId log, const Clock& clock);
 
 // The holder records a consent a guardian (or the child) signed on paper;
 // it replaces that person's consent in force.
@@ -144,7 +145,11 @@ Result<void> set_participant_hidden(store::Database& db, AccessTrail& trail, con
                                     domain::ParticipantId participant, bool hidden, const Clock& clock);
 
 // Employees the holder could add: people with an active employment in a unit
-// that serves the log's municipality and that the consent covers.
+// that serves the log's municipality and that the consent covers (names of
+// colleagues, nothing of the child). Records nothing: it is shown only on
+// the participants page, next to the log that show_log read and recorded, so
+// that request leaves one record. REQUIRES: the caller shows the candidates
+// only together with show_log for the same log.
 struct Candidate {
   domain::PersonId person;
   domain::UnitId unit;
@@ -155,9 +160,11 @@ struct Candidate {
 Result<std::vector<Candidate>> participant_candidates(store::Database& db, const policy::Actor& actor,
                                                       domain::LogId log, const Clock& clock);
 
-// Units a consent for this log could name.
-Result<ConsentUnitChoices> units_for_log(store::Database& db, const policy::Actor& actor, domain::LogId log,
-                                         const Clock& clock);
+// Units a consent for this log could name, for the family's consent form.
+// Opening the form is recorded on `trail` as a view of the log (the family's
+// own right) before the units are returned.
+Result<ConsentUnitChoices> units_for_log(store::Database& db, AccessTrail& trail, const policy::Actor& actor,
+                                         domain::LogId log, const Clock& clock);
 // Units an employee could put in the consent of a new log held by `unit`.
 Result<ConsentUnitChoices> units_for_new_log(store::Database& db, const policy::Actor& actor, domain::UnitId unit,
                                              const Clock& clock);

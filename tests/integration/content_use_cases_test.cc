@@ -198,6 +198,47 @@ TEST_F(LogContent, ACorrectionIsANewVersionAndTheOldTextStays) {
   EXPECT_EQ(count("entry_version"), 2);
 }
 
+// The correction form reads one entry: recorded as a view of it before the
+// draft is returned; a correction records only its change.
+TEST_F(LogContent, ACorrectionDraftIsRecordedAsAViewOfItsEntry) {
+  auto goal = app::add_goal(*db_, testing::test_trail(), employee(kIngrid), kNorasLog, {"Nora har venner", "active"}, clock_);
+  ASSERT_TRUE(goal && goal->entry);
+  testing::CollectingTrail trail;
+  auto draft = app::correction_draft(*db_, trail, employee(kIngrid), kNorasLog, *goal->entry, clock_);
+  ASSERT_TRUE(draft) << draft.error().detail;
+  EXPECT_EQ(draft->goal.text, "Nora har venner");
+  ASSERT_EQ(trail.records.size(), 1u);
+  EXPECT_EQ(trail.records[0].action, domain::AccessAction::kView);
+  EXPECT_EQ(trail.records[0].person, kIngrid);
+  EXPECT_EQ(trail.records[0].record_kind, domain::EntryKind::kGoal);
+  EXPECT_EQ(trail.records[0].record, *goal->entry);
+  // May read, may not correct: refused before anything is recorded.
+  auto by_other = app::correction_draft(*db_, trail, employee(kSara), kNorasLog, *goal->entry, clock_);
+  ASSERT_FALSE(by_other);
+  EXPECT_EQ(by_other.error().code, Errc::kForbidden);
+  EXPECT_EQ(trail.records.size(), 1u);
+  // No record, no draft.
+  trail.refuse = true;
+  auto refused = app::correction_draft(*db_, trail, employee(kIngrid), kNorasLog, *goal->entry, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::kUnavailable);
+  trail.refuse = false;
+  // A correction fills the posted fields over the entry it reads, and
+  // records the change only; with field errors it records nothing.
+  auto empty = app::correct_entry(*db_, trail, employee(kIngrid), kNorasLog, {*goal->entry, 1, "x"},
+                                  [](app::CorrectionDraft& d, app::FieldErrors&) { d.goal.text = ""; }, clock_);
+  ASSERT_TRUE(empty);
+  EXPECT_FALSE(empty->entry);
+  EXPECT_EQ(trail.records.size(), 1u);
+  auto done = app::correct_entry(*db_, trail, employee(kIngrid), kNorasLog, {*goal->entry, 1, "Mer presist"},
+                                 [](app::CorrectionDraft& d, app::FieldErrors&) { d.goal.text = "Nora har gode venner"; },
+                                 clock_);
+  ASSERT_TRUE(done && done->entry);
+  ASSERT_EQ(trail.records.size(), 2u);
+  EXPECT_EQ(trail.records[1].action, domain::AccessAction::kCorrect);
+  EXPECT_EQ(trail.records[1].record, *goal->entry);
+}
+
 TEST_F(LogContent, ContentOutsideTheConsentsCategoriesIsNeitherShownNorWritable) {
   ASSERT_TRUE(app::add_goal(*db_, testing::test_trail(), employee(kOle), kLeosLog, {"Leo snakker mer", "active"}, clock_));
   // Amina narrows her consent to the basic information only.

@@ -114,14 +114,29 @@ TEST_F(AccessRecords, ARefusedReadRecordsNothing) {
 
 TEST_F(AccessRecords, NoRecordNoAccess) {
   auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  auto hanne = demo_log_in(port(), kHanne, "citizen");
   ASSERT_EQ(ingrid.get("/logger/1").status, 200);
+  auto note = ingrid.json("/api/v1/logs/1/notes", R"({"date":"2026-11-20","type":"observation","text":"Sliten i timen"})");
+  ASSERT_EQ(note.status, 201);
+  const auto entry = std::to_string(boost::json::parse(note.body).at("id").as_int64());
   // The access table cannot be written (as with a full disk or a broken
   // table): reading fails with 503 and shows nothing of the log.
   execute(database_url_, "ALTER TABLE access_record RENAME TO access_record_away");
   auto page = ingrid.get("/logger/1");
   auto api = get(port(), "/api/v1/logs/1", {{"Cookie", ingrid.cookie}, {"Accept", "application/json"}});
   auto print = ingrid.get("/logger/1/utskrift");
+  // The reads of single records too: the paper consent form (the child and
+  // her guardians), the family's consent form, an entry's correction form.
+  auto paper = ingrid.get("/logger/1/samtykker/papir");
+  auto consent = hanne.get("/logger/1/samtykke");
+  auto correction = ingrid.get("/logger/1/innslag/" + entry + "/rett");
   execute(database_url_, "ALTER TABLE access_record_away RENAME TO access_record");
+  EXPECT_EQ(paper.status, 503);
+  EXPECT_EQ(paper.body.find("Nora"), std::string::npos);
+  EXPECT_EQ(paper.body.find("Hanne Fjordstrand"), std::string::npos);
+  EXPECT_EQ(consent.status, 503);
+  EXPECT_EQ(correction.status, 503);
+  EXPECT_EQ(correction.body.find("Sliten i timen"), std::string::npos);
   EXPECT_EQ(page.status, 503);
   EXPECT_EQ(page.body.find("Nora"), std::string::npos) << "no data without a record";
   EXPECT_EQ(api.status, 503);

@@ -57,18 +57,16 @@ app::MeasureInput measure_input(const http::FormFields& form) {
   return in;
 }
 
-// The measure form (new or correction), filled from `in`. With
-// `title_from_decision`, the title starts as the text of the decision
-// `in.from` names (404 when the log has no such decision).
-http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, app::MeasureInput in,
-                                 std::optional<std::int64_t> correcting, int version, const app::FieldErrors& errors,
-                                 int status, bool title_from_decision = false) {
-  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{log}, ctx.app.clock);
-  if (!view) return failure_response(ctx, view.error());
-  if (!view->content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+// The measure form (new or correction) for the log in `view`, filled from
+// `in`. With `title_from_decision`, the title starts as the text of the
+// decision `in.from` names (404 when the log has no such decision).
+http::Response measure_form_page(const RequestContext& ctx, const app::LogView& view, std::int64_t log,
+                                 app::MeasureInput in, std::optional<std::int64_t> correcting, int version,
+                                 const app::FieldErrors& errors, int status, bool title_from_decision = false) {
+  if (!view.content.can_write) return error_response(ctx.app, ctx.request, ctx.locale, 403);
   if (title_from_decision) {
     bool found = false;
-    for (const auto& m : view->content.meetings) {
+    for (const auto& m : view.content.meetings) {
       if (!in.from || m.id != in.from->meeting || in.from->decision < 0 ||
           in.from->decision >= static_cast<int>(m.decisions.size())) {
         continue;
@@ -82,7 +80,7 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
   page.set("title", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
   page.set("heading", text(ctx, correcting ? "measure.correct_title" : "measure.new_title"));
   page.set("log_url", log_url(log));
-  page.set("child_name", view->child_name);
+  page.set("child_name", view.child_name);
   page.set("action", correcting ? log_url(log) + "/tiltak/" + std::to_string(*correcting) + "/rett"
                                 : log_url(log) + "/tiltak");
   page.set("correcting", flag(correcting.has_value()));
@@ -101,7 +99,7 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
     page.set(key, value);
   }
   mustache::data goals(mustache::data::type::list);
-  for (const auto& g : view->content.goals) {
+  for (const auto& g : view.content.goals) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(g.id.value));
     item.set("text", g.body.text);
@@ -109,10 +107,10 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
     goals.push_back(item);
   }
   page.set("goals", goals);
-  page.set("has_goals", flag(!view->content.goals.empty()));
+  page.set("has_goals", flag(!view.content.goals.empty()));
   mustache::data people(mustache::data::type::list);
   mustache::data units(mustache::data::type::list);
-  for (const auto& p : view->participants) {
+  for (const auto& p : view.participants) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(p.id.value));
     item.set("name", p.name + (p.unit_name ? ", " + *p.unit_name : ""));
@@ -159,6 +157,15 @@ http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, ap
   page.set("new_url", log_url(log) + "/tiltak/ny");
   set_errors(ctx, page, errors);
   return page_response(ctx, status, "measure_form", page);
+}
+
+// The same, reading the log first: show_log records the request's one access.
+http::Response measure_form_page(const RequestContext& ctx, std::int64_t log, app::MeasureInput in,
+                                 std::optional<std::int64_t> correcting, int version, const app::FieldErrors& errors,
+                                 int status, bool title_from_decision = false) {
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{log}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  return measure_form_page(ctx, *view, log, std::move(in), correcting, version, errors, status, title_from_decision);
 }
 
 }  // namespace
@@ -214,11 +221,24 @@ http::Response correct_measure_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto entry = id_param(ctx, "entry");
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  // The same starting point as every other correction form (corrections.cc).
-  auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
-  if (!draft) return failure_response(ctx, draft.error());
-  if (draft->kind != domain::EntryKind::kMeasure) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  return measure_form_page(ctx, *id, draft->measure, *entry, draft->version, {}, 200);
+  // The form shows the log around the measure (its goals, the participants),
+  // so it starts from show_log, which records the request's one access; the
+  // measure is taken from what that view lets this reader see.
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  const app::MeasureView* measure = nullptr;
+  for (const auto& m : view->content.measures_without_goal) {
+    if (m.id.value == *entry) measure = &m;
+  }
+  for (const auto& g : view->content.goals) {
+    for (const auto& m : g.measures) {
+      if (m.id.value == *entry) measure = &m;
+    }
+  }
+  if (measure == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  if (!measure->can_correct) return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  return measure_form_page(ctx, *view, *id, app::measure_input_of(measure->body, measure->goals), *entry,
+                           measure->version, {}, 200);
 }
 
 http::Response correct_measure(const RequestContext& ctx) {

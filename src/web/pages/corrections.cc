@@ -230,7 +230,8 @@ http::Response correction_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   const auto entry = id_param(ctx, "entry");
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
+  auto draft = app::correction_draft(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
+                                     domain::EntryId{*entry}, ctx.app.clock);
   if (!draft) return failure_response(ctx, draft.error());
   if (draft->kind == EntryKind::kMeasure) {
     return http::Response::redirect(log_url(*id) + "/tiltak/" + std::to_string(*entry) + "/rett");
@@ -245,15 +246,24 @@ http::Response correct_entry(const RequestContext& ctx) {
   if (!id || !entry) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto version = parse_id(field(ctx.form, "version"));
   if (!version) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
+  const auto reason = field(ctx.form, "reason");
+  EntryKind kind = EntryKind::kNote;
+  auto r = app::correct_entry(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
+                              {domain::EntryId{*entry}, static_cast<int>(*version), reason},
+                              [&](app::CorrectionDraft& d, app::FieldErrors&) {
+                                kind = d.kind;
+                                fill_from_form(ctx.form, d);
+                              },
+                              ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->entry) return http::Response::redirect(log_url(*id) + section_of(kind));
+  if (kind == EntryKind::kMeasure) return error_response(ctx.app, ctx.request, ctx.locale, 422);
+  // Shown again with what was posted: this read is the request's one record
+  // (the correction wrote and recorded nothing).
+  auto draft = app::correction_draft(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
+                                     domain::EntryId{*entry}, ctx.app.clock);
   if (!draft) return failure_response(ctx, draft.error());
   fill_from_form(ctx.form, *draft);
-  const auto reason = field(ctx.form, "reason");
-  auto r = app::correct_entry(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
-                              {domain::EntryId{*entry}, static_cast<int>(*version), reason}, *draft, ctx.app.clock);
-  if (!r) return failure_response(ctx, r.error());
-  if (r->entry) return http::Response::redirect(log_url(*id) + section_of(draft->kind));
-  if (draft->kind == EntryKind::kMeasure) return error_response(ctx.app, ctx.request, ctx.locale, 422);
   draft->version = static_cast<int>(*version);
   return correction_page(ctx, *id, *draft, reason, r->errors, 422);
 }
@@ -268,14 +278,10 @@ http::Response api_correct_entry(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto version = json_version(*body);
   if (!version) return field_errors_response(ctx, {{"version", "entry.error.version"}});
-  auto draft = app::correction_draft(ctx.app.db, ctx.actor, domain::LogId{*id}, domain::EntryId{*entry}, ctx.app.clock);
-  if (!draft) return failure_response(ctx, draft.error());
-  app::FieldErrors errors;
-  fill_from_json(*body, *draft, errors);
-  if (!errors.empty()) return field_errors_response(ctx, errors);
   auto r = app::correct_entry(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id},
                               {domain::EntryId{*entry}, *version, json_string(*body, "reason").value_or("")},
-                              *draft, ctx.app.clock);
+                              [&](app::CorrectionDraft& d, app::FieldErrors& errors) { fill_from_json(*body, d, errors); },
+                              ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->entry) return field_errors_response(ctx, r->errors);
   return json_response(200, {{"id", r->entry->value}, {"version", *version + 1}});

@@ -190,7 +190,7 @@ http::Response create_log(const RequestContext& ctx) {
 http::Response consent_form(const RequestContext& ctx) {
   const auto id = id_param(ctx, "id");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto units = app::units_for_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto units = app::units_for_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!units) return failure_response(ctx, units.error());
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "consent.form_title"));
@@ -212,7 +212,7 @@ http::Response give_consent(const RequestContext& ctx) {
     if (r->empty()) return http::Response::redirect(log_url(*id));
     errors = *r;
   }
-  auto units = app::units_for_log(ctx.app.db, ctx.actor, domain::LogId{*id}, ctx.app.clock);
+  auto units = app::units_for_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, ctx.app.clock);
   if (!units) return failure_response(ctx, units.error());
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "consent.form_title"));
@@ -227,7 +227,7 @@ namespace {
 
 http::Response paper_consent_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
                                   int status) {
-  auto view = app::paper_consent_view(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
+  auto view = app::paper_consent_view(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "paper_consent.title"));
@@ -277,10 +277,13 @@ namespace {
 
 http::Response participants_page_with(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
                                       int status) {
-  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
-  if (!view) return failure_response(ctx, view.error());
+  // The candidates first: they need the holder's right (kManageParticipants),
+  // so a reader is refused before anything is read and recorded. show_log
+  // then records this page's one access; the candidates record nothing.
   auto candidates = app::participant_candidates(ctx.app.db, ctx.actor, domain::LogId{id}, ctx.app.clock);
   if (!candidates) return failure_response(ctx, candidates.error());
+  auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "participants.title"));
   page.set("child_name", view->child_name);

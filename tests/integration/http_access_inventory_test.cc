@@ -1,0 +1,531 @@
+// The access chain over the whole route inventory (issue 6, item 1): for
+// every route in web::route_table() there is a row here, and one table-driven
+// test sends each row's request to a real server (--demo data) in order:
+//   - a route that touches a child's data leaves exactly one access record
+//     per request, with the right person, child, log, action and basis (and
+//     the kind and id of the entry, when it is about one);
+//   - the same request by someone without the right answers 403 and leaves
+//     none;
+//   - a route that shows no child's data (public pages, logins, the lists,
+//     the municipality's catalogue and settings) leaves none.
+// A new route without a row fails EveryRouteHasARow, so nobody adds a way
+// to a child's data without saying what it records.
+//
+// The rows change the demo data as they go (goals, measures, handovers,
+// consents), so they run in the order written: entries are created before
+// they are corrected, Ingrid gets the log back after a handover, and the
+// withdrawals that close Nora's log come last.
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/access_chain.h"
+#include "server_fixture.h"
+#include "store/database.h"
+#include "support/demo_session.h"
+#include "support/sql_probe.h"
+#include "web/routes.h"
+
+namespace stafett::testing {
+namespace {
+
+// A demo persona (src/app/demo_seed.cc); person 0 is nobody logged in.
+struct Persona {
+  int person = 0;
+  const char* kind = "";
+  const char* name = "nobody";
+  bool fresh = false;  // a login of its own (for logging out)
+};
+
+constexpr Persona kNobody{};
+constexpr Persona kIngrid{1, "employee", "Ingrid (holder of log 1, school)"};
+constexpr Persona kFreshIngrid{1, "employee", "Ingrid, logged in again", true};
+constexpr Persona kOle{2, "employee", "Ole (kindergarten, in no log of these)"};
+constexpr Persona kSara{3, "employee", "Sara (health, contributor in log 1, holder of log 3)"};
+constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in log 1)"};
+constexpr Persona kLiv{8, "employee", "Liv (municipal administrator)"};
+constexpr Persona kHanne{9, "citizen", "Hanne (Nora's mother)"};
+constexpr Persona kErik{10, "citizen", "Erik (Nora's father)"};
+constexpr Persona kAmina{12, "citizen", "Amina (Leo's mother)"};
+
+constexpr std::int64_t kNora = 11;   // the child of log 1
+constexpr std::int64_t kSofie = 16;  // the child of log 3
+constexpr std::int64_t kIben = 18;   // the child without a log; the new logs are hers
+
+enum class Send { kGet, kForm, kJson };
+
+// The access record a request must leave. `log` and `entry` may be tokens
+// (below), read after the request: "{goal}" is the newest goal then.
+struct Recorded {
+  std::string log;
+  std::int64_t child = 0;
+  std::string action;
+  std::string basis;
+  std::string kind;   // empty: the log as a whole
+  std::string entry;  // the entry's id, when `kind` is set
+};
+
+struct Row {
+  Send send = Send::kGet;
+  std::string_view pattern;  // as in web::route_table()
+  Persona who;
+  std::string path;  // the request; tokens are filled in just before it is sent
+  std::string body;
+  int status = 200;                  // kAnyStatus: whatever it answers, it shows no child's data
+  std::optional<Recorded> recorded;  // nullopt: records nothing
+  Persona denied;                    // the same request by someone without the right...
+  int denied_status = 0;             // ...answers this (0: no such request)
+};
+
+constexpr int kAnyStatus = 0;
+constexpr int kRefused = -1;  // any 3xx/4xx: a redirect to the login, 401, 403
+
+// An employee's record on another log than Nora's, about the log as a whole.
+Recorded on_log(std::string log, std::int64_t child, std::string action) {
+  return {std::move(log), child, std::move(action), "participation", "", ""};
+}
+Recorded on_log1(std::string action, std::string basis, std::string kind = "", std::string entry = "") {
+  return {"1", kNora, std::move(action), std::move(basis), std::move(kind), std::move(entry)};
+}
+Recorded by_participation(std::string action, std::string kind = "", std::string entry = "") {
+  return on_log1(std::move(action), "participation", std::move(kind), std::move(entry));
+}
+Recorded by_family(std::string action, std::string kind = "", std::string entry = "") {
+  return on_log1(std::move(action), "family", std::move(kind), std::move(entry));
+}
+
+// A GET that shows the child's data: one record; `denied` gets 403 and none.
+Row read(std::string_view pattern, Persona who, std::string path, Recorded r, Persona denied) {
+  return {Send::kGet, pattern, who, std::move(path), "", 200, std::move(r), denied, 403};
+}
+// A change (or a form answered again with its errors): one record.
+Row write(Send send, std::string_view pattern, Persona who, std::string path, std::string body, int status, Recorded r,
+          Persona denied) {
+  return {send, pattern, who, std::move(path), std::move(body), status, std::move(r), denied, 403};
+}
+// A route that shows no child's data: no record, whoever asks.
+Row none(Send send, std::string_view pattern, Persona who, std::string path, std::string body = "",
+         int status = kAnyStatus, Persona denied = kNobody, int denied_status = 0) {
+  return {send, pattern, who, std::move(path), std::move(body), status, std::nullopt, denied, denied_status};
+}
+
+const std::string kConsentForm =
+    "scope_unit=2&scope_unit=3&scope_unit=5&category=basic&category=goals_measures&category=meetings"
+    "&category=notes&category=health&valid_until=2027-06-30&info_text_version=2026-11-v1&info_text_hash={hash}";
+const std::string kConsentJson =
+    R"("unit_ids":[2,3,5],"categories":["basic","goals_measures","meetings","notes","health"],)"
+    R"("valid_until":"2027-06-30","info_text_version":"2026-11-v1","info_text_hash":"{hash}")";
+
+// Every route, in the order the rows run. Tokens: {goal}, {measure},
+// {evaluation}, {meeting}, {task}, {note}, {highlight} (the newest of that
+// kind in log 1), {sara_part} and the like (a person's active participation
+// in log 1; {ahmed_part3} in log 3), {hanne_consent}/{erik_consent} (their
+// consent in force for log 1), {new_log}, {catalogue}, {hash} (the consent
+// text's hash).
+std::vector<Row> inventory() {
+  using S = Send;
+  return {
+      // Public pages, operations and logging in: never a child's data.
+      none(S::kGet, "/", kNobody, "/"),
+      none(S::kGet, "/sprak/{code}", kIngrid, "/sprak/en"),
+      none(S::kGet, "/static/{*path}", kNobody, "/static/favicon.svg"),
+      none(S::kGet, "/healthz", kNobody, "/healthz"),
+      none(S::kGet, "/readyz", kNobody, "/readyz"),
+      none(S::kGet, "/logg-inn", kNobody, "/logg-inn"),
+      none(S::kForm, "/demo/logg-inn", kNobody, "/demo/logg-inn", "person=1&kind=employee"),
+      none(S::kForm, "/logg-ut", kFreshIngrid, "/logg-ut"),
+      none(S::kGet, "/logg-inn/innbygger", kNobody, "/logg-inn/innbygger"),
+      none(S::kGet, "/logg-inn/ansatt", kNobody, "/logg-inn/ansatt"),
+      none(S::kGet, "/innlogging/tilbake", kNobody, "/innlogging/tilbake?code=x&state=y"),
+      none(S::kGet, "/innlogging/frontkanal", kNobody, "/innlogging/frontkanal?iss=x&sid=y"),
+      none(S::kGet, "/logg-inn/fornye", kIngrid, "/logg-inn/fornye?tilbake=%2Flogger%2F1"),
+      none(S::kForm, "/logg-inn/fornye", kFreshIngrid, "/logg-inn/fornye", "tilbake=%2Flogger%2F1"),
+      none(S::kGet, "/api/v1/municipalities", kNobody, "/api/v1/municipalities"),
+      none(S::kGet, "/api/v1/session", kIngrid, "/api/v1/session", "", 200),
+      none(S::kGet, "/api/v1/consent-text", kNobody, "/api/v1/consent-text", "", 200),
+      // The lists: each log in them is decided with read_log, but a list is
+      // not a read of one child's log (the list pages show names and counts;
+      // opening a log is what is recorded).
+      none(S::kGet, "/logger", kIngrid, "/logger", "", 200, kNobody, kRefused),
+      none(S::kGet, "/api/v1/logs", kHanne, "/api/v1/logs", "", 200, kNobody, kRefused),
+      none(S::kGet, "/oppgaver", kSara, "/oppgaver", "", 200, kNobody, kRefused),
+      none(S::kGet, "/api/v1/tasks", kSara, "/api/v1/tasks", "", 200, kNobody, kRefused),
+      // The municipality's measures catalogue is not the child's data.
+      none(S::kGet, "/api/v1/logs/{id}/measure-catalogue", kIngrid, "/api/v1/logs/1/measure-catalogue", "", 200, kHanne,
+           403),
+
+      // Reading the log.
+      read("/logger/{id}", kIngrid, "/logger/1", by_participation("view"), kOle),
+      read("/logger/{id}", kHanne, "/logger/1", by_family("view"), kAmina),
+      read("/logger/{id}", kMette, "/logger/1?vis=goal", by_participation("view"), kOle),
+      read("/logger/{id}/utskrift", kHanne, "/logger/1/utskrift", by_family("print"), kAmina),
+      read("/api/v1/logs/{id}", kHanne, "/api/v1/logs/1", by_family("view"), kAmina),
+      read("/api/v1/logs/{id}/timeline", kMette, "/api/v1/logs/1/timeline", by_participation("view"), kOle),
+      read("/api/v1/logs/{id}/consents", kHanne, "/api/v1/logs/1/consents", by_family("view"), kAmina),
+      read("/api/v1/logs/{id}/consents", kIngrid, "/api/v1/logs/1/consents", by_participation("view"), kOle),
+      // The participants page: show_log records; the candidates beside it do not.
+      read("/logger/{id}/deltakere", kIngrid, "/logger/1/deltakere", by_participation("view"), kSara),
+      read("/logger/{id}/samtykke", kHanne, "/logger/1/samtykke", by_family("view"), kAmina),
+      read("/logger/{id}/samtykker/papir", kIngrid, "/logger/1/samtykker/papir", by_participation("view"), kSara),
+      read("/logger/{id}/tiltak/ny", kIngrid, "/logger/1/tiltak/ny", by_participation("view"), kOle),
+      read("/logger/{id}/tiltak/ny", kIngrid, "/logger/1/tiltak/ny?katalog={catalogue}", by_participation("view"), kOle),
+
+      // Goals, measures, evaluations.
+      write(S::kForm, "/logger/{id}/mal", kIngrid, "/logger/1/mal", "text=Nora+trives+p%C3%A5+skolen", 303,
+            by_participation("create", "goal", "{goal}"), kMette),
+      write(S::kJson, "/api/v1/logs/{id}/goals", kIngrid, "/api/v1/logs/1/goals", R"({"text":"Nora leser hver dag"})",
+            201, by_participation("create", "goal", "{goal}"), kOle),
+      // A goal form with an error writes nothing; the log page shown again records its view.
+      write(S::kForm, "/logger/{id}/mal", kIngrid, "/logger/1/mal", "text=", 422, by_participation("view"), kMette),
+      write(S::kForm, "/logger/{id}/tiltak", kIngrid, "/logger/1/tiltak",
+            "title=Samtale+hver+uke&goal={goal}&responsible={sara_part}&unit=3&start_date=2026-11-01"
+            "&evaluation_date=2027-01-15&status=active",
+            303, by_participation("create", "measure", "{measure}"), kMette),
+      write(S::kJson, "/api/v1/logs/{id}/measures", kIngrid, "/api/v1/logs/1/measures",
+            R"({"title":"Fast voksen i friminuttet","responsible_participant_id":{ingrid_part},"unit_id":2,)"
+            R"("start_date":"2026-11-01","evaluation_date":"2027-01-15","goal_ids":[{goal}]})",
+            201, by_participation("create", "measure", "{measure}"), kOle),
+      read("/logger/{id}/tiltak/{entry}/evaluering", kIngrid, "/logger/1/tiltak/{measure}/evaluering",
+           by_participation("view"), kOle),
+      write(S::kForm, "/logger/{id}/tiltak/{entry}/evaluering", kIngrid, "/logger/1/tiltak/{measure}/evaluering",
+            "date=2026-11-20&observed=Bedre+konsentrasjon&outcome=continue&next_evaluation_date=2027-02-01", 303,
+            by_participation("create", "evaluation", "{evaluation}"), kOle),
+      write(S::kJson, "/api/v1/logs/{id}/measures/{entry}/evaluations", kIngrid,
+            "/api/v1/logs/1/measures/{measure}/evaluations",
+            R"({"date":"2026-11-21","observed":"Bedre","outcome":"continue","next_evaluation_date":"2027-02-01"})", 201,
+            by_participation("create", "evaluation", "{evaluation}"), kOle),
+      // The measure's correction form shows the log around it (goals,
+      // participants): one record, the view of the log.
+      read("/logger/{id}/tiltak/{entry}/rett", kIngrid, "/logger/1/tiltak/{measure}/rett", by_participation("view"),
+           kOle),
+      write(S::kForm, "/logger/{id}/tiltak/{entry}/rett", kIngrid, "/logger/1/tiltak/{measure}/rett",
+            "version=1&reason=Ny+tittel&title=Fast+voksen+hver+dag&goal={goal}&responsible={ingrid_part}&unit=2"
+            "&start_date=2026-11-01&evaluation_date=2027-01-15&status=active",
+            303, by_participation("correct", "measure", "{measure}"), kSara),
+      write(S::kForm, "/logger/{id}/mal/{entry}/rett", kIngrid, "/logger/1/mal/{goal}/rett",
+            "version=1&reason=Presisering&text=Nora+leser+litt+hver+dag&status=active", 303,
+            by_participation("correct", "goal", "{goal}"), kSara),
+
+      // Lysglimt, notes and who may write them.
+      write(S::kForm, "/logger/{id}/lysglimt", kHanne, "/logger/1/lysglimt", "text=Nora+lo+hele+veien+hjem", 303,
+            by_family("create", "highlight", "{highlight}"), kAmina),
+      write(S::kJson, "/api/v1/logs/{id}/highlights", kMette, "/api/v1/logs/1/highlights",
+            R"({"text":"Fin samtale i dag"})", 201, by_participation("create", "highlight", "{highlight}"), kOle),
+      write(S::kForm, "/logger/{id}/notater", kIngrid, "/logger/1/notater",
+            "date=2026-11-20&type=observation&text=Sliten+i+timene", 303, by_participation("create", "note", "{note}"),
+            kSara),
+      write(S::kJson, "/api/v1/logs/{id}/notes", kIngrid, "/api/v1/logs/1/notes",
+            R"({"date":"2026-11-21","type":"observation","text":"Nora var sliten i timen."})", 201,
+            by_participation("create", "note", "{note}"), kSara),
+      write(S::kForm, "/logger/{id}/notatregler", kIngrid, "/logger/1/notatregler", "notes_by=contributors&guardians=1",
+            303, by_participation("change"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/note-rules", kIngrid, "/api/v1/logs/1/note-rules",
+            R"({"notes_by":"contributors","guardians_may_write":true})", 200, by_participation("change"), kSara),
+
+      // Tasks and meetings.
+      write(S::kForm, "/logger/{id}/oppgaver", kIngrid, "/logger/1/oppgaver",
+            "title=Kalle+inn+til+m%C3%B8te&assignee={sara_part}&due_date=2026-12-01", 303,
+            by_participation("create", "task", "{task}"), kMette),
+      write(S::kJson, "/api/v1/logs/{id}/tasks", kIngrid, "/api/v1/logs/1/tasks",
+            R"({"title":"Ringe mor","assignee_participant_id":{sara_part},"due_date":"2026-12-02"})", 201,
+            by_participation("create", "task", "{task}"), kMette),
+      write(S::kForm, "/logger/{id}/oppgaver/{entry}/utfort", kSara, "/logger/1/oppgaver/{task}/utfort",
+            "version=1&done=1", 303, by_participation("correct", "task", "{task}"), kHanne),
+      write(S::kJson, "/api/v1/logs/{id}/tasks/{entry}/done", kSara, "/api/v1/logs/1/tasks/{task}/done",
+            R"({"version":2,"done":false})", 200, by_participation("correct", "task", "{task}"), kHanne),
+      write(S::kForm, "/logger/{id}/moter", kIngrid, "/logger/1/moter",
+            "starts_at=2026-12-03T14:00&place=M%C3%B8terom+2&invited={hanne_part}&invited={sara_part}"
+            "&agenda=Hvordan+g%C3%A5r+det%3F",
+            303, by_participation("create", "meeting", "{meeting}"), kMette),
+      write(S::kJson, "/api/v1/logs/{id}/meetings", kIngrid, "/api/v1/logs/1/meetings",
+            R"({"starts_at":"2026-12-04T09:00","place":"Skolen","invited_participant_ids":[{hanne_part}],)"
+            R"("agenda":["Status"]})",
+            201, by_participation("create", "meeting", "{meeting}"), kMette),
+      write(S::kForm, "/logger/{id}/moter/{entry}/referat", kIngrid, "/logger/1/moter/{meeting}/referat",
+            "version=1&minutes=Nora+har+det+bedre.&decisions=Sara+ringer+mor%0ANytt+m%C3%B8te+i+januar", 303,
+            by_participation("correct", "meeting", "{meeting}"), kOle),
+      write(S::kJson, "/api/v1/logs/{id}/meetings/{entry}/minutes", kIngrid,
+            "/api/v1/logs/1/meetings/{meeting}/minutes",
+            R"({"version":2,"minutes":"Nora har det bedre.","decisions":["Sara ringer mor","Nytt møte"]})", 200,
+            by_participation("correct", "meeting", "{meeting}"), kOle),
+      write(S::kForm, "/logger/{id}/moter/{entry}/oppgave", kIngrid, "/logger/1/moter/{meeting}/oppgave",
+            "decision=0&assignee={sara_part}&due_date=2026-12-10", 303, by_participation("create", "task", "{task}"),
+            kOle),
+      write(S::kJson, "/api/v1/logs/{id}/meetings/{entry}/decisions/{decision}/task", kIngrid,
+            "/api/v1/logs/1/meetings/{meeting}/decisions/1/task",
+            R"({"assignee_participant_id":{sara_part},"due_date":"2026-12-11"})", 201,
+            by_participation("create", "task", "{task}"), kOle),
+
+      // Correcting any kind of entry: the form reads one entry.
+      read("/logger/{id}/innslag/{entry}/rett", kIngrid, "/logger/1/innslag/{note}/rett",
+           by_participation("view", "note", "{note}"), kSara),
+      // With errors nothing is written: the form shown again is the one record.
+      write(S::kForm, "/logger/{id}/innslag/{entry}/rett", kIngrid, "/logger/1/innslag/{note}/rett",
+            "version=1&date=2026-11-21&type=observation&text=Ny&reason=", 422,
+            by_participation("view", "note", "{note}"), kSara),
+      write(S::kForm, "/logger/{id}/innslag/{entry}/rett", kIngrid, "/logger/1/innslag/{note}/rett",
+            "version=1&date=2026-11-21&type=observation&text=Nora+var+sliten+etter+lunsj&reason=Presisering", 303,
+            by_participation("correct", "note", "{note}"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/entries/{entry}/corrections", kIngrid,
+            "/api/v1/logs/1/entries/{note}/corrections",
+            R"({"version":2,"reason":"Skrivefeil","text":"Nora var sliten etter lunsjen."})", 200,
+            by_participation("correct", "note", "{note}"), kSara),
+
+      // Participants (log 3 is Sofie's, held by Sara) and handing over.
+      write(S::kForm, "/logger/{id}/deltakere/{participant}/fjern", kIngrid, "/logger/1/deltakere/{tone_part}/fjern",
+            "reason=Sluttet", 303, by_participation("change"), kSara),
+      write(S::kForm, "/logger/{id}/deltakere/{participant}/skjul", kIngrid, "/logger/1/deltakere/{mette_part}/skjul",
+            "hidden=1", 303, by_participation("change"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/participants/{participant}/remove", kSara,
+            "/api/v1/logs/3/participants/{ahmed_part3}/remove", R"({"reason":"Ikke lenger aktuelt"})", 200,
+            on_log("3", kSofie, "change"), kOle),
+      write(S::kForm, "/logger/{id}/deltakere", kSara, "/logger/3/deltakere", "candidate=2:1&role=reader", 303,
+            on_log("3", kSofie, "change"), kOle),
+      write(S::kJson, "/api/v1/logs/{id}/participants", kSara, "/api/v1/logs/3/participants",
+            R"({"unit_id":6,"person_id":6,"role":"reader"})", 201, on_log("3", kSofie, "change"), kOle),
+      write(S::kForm, "/logger/{id}/overlevering", kIngrid, "/logger/1/overlevering", "to={sara_part}", 303,
+            by_participation("change"), kSara),
+      write(S::kForm, "/logger/{id}/overlevering/svar", kSara, "/logger/1/overlevering/svar", "answer=accept", 303,
+            by_participation("change"), kOle),
+      write(S::kJson, "/api/v1/logs/{id}/handover", kSara, "/api/v1/logs/1/handover",
+            R"({"to_participant_id":{ingrid_part}})", 201, by_participation("change"), kIngrid),
+      write(S::kJson, "/api/v1/logs/{id}/handover/answer", kIngrid, "/api/v1/logs/1/handover/answer",
+            R"({"accept":true})", 200, by_participation("change"), kOle),
+
+      // The log itself.
+      write(S::kForm, "/logger/{id}/niva", kIngrid, "/logger/1/niva", "level=3&reason=Trenger+mer+hjelp", 303,
+            by_participation("change"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/level", kIngrid, "/api/v1/logs/1/level", R"({"level":2,"reason":"Bedre"})",
+            200, by_participation("change"), kSara),
+      write(S::kForm, "/logger/{id}/lukk", kIngrid, "/logger/1/lukk", "reason=Ferdig", 303, by_participation("change"),
+            kSara),
+      write(S::kForm, "/logger/{id}/gjenapne", kIngrid, "/logger/1/gjenapne", "reason=Trengs+igjen", 303,
+            by_participation("change"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/close", kIngrid, "/api/v1/logs/1/close", R"({"reason":"Ferdig"})", 200,
+            by_participation("change"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/reopen", kIngrid, "/api/v1/logs/1/reopen", R"({"reason":"Trengs igjen"})",
+            200, by_participation("change"), kSara),
+
+      // Consents.
+      write(S::kForm, "/logger/{id}/samtykke", kHanne, "/logger/1/samtykke", kConsentForm, 303,
+            by_family("consent_change"), kAmina),
+      // Without a scope nothing is given: the form shown again is the one record.
+      write(S::kForm, "/logger/{id}/samtykke", kHanne, "/logger/1/samtykke",
+            "category=basic&valid_until=2027-06-30&info_text_version=2026-11-v1&info_text_hash={hash}", 422,
+            by_family("view"), kAmina),
+      write(S::kJson, "/api/v1/logs/{id}/consents", kErik, "/api/v1/logs/1/consents", "{" + kConsentJson + "}", 201,
+            by_family("consent_change"), kAmina),
+      write(S::kForm, "/logger/{id}/samtykker/papir", kIngrid, "/logger/1/samtykker/papir",
+            "given_by=9&" + kConsentForm, 303, by_participation("consent_change"), kSara),
+      write(S::kForm, "/logger/{id}/samtykker/papir", kIngrid, "/logger/1/samtykker/papir",
+            "given_by=12&" + kConsentForm, 422, by_participation("view"), kSara),
+      write(S::kJson, "/api/v1/logs/{id}/consents/paper", kIngrid, "/api/v1/logs/1/consents/paper",
+            R"({"given_by_person_id":10,)" + kConsentJson + "}", 201, by_participation("consent_change"), kSara),
+
+      // Creating logs: Iben's, recorded as Ingrid's participation in the new log.
+      none(S::kGet, "/logger/ny", kIngrid, "/logger/ny", "", 200, kHanne, 403),
+      // Step one finds the child by national id and shows her name and
+      // guardians, but there is no log yet to record it against (an access
+      // record names a log): a known gap, see docs/architecture.md.
+      none(S::kForm, "/logger/ny/barn", kIngrid, "/logger/ny/barn", "national_id=15881950062&unit=2", 200, kOle, 403),
+      write(S::kForm, "/logger/ny", kIngrid, "/logger/ny",
+            "national_id=15881950062&unit=2&level=2&method=paper&guardian=17&scope_unit=2&category=basic"
+            "&valid_until=2027-06-30&info_text_version=2026-11-v1&info_text_hash={hash}",
+            303, on_log("{new_log}", kIben, "create"), kOle),
+      write(S::kJson, "/api/v1/logs", kIngrid, "/api/v1/logs",
+            R"({"child_national_id":"15881950062","unit_id":2,"level":1,"method":"paper","signed_by_guardians":[17],)"
+            R"("consent":{"unit_ids":[2],"categories":["basic"],"valid_until":"2027-06-30",)"
+            R"("info_text_version":"2026-11-v1","info_text_hash":"{hash}"}})",
+            201, on_log("{new_log}", kIben, "create"), kOle),
+
+      // The municipality's settings: never a child's data.
+      none(S::kGet, "/admin/innstillinger", kLiv, "/admin/innstillinger", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/admin/settings", kLiv, "/api/v1/admin/settings", "", 200, kIngrid, 403),
+      none(S::kForm, "/admin/kommuner/{municipality}/innstillinger", kLiv, "/admin/kommuner/1/innstillinger",
+           "consent_rule=all_guardians&child_consent_age=15&child_view_age=12", 200, kIngrid, 403),
+
+      // Last: withdrawing leaves no consent of Hanne's in force, which closes Nora's log.
+      write(S::kForm, "/logger/{id}/samtykker/{consent}/trekk-tilbake", kHanne,
+            "/logger/1/samtykker/{hanne_consent}/trekk-tilbake", "", 303, by_family("consent_change"), kAmina),
+      write(S::kJson, "/api/v1/logs/{id}/consents/{consent}/withdraw", kErik,
+            "/api/v1/logs/1/consents/{erik_consent}/withdraw", "{}", 200, by_family("consent_change"), kAmina),
+  };
+}
+
+std::string_view send_name(Send s) { return s == Send::kGet ? "GET" : "POST"; }
+http::Method send_method(Send s) { return s == Send::kGet ? http::Method::kGet : http::Method::kPost; }
+
+class AccessInventory : public ServerSuite<AccessInventory> {
+ public:
+  static std::vector<std::string> extra_args() { return {"--demo"}; }
+
+ protected:
+  static std::int64_t records() { return scalar(database_url_, "SELECT COUNT(*) FROM access_record"); }
+
+  static boost::json::object newest() {
+    auto db = store::open_database(database_url_);
+    if (!db) throw std::runtime_error(db.error().detail);
+    auto text = store::transact_value<std::string>(**db, store::TxMode::kRead, [](store::Transaction& tx)
+                                                       -> Result<std::string> {
+      auto rows = tx.query("SELECT record FROM access_record ORDER BY sequence DESC LIMIT 1");
+      if (!rows) return rows.error();
+      if (rows->empty()) return std::string("{}");
+      return std::string(rows->front().text(0));
+    });
+    if (!text) throw std::runtime_error(text.error().detail);
+    return boost::json::parse(*text).as_object();
+  }
+
+  // `text` with every token replaced by its value now.
+  std::string fill(std::string text) {
+    auto replace = [&](const std::string& token, const std::function<std::string()>& value) {
+      const std::string key = "{" + token + "}";
+      for (auto at = text.find(key); at != std::string::npos; at = text.find(key)) text.replace(at, key.size(), value());
+    };
+    auto sql = [](std::string query) { return [query] { return std::to_string(scalar(database_url_, query)); }; };
+    for (const char* kind : {"goal", "measure", "evaluation", "meeting", "task", "note", "highlight"}) {
+      replace(kind, sql(std::string("SELECT COALESCE(MAX(id), 0) FROM entry WHERE log_id = 1 AND kind = '") + kind +
+                        "'"));
+    }
+    auto part = [&](std::string_view name, int log, int person) {
+      replace(std::string(name), sql("SELECT COALESCE(MAX(id), 0) FROM participant WHERE log_id = " +
+                                     std::to_string(log) + " AND person_id = " + std::to_string(person) +
+                                     " AND ended_at_ms IS NULL"));
+    };
+    part("ingrid_part", 1, 1);
+    part("sara_part", 1, 3);
+    part("mette_part", 1, 5);
+    part("tone_part", 1, 7);
+    part("hanne_part", 1, 9);
+    part("ahmed_part3", 3, 6);
+    for (auto [name, person] : {std::pair{"hanne_consent", 9}, std::pair{"erik_consent", 10}}) {
+      replace(name, sql("SELECT COALESCE(MAX(c.id), 0) FROM consent c WHERE c.log_id = 1 AND c.given_by_person_id = " +
+                        std::to_string(person) +
+                        " AND NOT EXISTS (SELECT 1 FROM consent_withdrawal w WHERE w.consent_id = c.id)"));
+    }
+    replace("new_log", sql("SELECT MAX(id) FROM log"));
+    replace("catalogue", sql("SELECT MIN(id) FROM catalogue_measure WHERE municipality_id = 1"));
+    replace("hash", [] {
+      return std::string(boost::json::parse(get(port(), "/api/v1/consent-text").body).at("hash").as_string());
+    });
+    return text;
+  }
+
+  // The persona's session, logged in on first use (or anew, for `fresh`).
+  // Logging in is not an access to a child's data.
+  DemoSession session_of(const Persona& who) {
+    if (who.fresh) return demo_log_in(port(), who.person, who.kind);
+    auto found = sessions_.find(who.person);
+    if (found == sessions_.end()) found = sessions_.emplace(who.person, demo_log_in(port(), who.person, who.kind)).first;
+    return found->second;
+  }
+
+  HttpResponse send(const Persona& who, Send how, const std::string& path, const std::string& body) {
+    if (who.person == 0) {
+      if (how == Send::kGet) return get(port(), path);
+      return request(port(), "POST", path,
+                     {{"Content-Type", how == Send::kJson ? "application/json" : "application/x-www-form-urlencoded"}},
+                     body);
+    }
+    const DemoSession s = session_of(who);
+    switch (how) {
+      case Send::kGet: return s.get(path);
+      case Send::kForm: return s.form(path, body);
+      case Send::kJson: return s.json(path, body);
+    }
+    return {};
+  }
+
+  std::map<int, DemoSession> sessions_;
+};
+
+TEST_F(AccessInventory, EveryRouteHasARowAndEveryRowARoute) {
+  const auto rows = inventory();
+  for (const web::Route& route : web::route_table()) {
+    const bool covered = std::any_of(rows.begin(), rows.end(), [&](const Row& r) {
+      return send_method(r.send) == route.method && r.pattern == route.pattern;
+    });
+    EXPECT_TRUE(covered) << (route.method == http::Method::kGet ? "GET " : "POST ") << route.pattern
+                         << " has no row: say what it records (or that it shows no child's data)";
+  }
+  for (const Row& r : rows) {
+    const auto routes = web::route_table();
+    const bool known = std::any_of(routes.begin(), routes.end(), [&](const web::Route& route) {
+      return send_method(r.send) == route.method && r.pattern == route.pattern;
+    });
+    EXPECT_TRUE(known) << send_name(r.send) << " " << r.pattern << " is not in the route table";
+  }
+}
+
+TEST_F(AccessInventory, EachRequestLeavesExactlyTheRecordItsRowNames) {
+  for (const Row& row : inventory()) {
+    // Logged in before anything is counted; a refused request changes
+    // nothing, so both requests are the same.
+    if (row.denied.person != 0) session_of(row.denied);
+    if (row.who.person != 0 && !row.who.fresh) session_of(row.who);
+    const std::string path = fill(row.path);
+    const std::string body = fill(row.body);
+    SCOPED_TRACE(std::string(send_name(row.send)) + " " + path + " as " + row.who.name);
+    if (row.denied_status != 0) {
+      const auto before = records();
+      auto refused = send(row.denied, row.send, path, body);
+      if (row.denied_status == kRefused) {
+        EXPECT_GE(refused.status, 300) << "as " << row.denied.name;
+      } else {
+        EXPECT_EQ(refused.status, row.denied_status) << "as " << row.denied.name << ": " << refused.body.substr(0, 300);
+      }
+      EXPECT_EQ(records(), before) << "a refused request records nothing (as " << row.denied.name << ")";
+    }
+
+    const auto before = records();
+    auto r = send(row.who, row.send, path, body);
+    // EXPECT and go on, so that one run lists every route that records wrongly.
+    if (row.status != kAnyStatus && r.status != row.status) {
+      ADD_FAILURE() << "status " << r.status << ", expected " << row.status << ": " << r.body.substr(0, 400);
+      continue;
+    }
+    const auto added = records() - before;
+    if (!row.recorded) {
+      EXPECT_EQ(added, 0) << "shows no child's data, so records nothing";
+      continue;
+    }
+    if (added != 1) {
+      ADD_FAILURE() << added << " records; exactly one per request";
+      continue;
+    }
+    const auto got = newest();
+    const Recorded& want = *row.recorded;
+    EXPECT_EQ(got.at("person").as_int64(), row.who.person);
+    EXPECT_EQ(got.at("child").as_int64(), want.child);
+    EXPECT_EQ(std::to_string(got.at("log").as_int64()), fill(want.log));
+    EXPECT_EQ(got.at("action").as_string(), want.action);
+    EXPECT_EQ(got.at("basis").as_string(), want.basis);
+    if (want.kind.empty()) {
+      EXPECT_TRUE(got.at("kind").is_null()) << "the log as a whole";
+      EXPECT_TRUE(got.at("record").is_null());
+    } else {
+      EXPECT_EQ(got.at("kind"), boost::json::value(want.kind));
+      EXPECT_EQ(got.at("record"), boost::json::value(std::stoll(fill(want.entry))));
+    }
+  }
+}
+
+// Declared last: every record the rows caused is chained intact.
+TEST_F(AccessInventory, TheChainOfEveryRecordIsIntact) {
+  auto db = store::open_database(database_url_);
+  ASSERT_TRUE(db);
+  ASSERT_GT(records(), 50);
+  auto report = app::verify_access_chain(**db, {}, crypto::PublicKey{});
+  ASSERT_TRUE(report) << report.error().detail;
+  EXPECT_EQ(report->kind, crypto::ChainBreak::kNone) << crypto::chain_break_name(report->kind);
+}
+
+}  // namespace
+}  // namespace stafett::testing
