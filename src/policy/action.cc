@@ -29,6 +29,8 @@ std::string_view action_name(Action action) {
     case Action::kGiveConsent: return "give_consent";
     case Action::kWithdrawConsent: return "withdraw_consent";
     case Action::kRecordPaperConsent: return "record_paper_consent";
+    case Action::kViewAccessRecords: return "view_access_records";
+    case Action::kListOwnAccesses: return "list_own_accesses";
     case Action::kManageMunicipality: return "manage_municipality";
   }
   return "unknown";

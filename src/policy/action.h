@@ -38,6 +38,9 @@ enum class Action {
   kGiveConsent,       // a guardian or the child consents for themselves, digitally
   kWithdrawConsent,   // ... or withdraws their own consent
   kRecordPaperConsent,  // an employee records a paper consent they attest
+  // Who has read or changed the child's data (the access chain).
+  kViewAccessRecords,  // "Hvem har sett loggen?": the family sees every access to their log
+  kListOwnAccesses,    // "Mine oppslag": an employee's own accesses, in every log
   // Municipal administration: never log content.
   kManageMunicipality,  // units, employments, settings
 };
@@ -52,6 +55,7 @@ inline constexpr std::array kAllActions = {
     Action::kWriteEntry,       Action::kCorrectEntry,     Action::kConfigureLog,
     Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
+    Action::kViewAccessRecords, Action::kListOwnAccesses,
     Action::kManageMunicipality,
 };
 

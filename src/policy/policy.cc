@@ -71,6 +71,18 @@ Decision consent_decision(const Actor& actor, const AccessFacts& f) {
   return Decision::deny(DenyReason::kNotParticipant);
 }
 
+// Who has seen the log is the family's to know (GDPR art. 15): the readers
+// of the log by their own right, never employees, not even the holder.
+Decision access_records_decision(const Actor& actor, const AccessFacts& f) {
+  if (actor.kind != ActorKind::kCitizen) return Decision::deny(DenyReason::kWrongKindOfActor);
+  if (f.actor_is_guardian) return Decision::allow();
+  if (f.actor_is_child) {
+    if (f.child_age < f.settings.child_view_age) return Decision::deny(DenyReason::kTooYoung);
+    return Decision::allow();
+  }
+  return Decision::deny(DenyReason::kNotParticipant);
+}
+
 }  // namespace
 
 std::string_view deny_reason_name(DenyReason reason) {
@@ -130,7 +142,10 @@ bool may_attempt(const Actor& actor, Action action) {
       return employee || citizen;  // families may add lysglimt (and notes when allowed) and correct their own
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
+    case Action::kViewAccessRecords:
       return citizen;
+    case Action::kListOwnAccesses:
+      return employee;
   }
   return false;  // deny by default, also for values outside the enum
 }
@@ -151,6 +166,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kLogout:
     case Action::kRenewLogin:
     case Action::kListOwnLogs:  // the list itself; every log in it is checked with kReadLog
+    case Action::kListOwnAccesses:  // one's own accesses only; each log named is checked with kReadLog
       return Decision::allow();
 
     case Action::kCreateLog:
@@ -178,6 +194,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
     case Action::kRecordPaperConsent:
+    case Action::kViewAccessRecords:
       break;  // decided below, about one log
   }
 
@@ -268,6 +285,9 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kWithdrawConsent:
       return consent_decision(actor, f);
 
+    case Action::kViewAccessRecords:
+      return access_records_decision(actor, f);
+
     case Action::kViewPublicPage:
     case Action::kReadStaticAsset:
     case Action::kChooseLanguage:
@@ -278,6 +298,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kLogout:
     case Action::kRenewLogin:
     case Action::kListOwnLogs:
+    case Action::kListOwnAccesses:
     case Action::kCreateLog:
     case Action::kManageMunicipality:
       break;  // handled above

@@ -229,6 +229,44 @@ TEST(Policy, TheChildSeesTheLogFromTheConfiguredAge) {
   EXPECT_TRUE(can(child, Action::kGiveConsent, f));
 }
 
+TEST(Policy, TheFamilySeesWhoHasSeenTheLogButNoEmployeeDoes) {
+  AccessFacts f;
+  f.log_found = true;
+  f.actor_is_guardian = true;
+  const Actor mother{ActorKind::kCitizen, kMother};
+  EXPECT_TRUE(can(mother, Action::kViewAccessRecords, f));
+  f.status = LogStatus::kClosed;
+  EXPECT_TRUE(can(mother, Action::kViewAccessRecords, f)) << "a closed log's accesses are still hers to see";
+  f.actor_is_guardian = false;
+  EXPECT_EQ(can(mother, Action::kViewAccessRecords, f).reason, DenyReason::kNotParticipant)
+      << "another child's mother";
+  // Not even the holder: the page is the family's view of the chain.
+  EXPECT_FALSE(may_attempt(kTeacherActor, Action::kViewAccessRecords));
+  EXPECT_EQ(can(kTeacherActor, Action::kViewAccessRecords, teacher_holding_open_log()).reason,
+            DenyReason::kWrongKindOfActor);
+  f.actor_is_guardian = true;
+  f.log_found = false;
+  EXPECT_EQ(can(mother, Action::kViewAccessRecords, f).reason, DenyReason::kLogNotFound);
+}
+
+TEST(Policy, TheChildSeesWhoHasSeenTheLogFromTheViewAge) {
+  AccessFacts f;
+  f.log_found = true;
+  f.actor_is_child = true;
+  f.settings.child_view_age = 12;
+  const Actor child{ActorKind::kCitizen, kChild};
+  f.child_age = 11;
+  EXPECT_EQ(can(child, Action::kViewAccessRecords, f).reason, DenyReason::kTooYoung);
+  f.child_age = 12;
+  EXPECT_TRUE(can(child, Action::kViewAccessRecords, f));
+}
+
+TEST(Policy, OnlyEmployeesListTheirOwnAccesses) {
+  EXPECT_TRUE(can(kTeacherActor, Action::kListOwnAccesses, AccessFacts{}));
+  EXPECT_FALSE(may_attempt(Actor{ActorKind::kCitizen, kMother}, Action::kListOwnAccesses));
+  EXPECT_FALSE(may_attempt(Actor{ActorKind::kEmployee, PersonId{0}}, Action::kListOwnAccesses));
+}
+
 TEST(Policy, AnAdministratorCannotReadLogContent) {
   AccessFacts f;
   f.log_found = true;
@@ -429,6 +467,8 @@ bool reference_allows(const World& w, Action a) {
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
       return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
+    case Action::kViewAccessRecords: return w.log_found && family_reader;
+    case Action::kListOwnAccesses: return employee;
   }
   return false;
 }

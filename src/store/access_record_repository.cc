@@ -26,6 +26,36 @@ Result<std::vector<ListedAccessRecord>> decode_rows(const Rows& rows, Matches ma
 
 std::int64_t as_limit(std::size_t limit) { return static_cast<std::int64_t>(std::min<std::size_t>(limit, 1u << 30)); }
 
+// "WHERE <key column> = ?" and the filter's conditions, in the order of the
+// indexes (key, time), newest first.
+Result<Rows> query_filtered(Transaction& tx, const char* key_column, std::int64_t key, const AccessRecordFilter& f,
+                            bool by_person_filter, std::size_t limit) {
+  std::string sql = std::string("SELECT sequence, record FROM access_record WHERE ") + key_column + " = ?";
+  Params params{key};
+  if (f.from) {
+    sql += " AND at_ms >= ?";
+    params.push_back(to_unix_ms(*f.from));
+  }
+  if (f.until) {
+    sql += " AND at_ms < ?";
+    params.push_back(to_unix_ms(*f.until));
+  }
+  if (by_person_filter && f.person) {
+    sql += " AND person_id = ?";
+    params.push_back(f.person->value);
+  }
+  if (f.before) {
+    const std::int64_t at = to_unix_ms(f.before->at);
+    sql += " AND (at_ms < ? OR (at_ms = ? AND sequence < ?))";
+    params.push_back(at);
+    params.push_back(at);
+    params.push_back(f.before->sequence);
+  }
+  sql += " ORDER BY at_ms DESC, sequence DESC LIMIT ?";
+  params.push_back(as_limit(limit));
+  return tx.query(sql, params);
+}
+
 }  // namespace
 
 Result<void> lock_access_chain(Transaction& tx) {
@@ -81,6 +111,42 @@ Result<std::vector<ListedAccessRecord>> list_access_records_by_person(Transactio
       {person.value, as_limit(limit)});
   if (!rows) return rows.error();
   return decode_rows(*rows, [&](const domain::AccessRecord& r) { return r.person == person; });
+}
+
+Result<std::vector<ListedAccessRecord>> list_access_records_for_log(Transaction& tx, domain::LogId log,
+                                                                    const AccessRecordFilter& filter,
+                                                                    std::size_t limit) {
+  auto rows = query_filtered(tx, "log_id", log.value, filter, true, limit);
+  if (!rows) return rows.error();
+  return decode_rows(*rows, [&](const domain::AccessRecord& r) {
+    return r.log == log && (!filter.person || r.person == *filter.person);
+  });
+}
+
+Result<std::vector<ListedAccessRecord>> list_access_records_by_person(Transaction& tx, domain::PersonId person,
+                                                                      const AccessRecordFilter& filter,
+                                                                      std::size_t limit) {
+  auto rows = query_filtered(tx, "person_id", person.value, filter, false, limit);
+  if (!rows) return rows.error();
+  return decode_rows(*rows, [&](const domain::AccessRecord& r) { return r.person == person; });
+}
+
+Result<std::vector<domain::PersonId>> people_in_access_records(Transaction& tx, domain::LogId log) {
+  auto rows = tx.query("SELECT DISTINCT person_id FROM access_record WHERE log_id = ? ORDER BY person_id", {log.value});
+  if (!rows) return rows.error();
+  std::vector<domain::PersonId> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(domain::PersonId{r.int64(0)});
+  return out;
+}
+
+Result<std::optional<AccessRecordPlace>> find_access_record_place(Transaction& tx, std::int64_t sequence) {
+  auto rows = tx.query("SELECT at_ms, log_id, person_id FROM access_record WHERE sequence = ?", {sequence});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<AccessRecordPlace>{};
+  const Row& r = rows->front();
+  return std::optional<AccessRecordPlace>{
+      AccessRecordPlace{{from_unix_ms(r.int64(0)), sequence}, domain::LogId{r.int64(1)}, domain::PersonId{r.int64(2)}}};
 }
 
 }  // namespace stafett::store

@@ -56,4 +56,41 @@ Result<std::vector<ListedAccessRecord>> list_access_records_for_log(Transaction&
 Result<std::vector<ListedAccessRecord>> list_access_records_by_person(Transaction& tx, domain::PersonId person,
                                                                       std::size_t limit);
 
+// Narrowing a listing: a period (from inclusive, until exclusive), one
+// person (for a log's listing), and a keyset cursor for the next page: only
+// records older than `before` in the listing's order (time, then sequence).
+struct AccessRecordPosition {
+  TimePoint at;
+  std::int64_t sequence = 0;
+};
+struct AccessRecordFilter {
+  std::optional<TimePoint> from;
+  std::optional<TimePoint> until;
+  std::optional<domain::PersonId> person;
+  std::optional<AccessRecordPosition> before;
+};
+
+// The listings above, narrowed by `filter` (its `person` is ignored by the
+// listing by person, which names its own).
+Result<std::vector<ListedAccessRecord>> list_access_records_for_log(Transaction& tx, domain::LogId log,
+                                                                    const AccessRecordFilter& filter,
+                                                                    std::size_t limit);
+Result<std::vector<ListedAccessRecord>> list_access_records_by_person(Transaction& tx, domain::PersonId person,
+                                                                      const AccessRecordFilter& filter,
+                                                                      std::size_t limit);
+
+// Everyone who appears in a log's records, by id: the choices of the
+// family's person filter.
+Result<std::vector<domain::PersonId>> people_in_access_records(Transaction& tx, domain::LogId log);
+
+// Where record `sequence` stands in the listings, with its log and person so
+// a caller can check that a cursor belongs to the listing it pages through;
+// nullopt when there is no such record.
+struct AccessRecordPlace {
+  AccessRecordPosition position;
+  domain::LogId log;
+  domain::PersonId person;
+};
+Result<std::optional<AccessRecordPlace>> find_access_record_place(Transaction& tx, std::int64_t sequence);
+
 }  // namespace stafett::store

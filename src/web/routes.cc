@@ -71,6 +71,9 @@ std::span<const Route> route_table() {
       {Method::kPost, "/logger/{id}/moter/{entry}/oppgave", Action::kWriteEntry, pages::task_from_decision},
       {Method::kPost, "/logger/{id}/oppgaver/{entry}/utfort", Action::kWriteEntry, pages::set_task_done},
       {Method::kGet, "/oppgaver", Action::kListOwnLogs, pages::my_tasks_page},
+      // Who has seen the log (the family) and one's own accesses (employees)
+      {Method::kGet, "/logger/{id}/innsyn", Action::kViewAccessRecords, pages::log_accesses_page},
+      {Method::kGet, "/mine-oppslag", Action::kListOwnAccesses, pages::my_accesses_page},
       {Method::kPost, "/logger/{id}/notater", Action::kWriteEntry, pages::add_note},
       {Method::kPost, "/logger/{id}/notatregler", Action::kConfigureLog, pages::set_note_rules},
       {Method::kPost, "/logger/{id}/mal/{entry}/rett", Action::kCorrectEntry, pages::correct_goal},
@@ -103,6 +106,8 @@ std::span<const Route> route_table() {
       {Method::kPost, "/api/v1/logs/{id}/tasks", Action::kWriteEntry, pages::api_add_task},
       {Method::kPost, "/api/v1/logs/{id}/meetings", Action::kWriteEntry, pages::api_add_meeting},
       {Method::kGet, "/api/v1/tasks", Action::kListOwnLogs, pages::api_my_tasks},
+      {Method::kGet, "/api/v1/logs/{id}/accesses", Action::kViewAccessRecords, pages::api_log_accesses},
+      {Method::kGet, "/api/v1/me/accesses", Action::kListOwnAccesses, pages::api_my_accesses},
       {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,

@@ -3,6 +3,7 @@
 // through an app:: use case, which asks the policy.
 #include "app/content_use_cases.h"
 #include "app/log_use_cases.h"
+#include "policy/policy.h"
 #include "web/page_data.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
@@ -316,6 +317,10 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
     push_moved(levels, std::move(item));
   }
   set_moved(d, "levels", std::move(levels));
+  // Who has seen the log: the family's page. A citizen who reads the log is
+  // its family (guardian, or the child from the view age), so the role-level
+  // gate is the whole question here; the page itself asks can() again.
+  d.set("can_view_accesses", flag(policy::may_attempt(ctx.actor, policy::Action::kViewAccessRecords)));
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");
   d.set("reopen_action", log_url(v.log.id) + "/gjenapne");

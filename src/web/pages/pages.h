@@ -64,6 +64,13 @@ http::Response api_change_level(const RequestContext& ctx);
 http::Response api_consents(const RequestContext& ctx);
 http::Response api_record_paper_consent(const RequestContext& ctx);
 
+// Who has seen a log (its family) and an employee's own accesses, with their
+// JSON twins; filtered by ?from, to, person, before.
+http::Response log_accesses_page(const RequestContext& ctx);
+http::Response my_accesses_page(const RequestContext& ctx);
+http::Response api_log_accesses(const RequestContext& ctx);
+http::Response api_my_accesses(const RequestContext& ctx);
+
 http::Response admin_settings(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);

@@ -1,0 +1,208 @@
+// "Hvem har sett loggen?" (the family) and "Mine oppslag" (an employee), and
+// their JSON twins: the access chain read back, through app/access_history.h.
+// Filters come from the query (from, to, person, before); bad values are
+// field errors (422), never an empty list that looks like "nobody".
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "app/access_history.h"
+#include "web/page_data.h"
+#include "web/pages/pages.h"
+#include "web/respond.h"
+
+namespace stafett::web::pages {
+namespace {
+
+namespace json = boost::json;
+namespace mustache = kainjow::mustache;
+
+// The filter fields of the query (allow-listed); nullopt when the query
+// cannot be decoded at all (400).
+std::optional<app::AccessFilterInput> filter_input(const RequestContext& ctx) {
+  auto fields = http::parse_query(ctx.request.query);
+  if (!fields) return std::nullopt;
+  auto get = [&](std::string_view key) { return std::string(http::find_field(*fields, key).value_or("")); };
+  return app::AccessFilterInput{get("from"), get("to"), get("person"), get("before")};
+}
+
+// The same filter with `before` moved to the next page.
+std::string older_url(std::string path, const app::AccessFilterInput& in, std::int64_t before) {
+  path += "?";
+  if (!in.from.empty()) path += "from=" + in.from + "&";
+  if (!in.to.empty()) path += "to=" + in.to + "&";
+  if (!in.person.empty()) path += "person=" + in.person + "&";
+  return path + "before=" + std::to_string(before);
+}
+
+std::string action_text(const RequestContext& ctx, domain::AccessAction action) {
+  return text(ctx, "access.action." + std::string(domain::access_action_code(action)));
+}
+
+// The basis in plain words: the family's own right names who they are.
+std::string basis_text(const RequestContext& ctx, const app::AccessLine& a) {
+  if (a.basis == domain::AccessBasis::kFamily) {
+    return text(ctx, a.role == "child" ? "access.basis.family_child" : "access.basis.family_guardian");
+  }
+  return text(ctx, "access.basis." + std::string(domain::access_basis_code(a.basis)));
+}
+
+std::string target_text(const RequestContext& ctx, const app::AccessLine& a) {
+  switch (a.target) {
+    case app::AccessTarget::kLog: return text(ctx, "access.target.log");
+    case app::AccessTarget::kEntry:
+      return text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(*a.entry_kind)));
+    case app::AccessTarget::kHiddenEntry: return text(ctx, "access.target.hidden");
+  }
+  return text(ctx, "access.target.hidden");
+}
+
+mustache::data line_data(const RequestContext& ctx, const app::AccessLine& a) {
+  mustache::data d(mustache::data::type::object);
+  d.set("name", a.person_name);
+  d.set("role", text(ctx, "role." + a.role));
+  if (!a.unit_name.empty()) d.set("unit", a.unit_name);
+  d.set("at", format_time(a.at));
+  d.set("action", action_text(ctx, a.action));
+  d.set("what", target_text(ctx, a));
+  d.set("basis", basis_text(ctx, a));
+  const bool break_glass = a.basis == domain::AccessBasis::kBreakGlass;
+  d.set("break_glass", flag(break_glass));
+  d.set("break_glass_reason", a.break_glass_reason);
+  return d;
+}
+
+// The filter form's values, echoed back as typed (escaped by the renderer).
+void set_filter(mustache::data& page, const app::AccessFilterInput& in) {
+  page.set("from", in.from);
+  page.set("to", in.to);
+  page.set("filtered", flag(!in.from.empty() || !in.to.empty() || !in.person.empty() || !in.before.empty()));
+}
+
+json::object line_json(const app::AccessLine& a) {
+  json::object o{{"sequence", a.sequence},
+                 {"at_ms", to_unix_ms(a.at)},
+                 {"person", a.person.value},
+                 {"name", a.person_name},
+                 {"role", a.role},
+                 {"action", domain::access_action_code(a.action)},
+                 {"basis", domain::access_basis_code(a.basis)}};
+  if (!a.unit_name.empty()) o["unit"] = a.unit_name;
+  if (!a.service.empty()) o["service"] = a.service;
+  if (a.basis == domain::AccessBasis::kBreakGlass) o["break_glass_reason"] = a.break_glass_reason;
+  switch (a.target) {
+    case app::AccessTarget::kLog: o["target"] = "log"; break;
+    case app::AccessTarget::kEntry:
+      o["target"] = "entry";
+      o["entry_kind"] = domain::entry_kind_code(*a.entry_kind);
+      break;
+    case app::AccessTarget::kHiddenEntry: o["target"] = "hidden_entry"; break;
+  }
+  return o;
+}
+
+}  // namespace
+
+http::Response log_accesses_page(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto in = filter_input(ctx);
+  if (!in) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto view = app::log_accesses(ctx.app.db, ctx.actor, domain::LogId{*id}, *in, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "access.log_title"));
+  page.set("child_name", view->child_name);
+  page.set("log_url", log_url(view->log));
+  page.set("action", log_url(view->log) + "/innsyn");
+  page.set("choose_person", flag(true));
+  set_filter(page, *in);
+  mustache::data people(mustache::data::type::list);
+  for (const auto& p : view->people) {
+    mustache::data item(mustache::data::type::object);
+    item.set("id", std::to_string(p.id.value));
+    item.set("name", p.name);
+    item.set("selected", flag(std::to_string(p.id.value) == in->person));
+    push_moved(people, std::move(item));
+  }
+  set_moved(page, "people", std::move(people));
+  mustache::data lines(mustache::data::type::list);
+  int break_glass = 0;
+  for (const auto& a : view->lines) {
+    if (a.basis == domain::AccessBasis::kBreakGlass) ++break_glass;
+    push_moved(lines, line_data(ctx, a));
+  }
+  page.set("has_lines", flag(!view->lines.empty()));
+  set_moved(page, "lines", std::move(lines));
+  page.set("has_break_glass", flag(break_glass > 0));
+  page.set("break_glass_count", std::to_string(break_glass));
+  if (view->older) page.set("older_url", older_url(log_url(view->log) + "/innsyn", *in, *view->older));
+  set_errors(ctx, page, view->errors);
+  return page_response(ctx, view->errors.empty() ? 200 : 422, "log_accesses", page);
+}
+
+http::Response my_accesses_page(const RequestContext& ctx) {
+  auto in = filter_input(ctx);
+  if (!in) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  in->person.clear();  // one's own accesses: no person to choose
+  auto view = app::own_accesses(ctx.app.db, ctx.actor, *in, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "access.mine_title"));
+  page.set("action", "/mine-oppslag");
+  page.set("choose_person", flag(false));
+  set_filter(page, *in);
+  mustache::data lines(mustache::data::type::list);
+  for (const auto& own : view->lines) {
+    auto item = line_data(ctx, own.access);
+    item.set("log_number", std::to_string(own.log.value));
+    item.set("can_read", flag(own.can_read));
+    if (own.can_read) {
+      item.set("log_url", log_url(own.log));
+      item.set("child_name", own.child_given_name);
+    }
+    push_moved(lines, std::move(item));
+  }
+  page.set("has_lines", flag(!view->lines.empty()));
+  set_moved(page, "lines", std::move(lines));
+  if (view->older) page.set("older_url", older_url("/mine-oppslag", *in, *view->older));
+  set_errors(ctx, page, view->errors);
+  return page_response(ctx, view->errors.empty() ? 200 : 422, "my_accesses", page);
+}
+
+http::Response api_log_accesses(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "id");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto in = filter_input(ctx);
+  if (!in) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto view = app::log_accesses(ctx.app.db, ctx.actor, domain::LogId{*id}, *in, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  if (!view->errors.empty()) return field_errors_response(ctx, view->errors);
+  json::array accesses;
+  for (const auto& a : view->lines) accesses.push_back(line_json(a));
+  json::array people;
+  for (const auto& p : view->people) people.push_back(json::object{{"id", p.id.value}, {"name", p.name}});
+  json::object body{{"accesses", std::move(accesses)}, {"people", std::move(people)}};
+  if (view->older) body["older_before"] = *view->older;
+  return json_response(200, body);
+}
+
+http::Response api_my_accesses(const RequestContext& ctx) {
+  const auto in = filter_input(ctx);
+  if (!in) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto view = app::own_accesses(ctx.app.db, ctx.actor, *in, ctx.app.clock);
+  if (!view) return failure_response(ctx, view.error());
+  if (!view->errors.empty()) return field_errors_response(ctx, view->errors);
+  json::array accesses;
+  for (const auto& own : view->lines) {
+    auto o = line_json(own.access);
+    o["log"] = own.log.value;
+    o["can_read"] = own.can_read;
+    if (own.can_read) o["child_given_name"] = own.child_given_name;
+    accesses.push_back(std::move(o));
+  }
+  json::object body{{"accesses", std::move(accesses)}};
+  if (view->older) body["older_before"] = *view->older;
+  return json_response(200, body);
+}
+
+}  // namespace stafett::web::pages
