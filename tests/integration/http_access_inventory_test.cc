@@ -157,6 +157,12 @@ std::vector<Row> inventory() {
       none(S::kGet, "/api/v1/logs", kHanne, "/api/v1/logs", "", 200, kNobody, kRefused),
       none(S::kGet, "/oppgaver", kSara, "/oppgaver", "", 200, kNobody, kRefused),
       none(S::kGet, "/api/v1/tasks", kSara, "/api/v1/tasks", "", 200, kNobody, kRefused),
+      // Who has seen the log (issue 6, item 2): they show access records, not
+      // the log's content, and are not themselves recorded.
+      none(S::kGet, "/logger/{id}/innsyn", kHanne, "/logger/1/innsyn", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/logs/{id}/accesses", kHanne, "/api/v1/logs/1/accesses", "", 200, kAmina, 403),
+      none(S::kGet, "/mine-oppslag", kIngrid, "/mine-oppslag", "", 200, kHanne, 403),
+      none(S::kGet, "/api/v1/me/accesses", kIngrid, "/api/v1/me/accesses", "", 200, kHanne, 403),
       // The municipality's measures catalogue is not the child's data.
       none(S::kGet, "/api/v1/logs/{id}/measure-catalogue", kIngrid, "/api/v1/logs/1/measure-catalogue", "", 200, kHanne,
            403),
