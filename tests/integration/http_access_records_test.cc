@@ -26,19 +26,7 @@ class AccessRecords : public ServerSuite<AccessRecords> {
  protected:
   static std::int64_t records() { return scalar(database_url_, "SELECT COUNT(*) FROM access_record"); }
   // The newest record as stored: the canonical JSON the chain covers.
-  static boost::json::object newest() {
-    auto db = store::open_database(database_url_);
-    if (!db) throw std::runtime_error(db.error().detail);
-    auto text = store::transact_value<std::string>(**db, store::TxMode::kRead, [](store::Transaction& tx)
-                                                       -> Result<std::string> {
-      auto rows = tx.query("SELECT record FROM access_record ORDER BY sequence DESC LIMIT 1");
-      if (!rows) return rows.error();
-      if (rows->empty()) return std::string("{}");
-      return std::string(rows->front().text(0));
-    });
-    if (!text) throw std::runtime_error(text.error().detail);
-    return boost::json::parse(*text).as_object();
-  }
+  static boost::json::object newest() { return newest_access_record(database_url_); }
 };
 
 TEST_F(AccessRecords, AnEmployeeReadingTheLogIsRecordedOnceWithWhoAndWhy) {
