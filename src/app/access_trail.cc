@@ -39,10 +39,7 @@ Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const pol
                            std::optional<domain::EntryId> entry, TimePoint now) {
   auto facts = load_access_facts(tx, actor, log, now);
   if (!facts) return facts.error();
-  auto record = access_record_for(actor, *facts, log, action, now);
-  record.record_kind = kind;
-  record.record = entry;
-  return trail.record_in(tx, std::move(record));
+  return trail.record_in(tx, access_record_for(actor, *facts, log, action, now, kind, entry));
 }
 
 AccessTrail& refusing_access_trail() {
@@ -60,8 +57,11 @@ AccessTrail& refusing_access_trail() {
 }
 
 domain::AccessRecord access_record_for(const policy::Actor& actor, const policy::AccessFacts& facts,
-                                       domain::LogId log, domain::AccessAction action, TimePoint now) {
+                                       domain::LogId log, domain::AccessAction action, TimePoint now,
+                                       std::optional<domain::EntryKind> kind, std::optional<domain::EntryId> entry) {
   domain::AccessRecord r;
+  r.record_kind = kind;
+  r.record = entry;
   r.person = actor.person;
   r.at = now;
   r.child = facts.child;

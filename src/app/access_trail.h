@@ -82,7 +82,10 @@ Result<void> record_change(store::Transaction& tx, AccessTrail& trail, const pol
 // the basis taken from the facts the policy decided on: the family's own
 // right (a guardian, or the child), or an employee's participation under the
 // consents in force.
+// `kind` and `entry` name the entry, when the access is to one.
 domain::AccessRecord access_record_for(const policy::Actor& actor, const policy::AccessFacts& facts,
-                                       domain::LogId log, domain::AccessAction action, TimePoint now);
+                                       domain::LogId log, domain::AccessAction action, TimePoint now,
+                                       std::optional<domain::EntryKind> kind = std::nullopt,
+                                       std::optional<domain::EntryId> entry = std::nullopt);
 
 }  // namespace stafett::app

@@ -70,10 +70,7 @@ Result<WriteOutcome> add_entry(store::Database& db, AccessTrail& trail, const po
       if (auto l = store::link_entries(tx, *id, to, link); !l) return l.error();
     }
     out.entry = *id;
-    auto record = access_record_for(actor, *facts, log, domain::AccessAction::kCreate, now);
-    record.record_kind = kind;
-    record.record = *id;
-    return trail.record_in(tx, std::move(record));
+    return trail.record_in(tx, access_record_for(actor, *facts, log, domain::AccessAction::kCreate, now, kind, *id));
   });
   if (!r) return r.error();
   return out;
@@ -169,10 +166,8 @@ Result<WriteOutcome> record_minutes(store::Database& db, AccessTrail& trail, con
       return c.error();
     }
     out.entry = meeting;
-    auto record = access_record_for(actor, *facts, log, domain::AccessAction::kCorrect, now);
-    record.record_kind = EntryKind::kMeeting;
-    record.record = meeting;
-    return trail.record_in(tx, std::move(record));
+    return trail.record_in(
+        tx, access_record_for(actor, *facts, log, domain::AccessAction::kCorrect, now, EntryKind::kMeeting, meeting));
   });
   if (!r) return r.error();
   return out;

@@ -237,9 +237,7 @@ Result<CorrectionDraft> correction_draft(store::Database& db, AccessTrail& trail
     policy::AccessFacts reader;
     auto d = read_draft(tx, actor, log, id, now, reader);
     if (!d) return d;
-    access = access_record_for(actor, reader, log, domain::AccessAction::kView, now);
-    access.record_kind = d->kind;
-    access.record = id;
+    access = access_record_for(actor, reader, log, domain::AccessAction::kView, now, d->kind, id);
     return d;
   });
   if (!shown) return shown;

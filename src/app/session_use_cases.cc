@@ -75,10 +75,11 @@ Result<NewSession> open_session_in(Transaction& tx, domain::PersonId person, pol
   out.info.display_name = (*found)->full_name();
   out.info.authenticated_at = authenticated_at;
   if (provider) out.info.provider_issuer = provider->issuer;
-  out.info.token_hash = to_hex(crypto::token_hash(out.token));
+  const store::Blob token_hash = hash_of(out.token);
+  out.info.token_hash = to_hex(token_hash);
   out.info.assurance = assurance;
   const auto lifetime = kind == policy::ActorKind::kEmployee ? limits.employee : limits.citizen;
-  auto r = store::insert_session(tx, hash_of(out.token), person, kind_code(kind), out.info.csrf_token, now,
+  auto r = store::insert_session(tx, token_hash, person, kind_code(kind), out.info.csrf_token, now,
                                  now + lifetime, authenticated_at, assurance, provider);
   if (!r) return r.error();
   return out;
@@ -186,13 +187,17 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
   // an idle session ends at most that much early. The first attempt runs
   // read-only; when it finds a write due, the lookup runs again in a write
   // transaction, which decides anew under the write lock.
+  // Hashed once: the lookup may run twice (read, then write) and the access
+  // records name the session by this hash.
+  const store::Blob token_hash = hash_of(token);
+  const std::string token_hash_hex = to_hex(token_hash);
   struct Lookup {
     bool write_due = false;
     std::optional<SessionInfo> info;
   };
   auto lookup = [&](Transaction& tx, bool writable) -> Result<Lookup> {
     const TimePoint now = clock.now();
-    auto row = store::find_live_session(tx, hash_of(token), now);
+    auto row = store::find_live_session(tx, token_hash, now);
     if (!row) return row.error();
     if (!*row) return Lookup{};
     bool idle = (*row)->last_seen + limits.idle <= now;
@@ -224,7 +229,7 @@ Result<std::optional<SessionInfo>> resume_session(store::Database& db, const std
     info.display_name = *person ? (*person)->full_name() : "";
     info.authenticated_at = (*row)->authenticated_at;
     info.provider_issuer = (*row)->provider_issuer;
-    info.token_hash = to_hex(crypto::token_hash(token));
+    info.token_hash = token_hash_hex;
     info.assurance = (*row)->assurance;
     return Lookup{false, std::move(info)};
   };

@@ -25,6 +25,8 @@ namespace stafett {
 
 template <class T>
 class GroupCommit {
+  struct Waiter;  // below; a Ticket holds one
+
  public:
   using Commit = std::function<Result<void>(std::vector<T>&)>;
 
@@ -35,7 +37,6 @@ class GroupCommit {
   GroupCommit& operator=(const GroupCommit&) = delete;
   ~GroupCommit() { stop(); }
 
-  struct Waiter;
   // A submitted item: wait() blocks until it has been committed (or its
   // batch failed). Lets a caller go on working while the commit runs.
   class Ticket {
@@ -87,15 +88,13 @@ class GroupCommit {
     return commits_;
   }
 
- public:
+ private:
   struct Waiter {
     std::mutex mutex;
     std::condition_variable done_changed;
     bool done = false;
     Result<void> result;
   };
-
- private:
   struct Pending {
     T item;
     std::shared_ptr<Waiter> waiter;

@@ -3,6 +3,7 @@
 // the policy action it requires, and its handler. A Route cannot be written
 // without an Action, and route_inventory_test checks the table as a whole.
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "http/method.h"
@@ -37,6 +38,15 @@ inline constexpr std::string_view kSessionCookie = "__Host-stafett_session";
 inline constexpr std::string_view kPreLoginCookie = "__Host-stafett_prelogin";
 inline constexpr std::string_view kLoginCsrfCookie = "__Host-stafett_login";
 inline constexpr std::string_view kCsrfField = "_csrf";
+
+// Set-Cookie values for those __Host- cookies (Secure, HttpOnly, Path=/), in
+// one place so no cookie is ever set without them; a cleared one expires at once.
+inline std::string host_cookie(std::string_view name, std::string_view value, std::string_view same_site = "Lax") {
+  return std::string(name) + "=" + std::string(value) + "; Path=/; Secure; HttpOnly; SameSite=" + std::string(same_site);
+}
+inline std::string cleared_host_cookie(std::string_view name, std::string_view same_site = "Lax") {
+  return std::string(name) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=" + std::string(same_site);
+}
 
 std::span<const Route> route_table();
 

@@ -3,9 +3,6 @@
 // accepts with the written CA (and only with it), hands out the client
 // credentials, takes new relying-party URIs, and never outlives its parent.
 // The provider's OpenID behaviour is tested in tests/idp/provider.test.mjs.
-#include <openssl/err.h>
-#include <openssl/ssl.h>
-#include <openssl/x509_vfy.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include "support/idp_process.h"
+#include "support/oidc_browser.h"
 
 namespace stafett::testing {
 namespace {
@@ -31,44 +29,6 @@ std::string read_file(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-struct HttpsResult {
-  bool connected = false;
-  std::string error;
-  std::string response;
-};
-
-// One GET over TLS to 127.0.0.1:port, verifying the certificate against
-// `ca_file` (empty: the system's trust store) and the IP address 127.0.0.1.
-HttpsResult https_get(std::uint16_t port, const std::string& path, const std::string& ca_file) {
-  HttpsResult result;
-  SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
-  if (ca_file.empty()) {
-    SSL_CTX_set_default_verify_paths(ctx);
-  } else {
-    SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);
-  }
-  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
-  BIO* bio = BIO_new_ssl_connect(ctx);
-  const std::string host = "127.0.0.1:" + std::to_string(port);
-  BIO_set_conn_hostname(bio, host.c_str());
-  SSL* ssl = nullptr;
-  BIO_get_ssl(bio, &ssl);
-  X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), "127.0.0.1");
-  if (BIO_do_connect(bio) <= 0) {
-    result.error = ERR_error_string(ERR_get_error(), nullptr);
-  } else {
-    result.connected = true;
-    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
-    BIO_write(bio, request.data(), static_cast<int>(request.size()));
-    char buf[4096];
-    int n;
-    while ((n = BIO_read(bio, buf, sizeof buf)) > 0) result.response.append(buf, static_cast<std::size_t>(n));
-  }
-  BIO_free_all(bio);
-  SSL_CTX_free(ctx);
-  return result;
 }
 
 std::string path_of(const std::string& url) {
@@ -90,18 +50,26 @@ TEST(IdpProcess, ServesBothIssuersOverTlsTrustedThroughItsCaFile) {
   EXPECT_EQ(idp->issuer(), origin + "/idporten");
   EXPECT_EQ(idp->employee_issuer(), origin + "/entra/" + idp->employee_tenant_id() + "/v2.0");
   for (const auto& issuer : {idp->issuer(), idp->employee_issuer()}) {
-    const auto got = https_get(idp->port(), path_of(issuer) + "/.well-known/openid-configuration", idp->ca_file());
-    ASSERT_TRUE(got.connected) << got.error << "\n" << idp->output();
-    EXPECT_EQ(got.response.rfind("HTTP/1.1 200", 0), 0u) << got.response;
-    EXPECT_NE(got.response.find("\"issuer\":\"" + issuer + "\""), std::string::npos) << got.response;
+    HttpResponse got;
+    try {
+      got = https_request(idp->port(), idp->ca_file(), "GET", path_of(issuer) + "/.well-known/openid-configuration");
+    } catch (const std::exception& e) {
+      FAIL() << e.what() << "\n" << idp->output();
+    }
+    EXPECT_EQ(got.status, 200) << got.body;
+    EXPECT_NE(got.body.find("\"issuer\":\"" + issuer + "\""), std::string::npos) << got.body;
   }
 }
 
 TEST(IdpProcess, IsNotTrustedWithoutItsCa) {
   auto idp = IdpProcess::start();
-  const auto got = https_get(idp->port(), "/idporten/.well-known/openid-configuration", "");
-  EXPECT_FALSE(got.connected);
-  EXPECT_NE(got.error.find("certificate verify failed"), std::string::npos) << got.error;
+  std::string error;
+  try {
+    https_request(idp->port(), "", "GET", "/idporten/.well-known/openid-configuration");
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  EXPECT_NE(error.find("certificate verify failed"), std::string::npos) << "connected, or: " << error;
 }
 
 TEST(IdpProcess, HandsOutTheClientCredentialsAndTestUsers) {

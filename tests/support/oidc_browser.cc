@@ -79,7 +79,11 @@ std::string html_unescape_amp(std::string text) {
 HttpResponse https_request(std::uint16_t port, const std::string& ca_file, const std::string& method,
                            const std::string& target, const Headers& headers, const std::string& body) {
   SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
-  SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);
+  if (ca_file.empty()) {
+    SSL_CTX_set_default_verify_paths(ctx);
+  } else {
+    SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);
+  }
   SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
   BIO* bio = BIO_new_ssl_connect(ctx);
   const std::string host = "127.0.0.1:" + std::to_string(port);

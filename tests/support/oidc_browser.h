@@ -11,8 +11,10 @@
 
 namespace stafett::testing {
 
-// One request over TLS to 127.0.0.1:port (HTTP/1.0, so no chunked bodies).
-// Throws std::runtime_error when the connection or handshake fails.
+// One request over TLS to 127.0.0.1:port (HTTP/1.0, so no chunked bodies),
+// verifying the certificate against `ca_file` (empty: the system's trust
+// store) and the IP address. Throws std::runtime_error when the connection or
+// handshake fails.
 HttpResponse https_request(std::uint16_t port, const std::string& ca_file, const std::string& method,
                            const std::string& target, const Headers& headers = {}, const std::string& body = {});
 

@@ -14,9 +14,6 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-std::string session_cookie(const std::string& token) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; Secure; HttpOnly; SameSite=Lax";
-}
 
 }  // namespace
 
@@ -55,7 +52,7 @@ http::Response login_page(const RequestContext& ctx) {
     page.set("citizens", citizens);
     page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
     response = page_response(ctx, 200, "login", page);
-    response.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + csrf + "; Path=/; Secure; HttpOnly; SameSite=Strict");
+    response.add_header("Set-Cookie", host_cookie(kLoginCsrfCookie, csrf, "Strict"));
     return response;
   }
   page.set("title", ctx.app.catalogs.text(ctx.locale, "login.title"));
@@ -76,8 +73,8 @@ http::Response demo_login(const RequestContext& ctx) {
   if (!session) return failure_response(ctx, session.error());
   // A fresh session id at login: any id planted before login is useless.
   auto r = http::Response::redirect("/logger");
-  r.add_header("Set-Cookie", session_cookie(session->token));
-  r.add_header("Set-Cookie", std::string(kLoginCsrfCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
+  r.add_header("Set-Cookie", host_cookie(kSessionCookie, session->token));
+  r.add_header("Set-Cookie", cleared_host_cookie(kLoginCsrfCookie, "Strict"));
   return r;
 }
 
@@ -88,7 +85,7 @@ http::Response confirm_demo_renewal(const RequestContext& ctx) {
   if (!renewed) return failure_response(ctx, renewed.error());
   // As at login: a new session id, the old one is ended.
   auto r = http::Response::redirect(safe_return_path(back ? *back : "/logger"));
-  r.add_header("Set-Cookie", session_cookie(renewed->token));
+  r.add_header("Set-Cookie", host_cookie(kSessionCookie, renewed->token));
   return r;
 }
 
@@ -114,7 +111,7 @@ http::Response logout(const RequestContext& ctx) {
   } else {
     r = http::Response::redirect("/");
   }
-  r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+  r.add_header("Set-Cookie", cleared_host_cookie(kSessionCookie));
   return r;
 }
 

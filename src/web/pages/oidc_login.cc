@@ -26,7 +26,6 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-constexpr std::string_view kClearPreLogin = "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax";
 
 // A page that explains why the login ended here (all text from the catalogs).
 http::Response outcome_page(const RequestContext& ctx, int status, std::string_view title_key,
@@ -35,12 +34,12 @@ http::Response outcome_page(const RequestContext& ctx, int status, std::string_v
   page.set("title", ctx.app.catalogs.text(ctx.locale, title_key));
   page.set("message", ctx.app.catalogs.text(ctx.locale, message_key));
   auto r = page_response(ctx, status, "login_outcome", page);
-  r.add_header("Set-Cookie", std::string(kPreLoginCookie) + std::string(kClearPreLogin));
+  r.add_header("Set-Cookie", cleared_host_cookie(kPreLoginCookie));
   return r;
 }
 
 http::Response clear_session(http::Response r) {
-  r.add_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax");
+  r.add_header("Set-Cookie", cleared_host_cookie(kSessionCookie));
   return r;
 }
 
@@ -93,7 +92,7 @@ http::Response start_login(const RequestContext& ctx, const auth::RelyingParty& 
                                                       std::string(locale_code(ctx.locale)), renews.has_value()});
   http::Response r = http::Response::text(303, "");
   r.add_header("Location", url);
-  r.add_header("Set-Cookie", std::string(kPreLoginCookie) + "=" + browser + "; Path=/; Secure; HttpOnly; SameSite=Lax");
+  r.add_header("Set-Cookie", host_cookie(kPreLoginCookie, browser));
   return r;
 }
 
@@ -204,9 +203,8 @@ http::Response login_callback(const RequestContext& ctx) {
   }
   // A new session id at login; the pre-login cookie is cleared (and its attempts are used up).
   auto r = http::Response::redirect((*attempt)->return_path);
-  r.add_header("Set-Cookie",
-               std::string(kSessionCookie) + "=" + session->token + "; Path=/; Secure; HttpOnly; SameSite=Lax");
-  r.add_header("Set-Cookie", std::string(kPreLoginCookie) + std::string(kClearPreLogin));
+  r.add_header("Set-Cookie", host_cookie(kSessionCookie, session->token));
+  r.add_header("Set-Cookie", cleared_host_cookie(kPreLoginCookie));
   return r;
 }
 
