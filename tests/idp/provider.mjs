@@ -58,6 +58,11 @@ const PLACEHOLDER_URI = 'https://relying-party-not-configured.invalid/';
 function log(message) {
   process.stdout.write(`idp: ${message}\n`);
 }
+// Start-up steps with the time since start, so a slow start (seen once on a
+// loaded CI machine) shows in the log which step took the time.
+function step(message) {
+  log(`+${Math.round(performance.now())} ms since the process started: ${message}`);
+}
 
 function fail(message) {
   process.stderr.write(`idp: error: ${message}\n${USAGE}\n`);
@@ -154,8 +159,11 @@ function rsaKeyPair() {
   };
 }
 
+step('modules loaded');
 const tls = makeTlsCertificate();
+step('TLS certificate made');
 const citizenClientKey = rsaKeyPair();
+step('client key pair made');
 const citizenClientKeyFile = stateFile('citizen-client-key.pem');
 writeAtomically(citizenClientKeyFile, citizenClientKey.privateKey.export({ format: 'pem', type: 'pkcs8' }), 0o600);
 const employeeClientSecret = randomBytes(32).toString('base64url');
@@ -600,7 +608,9 @@ setInterval(() => {
   if (process.ppid !== parentPid) shutdown(`parent ${parentPid} exited`);
 }, 500).unref();
 
+step('listening');
 server.listen(port, '127.0.0.1', () => {
+  step('socket bound');
   const { port: actualPort } = server.address();
   const origin = `https://127.0.0.1:${actualPort}`;
   const idporten = makeProvider({
@@ -632,6 +642,7 @@ server.listen(port, '127.0.0.1', () => {
     acrValues: [],
   });
   sites = [idporten, entra];
+  step('providers made');
 
   const ready = {
     issuer: idporten.provider.issuer,

@@ -27,7 +27,7 @@ struct RelyingParty {
 struct IdpOptions {
   // Registered for both clients from the start (--redirect-uri etc.).
   RelyingParty relying_party = {};
-  int ready_timeout_ms = 30000;
+  int ready_timeout_ms = 120000;
 };
 
 class IdpProcess {
