@@ -51,6 +51,8 @@ constexpr DemoPerson kPeople[] = {
     // Family 4: no log yet (try "Ny stafettlogg" with kDemoChildWithoutLog)
     {"kristin", "Kristin", "Nesvold", 1990, 2, 27},
     {"iben", "Iben", "Nesvold", 2019, 8, 15},
+    // Added after the families so the ids above stay as they were.
+    {"randi", "Randi", "Vikås", 1972, 9, 9},         // privacy officer (personvernombud)
 };
 
 class Seeder {
@@ -158,7 +160,7 @@ class Seeder {
     for (const E& e : {E{"ingrid", "skole", "Kontaktlærer"}, E{"ole", "barnehage", "Pedagogisk leder"},
                        E{"sara", "helsestasjon", "Helsesykepleier"}, E{"jonas", "ppt", "PP-rådgiver"},
                        E{"mette", "barnevern", "Barnevernskonsulent"}, E{"ahmed", "nav", "Veileder"},
-                       E{"liv", "oppvekst", "Oppvekstsjef"}}) {
+                       E{"liv", "oppvekst", "Oppvekstsjef"}, E{"randi", "oppvekst", "Personvernombud"}}) {
       if (auto r = store::insert_employment(tx_, people_[e.who], units_[e.unit], e.title, long_ago, std::nullopt); !r) {
         return r.error();
       }
@@ -170,6 +172,9 @@ class Seeder {
       return r.error();
     }
     if (auto r = store::insert_municipal_role(tx_, people_["liv"], fjordvik, "admin", long_ago); !r) return r.error();
+    if (auto r = store::insert_municipal_role(tx_, people_["randi"], fjordvik, "privacy_officer", long_ago); !r) {
+      return r.error();
+    }
 
     for (auto [guardian, child] : {std::pair{"hanne", "nora"}, std::pair{"erik", "nora"}, std::pair{"amina", "leo"},
                                    std::pair{"maria", "sofie"}, std::pair{"thomas", "sofie"},
