@@ -62,6 +62,10 @@ struct AccessFacts {
 
   // For kManageMunicipality: the actor administers the municipality in question.
   bool actor_is_municipal_admin = false;
+  // For the privacy officer's actions (access record search, break-glass
+  // review): an active privacy_officer role in the municipality in question
+  // (store::has_municipal_role). Never grants access to log content.
+  bool actor_is_privacy_officer = false;
 };
 
 }  // namespace stafett::policy
