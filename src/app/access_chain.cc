@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <vector>
 
+#include "app/content_fingerprint.h"
 #include "store/access_record_repository.h"
 
 namespace stafett::app {
@@ -27,8 +29,14 @@ Result<void> append_access_records(store::Database& db, std::span<const domain::
                      [&](store::Transaction& tx) { return append_access_records_in(tx, records); });
 }
 
-Result<void> append_access_records_in(store::Transaction& tx, std::span<const domain::AccessRecord> records) {
-  if (records.empty()) return {};
+Result<void> append_access_records_in(store::Transaction& tx, std::span<const domain::AccessRecord> given) {
+  if (given.empty()) return {};
+  // A change's record carries the fingerprint of what it wrote, read in the
+  // transaction that wrote it (app/content_fingerprint.h).
+  std::vector<domain::AccessRecord> records(given.begin(), given.end());
+  for (auto& record : records) {
+    if (auto f = fingerprint_change(tx, record); !f) return f;
+  }
   {
     if (auto l = store::lock_access_chain(tx); !l) return l;
     // The head is read under the lock, inside the transaction that appends:

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/access_chain.h"
+#include "app/content_fingerprint.h"
 #include "app/chain_checkpoints.h"
 #include "crypto/checkpoint_key.h"
 
@@ -63,23 +64,47 @@ int audit_verify(const Config& config, std::ostream& out) {
     return kCannotCheck;
   }
 
+  auto content = app::verify_entry_content(**db);
+  if (!content) {
+    spdlog::error("audit verify: {} ({})", content.error().detail, errc_name(content.error().code));
+    return kCannotCheck;
+  }
+
   out << "public key: " << public_key_hex(key->public_key()) << "\n";
   out << "records checked: " << report->records_checked << "\n";
   out << "checkpoints: " << checkpoint_count;
   if (checkpoint_count == 0) out << " (none in " << checkpoint_file_path(config).string() << ": a cut-off end would go unnoticed)";
   if (checkpoint_count > 0) out << ", the latest at record " << latest;
   out << "\n";
+  out << "entry versions checked against the chain: " << content->versions_checked << "\n";
+  bool intact = true;
   if (report->kind == crypto::ChainBreak::kNone) {
     if (report->records_checked > latest) {
       out << "records after the latest checkpoint: " << report->records_checked - latest
           << " (protected by the chain only until the next checkpoint)\n";
     }
-    out << "first break: none\nresult: intact\n";
-    return kIntact;
+    out << "first break: none\n";
+  } else {
+    out << "first break: " << crypto::chain_break_name(report->kind) << " at record " << report->sequence << "\n";
+    intact = false;
   }
-  out << "first break: " << crypto::chain_break_name(report->kind) << " at record " << report->sequence << "\n";
-  out << "result: BROKEN\n";
-  return kBroken;
+  switch (content->kind) {
+    case app::ContentBreak::kNone:
+      out << "first content break: none\n";
+      break;
+    case app::ContentBreak::kChanged:
+      out << "first content break: " << app::content_break_name(content->kind) << " of entry " << content->entry
+          << ", recorded at record " << content->sequence << "\n";
+      intact = false;
+      break;
+    case app::ContentBreak::kUnrecorded:
+      out << "first content break: " << app::content_break_name(content->kind) << ": entry " << content->entry
+          << " version " << content->version << " is in no record\n";
+      intact = false;
+      break;
+  }
+  out << (intact ? "result: intact\n" : "result: BROKEN\n");
+  return intact ? kIntact : kBroken;
 }
 
 int audit_checkpoint(const Config& config, std::ostream& out) {

@@ -11,6 +11,7 @@ namespace {
 // BLAKE2b hash Stafett computes.
 constexpr std::string_view kChainContext = "stafett-chain-v1";
 constexpr std::string_view kCheckpointContext = "stafett-checkpoint-v1";
+constexpr std::string_view kContentContext = "stafett-content-v1";
 
 void put_u64(std::string& out, std::uint64_t v) {
   for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -29,6 +30,17 @@ ChainHash chain_link(const ChainHash& previous, std::uint64_t sequence, std::str
   crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(record.data()), record.size());
+  ChainHash out{};
+  crypto_generichash_final(&state, out.data(), out.size());
+  return out;
+}
+
+ChainHash content_digest(std::string_view bytes) {
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kContentContext.data()),
+                            kContentContext.size());
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   ChainHash out{};
   crypto_generichash_final(&state, out.data(), out.size());
   return out;

@@ -28,6 +28,11 @@ inline constexpr ChainHash kChainStart{};  // the "previous hash" of record 1
 // following the record with hash `previous`.
 ChainHash chain_link(const ChainHash& previous, std::uint64_t sequence, std::string_view record);
 
+// The digest a chained record carries of the content a change wrote
+// (app/content_fingerprint.h): BLAKE2b-256 with its own context, so it is
+// never equal to a link hash of the same bytes.
+ChainHash content_digest(std::string_view bytes);
+
 std::string to_hex(const ChainHash& hash);
 std::optional<ChainHash> chain_hash_from_hex(std::string_view hex);
 

@@ -81,7 +81,7 @@ std::optional<AccessBasis> access_basis_from_code(std::string_view code) {
 std::string canonical(const AccessRecord& r) {
   std::string out = "{";
   put_key(out, "v");
-  out += "1";
+  out += r.content.empty() ? "1" : "2";
   put_key(out, "person");
   out += std::to_string(r.person.value);
   put_key(out, "role");
@@ -118,6 +118,10 @@ std::string canonical(const AccessRecord& r) {
   put_string(out, r.identity_provider);
   put_key(out, "acr");
   put_string(out, r.assurance);
+  if (!r.content.empty()) {
+    put_key(out, "content");
+    put_string(out, r.content);
+  }
   out.push_back('}');
   return out;
 }

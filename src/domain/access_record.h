@@ -52,10 +52,16 @@ struct AccessRecord {
   std::string session_hash;  // hex of the session token's hash, never the token
   std::string identity_provider;
   std::string assurance;  // acr, e.g. idporten-loa-high
+  // what the change wrote: the fingerprint (hex BLAKE2b-256) of the entry
+  // version a create or correct stored (app/content_fingerprint.h); empty
+  // for reads and for changes that write no entry version. Never content.
+  std::string content;
 };
 
 // The record as canonical JSON: fixed key order, no whitespace, absent
-// optional values as null.
+// optional values as null. Format 1 has no "content"; a record with a
+// content fingerprint is format 2, the same keys and "content" last, so
+// records written before fingerprints existed keep their bytes and hashes.
 std::string canonical(const AccessRecord& record);
 
 }  // namespace stafett::domain

@@ -36,6 +36,20 @@ TEST(AccessRecord, TheCanonicalFormIsFixed) {
             R"("action":"view","session":"ab12","idp":"https://idporten.example","acr":"idporten-loa-high"})");
 }
 
+TEST(AccessRecord, AChangeWithAContentFingerprintIsFormat2WithContentLast) {
+  AccessRecord r = sample();
+  r.action = AccessAction::kCorrect;
+  r.content = "0f1e";
+  EXPECT_EQ(canonical(r),
+            R"({"v":2,"person":3,"role":"contributor","unit":3,"service":"health_station","basis":"participation",)"
+            R"("consent":12,"break_glass":"","at_ms":1795000000123,"child":11,"log":1,"kind":"note","record":40,)"
+            R"("action":"correct","session":"ab12","idp":"https://idporten.example","acr":"idporten-loa-high",)"
+            R"("content":"0f1e"})");
+  AccessRecord other = r;
+  other.content = "0f1f";
+  EXPECT_NE(canonical(other), canonical(r)) << "the fingerprint is covered by the chain";
+}
+
 TEST(AccessRecord, AbsentValuesAreNullAndEveryFieldCounts) {
   AccessRecord r = sample();
   r.unit.reset();

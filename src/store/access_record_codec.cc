@@ -45,7 +45,7 @@ Result<domain::AccessRecord> decode_access_record(std::string_view canonical) {
   if (ec || !parsed.is_object()) return damaged("not an object");
   const json::object& o = parsed.as_object();
   auto version = number(o, "v");
-  if (!version || *version != 1) return damaged("v");
+  if (!version || (*version != 1 && *version != 2)) return damaged("v");
 
   domain::AccessRecord r;
   auto person = number(o, "person");
@@ -100,6 +100,12 @@ Result<domain::AccessRecord> decode_access_record(std::string_view canonical) {
   r.session_hash = std::move(*session);
   r.identity_provider = std::move(*idp);
   r.assurance = std::move(*acr);
+  if (*version == 2) {
+    auto content = text(o, "content");
+    if (!content) return content.error();
+    if (content->empty()) return damaged("content");
+    r.content = std::move(*content);
+  }
   // Whatever the parser tolerated (extra keys, another order, escapes
   // written differently), the record must be the very bytes the chain covers.
   if (domain::canonical(r) != canonical) return damaged("not canonical");

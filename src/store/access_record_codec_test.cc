@@ -49,6 +49,26 @@ TEST(AccessRecordCodec, ReadsBackEveryFieldOfTheCanonicalForm) {
   }
 }
 
+TEST(AccessRecordCodec, ReadsBackAContentFingerprint) {
+  auto r = full();
+  r.content = std::string(64, 'a');
+  const std::string text = domain::canonical(r);
+  auto back = decode_access_record(text);
+  ASSERT_TRUE(back) << back.error().detail;
+  EXPECT_EQ(back->content, r.content);
+  EXPECT_EQ(domain::canonical(*back), text);
+  auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), to);
+    return decode_access_record(t);
+  };
+  EXPECT_FALSE(replaced(R"("v":2)", R"("v":1)")) << "format 1 has no content";
+  const std::string member = R"("content":")" + r.content + '"';
+  EXPECT_FALSE(replaced("," + member, "")) << "format 2 without content";
+  EXPECT_FALSE(replaced(member, R"("content":"")")) << "an empty fingerprint";
+  EXPECT_FALSE(replaced(member, R"("content":null)"));
+}
+
 TEST(AccessRecordCodec, RefusesWhatCanonicalCouldNotHaveWritten) {
   const std::string text = domain::canonical(full());
   EXPECT_FALSE(decode_access_record(""));

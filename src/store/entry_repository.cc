@@ -78,6 +78,13 @@ Result<std::vector<EntryRow>> entries_of(Transaction& tx, domain::LogId log) {
   return entries_from(tx.query(std::string(kEntrySelect) + "WHERE e.log_id = ? ORDER BY e.id, v.version", {log.value}));
 }
 
+Result<std::vector<EntryRow>> entries_after(Transaction& tx, std::int64_t after, std::size_t limit) {
+  return entries_from(tx.query(std::string(kEntrySelect) +
+                                   "WHERE e.id IN (SELECT id FROM entry WHERE id > ? ORDER BY id LIMIT ?)"
+                                   " ORDER BY e.id, v.version",
+                               {after, static_cast<std::int64_t>(limit)}));
+}
+
 Result<std::optional<EntryRow>> find_entry(Transaction& tx, domain::LogId log, domain::EntryId entry) {
   auto list = entries_from(tx.query(std::string(kEntrySelect) + "WHERE e.log_id = ? AND e.id = ? ORDER BY v.version",
                                     {log.value, entry.value}));

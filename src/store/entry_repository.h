@@ -63,6 +63,9 @@ Result<void> insert_correction(Transaction& tx, domain::EntryId entry, int after
                                domain::PersonId author, const std::string& reason, TimePoint now);
 // Every entry of the log with all its versions, oldest first.
 Result<std::vector<EntryRow>> entries_of(Transaction& tx, domain::LogId log);
+// Up to `limit` entries with an id above `after`, in id order, each with
+// every version: the whole content a page at a time (audit verification).
+Result<std::vector<EntryRow>> entries_after(Transaction& tx, std::int64_t after, std::size_t limit);
 Result<std::optional<EntryRow>> find_entry(Transaction& tx, domain::LogId log, domain::EntryId entry);
 
 Result<void> link_entries(Transaction& tx, domain::EntryId from, domain::EntryId to, const std::string& kind);

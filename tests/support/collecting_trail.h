@@ -4,6 +4,7 @@
 // nothing is shown then.
 #include <vector>
 
+#include "app/access_chain.h"
 #include "app/access_trail.h"
 
 namespace stafett::testing {
@@ -20,6 +21,24 @@ class CollectingTrail final : public app::AccessTrail {
   }
   std::vector<domain::AccessRecord> records;
   bool refuse = false;
+};
+
+// An AccessTrail that appends to the database's real access chain, as the
+// server's does (a change's record inside the change's own transaction),
+// without a session: for tests of what the chain holds.
+class ChainingTrail final : public app::AccessTrail {
+ public:
+  explicit ChainingTrail(store::Database& db) : db_(db) {}
+  app::PendingAccess record_soon(domain::AccessRecord record) override {
+    auto r = app::append_access_records(db_, std::span<const domain::AccessRecord>(&record, 1));
+    return app::PendingAccess([r] { return r; });
+  }
+  Result<void> record_in(store::Transaction& tx, domain::AccessRecord record) override {
+    return app::append_access_records_in(tx, std::span<const domain::AccessRecord>(&record, 1));
+  }
+
+ private:
+  store::Database& db_;
 };
 
 // One per test thread, for tests that only need somewhere to record.
