@@ -6,6 +6,10 @@
 //     the kind and id of the entry, when it is about one);
 //   - the same request by someone without the right answers 403 and leaves
 //     none;
+//   - the same request while no record can be written (the access table
+//     renamed away, the fault a full disk or a broken table would cause)
+//     answers 503, shows nothing of the child and changes no table of the
+//     log (fail-closed, route by route);
 //   - a route that shows no child's data (public pages, logins, the lists,
 //     the municipality's catalogue and settings) leaves none.
 // A new route without a row fails EveryRouteHasARow, so nobody adds a way
@@ -437,6 +441,26 @@ class AccessInventory : public ServerSuite<AccessInventory> {
     return {};
   }
 
+  // Row counts of every table a change to a log writes.
+  static std::string log_state() {
+    std::string out;
+    for (const char* table : {"log", "log_event", "log_holder", "log_move", "log_note_settings", "participant",
+                              "handover", "consent", "consent_withdrawal", "consent_unit", "consent_service",
+                              "consent_category", "entry", "entry_version", "entry_link"}) {
+      out += std::string(table) + "=" + std::to_string(scalar(database_url_, std::string("SELECT COUNT(*) FROM ") + table)) + " ";
+    }
+    return out;
+  }
+
+  static std::string given_name(std::int64_t child) {
+    switch (child) {
+      case kNora: return "Nora";
+      case kSofie: return "Sofie";
+      case kIben: return "Iben";
+      default: return "Leo";
+    }
+  }
+
   std::map<int, DemoSession> sessions_;
 };
 
@@ -476,6 +500,19 @@ TEST_F(AccessInventory, EachRequestLeavesExactlyTheRecordItsRowNames) {
         EXPECT_EQ(refused.status, row.denied_status) << "as " << row.denied.name << ": " << refused.body.substr(0, 300);
       }
       EXPECT_EQ(records(), before) << "a refused request records nothing (as " << row.denied.name << ")";
+    }
+
+    if (row.recorded && row.status != kAnyStatus) {
+      // Fail-closed: when no record can be written (the table gone, as with
+      // a full disk or a broken table), the same request answers 503, shows
+      // nothing of the child and changes nothing.
+      const auto state = log_state();
+      execute(database_url_, "ALTER TABLE access_record RENAME TO access_record_away");
+      auto closed = send(row.who, row.send, path, body);
+      execute(database_url_, "ALTER TABLE access_record_away RENAME TO access_record");
+      EXPECT_EQ(closed.status, 503) << "without a record: " << closed.body.substr(0, 300);
+      EXPECT_EQ(closed.body.find(given_name(row.recorded->child)), std::string::npos) << "no child's data without a record";
+      EXPECT_EQ(log_state(), state) << "nothing written without a record";
     }
 
     const auto before = records();
