@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 LISTEN ?= 127.0.0.1:8080
 DEMO_DB ?= sqlite:var/stafett.db
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test bench bench-recording clean
 
 all: build
 
@@ -42,5 +42,14 @@ bench: release
 	STAFETT_BIN=$(RELEASE_DIR)/stafett BENCH_PATH=/logger/1 BENCH_LOGIN=1 \
 	  BENCH_LOGS=10000 BENCH_ENTRIES=500000 bench/run.sh
 
+# The authenticated log page with its access record against the same page
+# from a benchmark build that records nothing, and against nginx (issue 6).
+bench-recording: release
+	@cmake -S . -B build-bench-norecord -DCMAKE_BUILD_TYPE=Release -DSTAFETT_TEST=OFF \
+	  -DSTAFETT_BENCH_WITHOUT_ACCESS_RECORDS=ON >/dev/null
+	cmake --build build-bench-norecord -j$(JOBS) --target stafett
+	STAFETT_BIN=$(RELEASE_DIR)/stafett BENCH_BASELINE_BIN=build-bench-norecord/stafett \
+	  BENCH_PATH=/logger/1 BENCH_LOGIN=1 BENCH_LOGS=10000 BENCH_ENTRIES=500000 bench/run.sh
+
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR)
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) build-bench-norecord

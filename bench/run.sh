@@ -16,6 +16,10 @@
 #   BENCH_LOGS       extra fictional logs to generate (default: 0, none)
 #   BENCH_ENTRIES    entries spread over them (default: 0); with BENCH_LOGS,
 #                    demo log 1 also gets BENCH_MEASURED_ENTRIES (default 200)
+#   BENCH_BASELINE_BIN  a second server binary, measured as "baseline" on the
+#                    same database in the same rounds (default: none); `make
+#                    bench-recording` passes one built with
+#                    -DSTAFETT_BENCH_WITHOUT_ACCESS_RECORDS=ON
 #
 # Everything runs on 127.0.0.1 in a temporary directory that is removed on exit,
 # together with the server and nginx, also on Ctrl-C/SIGTERM. The numbers are a
@@ -48,6 +52,7 @@ BENCH_LOGIN=${BENCH_LOGIN:-}
 BENCH_LOGS=${BENCH_LOGS:-0}
 BENCH_ENTRIES=${BENCH_ENTRIES:-0}
 BENCH_MEASURED_ENTRIES=${BENCH_MEASURED_ENTRIES:-200}
+BENCH_BASELINE_BIN=${BENCH_BASELINE_BIN:-}
 NGINX=/usr/sbin/nginx
 # Fixed load shape, so that numbers from different runs are comparable.
 WRK_THREADS=1
@@ -63,6 +68,7 @@ done
 [[ $BENCH_WARMUP =~ ^[0-9]+$ ]] || die "BENCH_WARMUP must be a non-negative integer (got '$BENCH_WARMUP')"
 [[ $BENCH_PATH == /* ]] || die "BENCH_PATH must start with / (got '$BENCH_PATH')"
 [[ -x $STAFETT_BIN ]] || die "server binary $STAFETT_BIN not found; build the release binary first (or set STAFETT_BIN)"
+[[ -z $BENCH_BASELINE_BIN || -x $BENCH_BASELINE_BIN ]] || die "baseline binary $BENCH_BASELINE_BIN not found"
 [[ -x $NGINX ]] || die "$NGINX not found (run scripts/install-deps.sh)"
 for tool in wrk curl; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not found (run scripts/install-deps.sh)"
@@ -71,6 +77,7 @@ done
 # --- temporary directory and cleanup ---------------------------------------
 tmp=""
 server_pid=""
+baseline_pid=""
 nginx_pid=""
 wrk_pid=""
 cleaned=0
@@ -103,6 +110,9 @@ cleanup() {
     fi
     if [[ -n $nginx_pid ]]; then
         stop_child "$nginx_pid" nginx
+    fi
+    if [[ -n $baseline_pid ]]; then
+        stop_child "$baseline_pid" baseline
     fi
     if [[ -n $server_pid ]]; then
         stop_child "$server_pid" stafett
@@ -186,36 +196,45 @@ fi
 
 serve_flags=()
 [[ -n $BENCH_LOGIN ]] && serve_flags+=(--demo)
-log "starting $STAFETT_BIN"
-"$STAFETT_BIN" serve --listen 127.0.0.1:0 --port-file "$tmp/port" "${serve_flags[@]}" \
-    --database-url "$db_url" --key-file "$tmp/keys" --web-root "$REPO_ROOT/web" >"$tmp/server.log" 2>&1 &
-server_pid=$!
 
-stafett_port=""
-deadline=$((SECONDS + BENCH_START_TIMEOUT))
-while ((SECONDS < deadline)); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        server_pid=""
-        show_log "$tmp/server.log"
-        die "stafett exited before it was ready"
+# Starts server binary $1 with its log in $2; puts its pid in the variable
+# named $3 (at once, so cleanup can stop it) and its port in $started_port.
+started_port=""
+start_server() {
+    local bin=$1 server_log=$2 pid_var=$3 port_file port="" deadline
+    port_file="$server_log.port"
+    log "starting $bin"
+    "$bin" serve --listen 127.0.0.1:0 --port-file "$port_file" "${serve_flags[@]}" \
+        --database-url "$db_url" --key-file "$tmp/keys" --web-root "$REPO_ROOT/web" >"$server_log" 2>&1 &
+    printf -v "$pid_var" '%s' "$!"
+    deadline=$((SECONDS + BENCH_START_TIMEOUT))
+    while ((SECONDS < deadline)); do
+        if ! kill -0 "${!pid_var}" 2>/dev/null; then
+            printf -v "$pid_var" '%s' ""
+            show_log "$server_log"
+            die "$bin exited before it was ready"
+        fi
+        if [[ -s $port_file ]]; then
+            port=$(tr -d '[:space:]' <"$port_file")
+            [[ $port =~ ^[0-9]+$ ]] && break
+            port=""
+        fi
+        sleep 0.1
+    done
+    if [[ -z $port ]]; then
+        show_log "$server_log"
+        die "$bin did not write its port file within ${BENCH_START_TIMEOUT} s"
     fi
-    if [[ -s $tmp/port ]]; then
-        stafett_port=$(tr -d '[:space:]' <"$tmp/port")
-        [[ $stafett_port =~ ^[0-9]+$ ]] && break
-        stafett_port=""
-    fi
-    sleep 0.1
-done
-if [[ -z $stafett_port ]]; then
-    show_log "$tmp/server.log"
-    die "stafett did not write its port file within ${BENCH_START_TIMEOUT} s"
-fi
-stafett_url="http://127.0.0.1:$stafett_port$BENCH_PATH"
+    started_port=$port
+}
 
-# Log in as a demo person: the login form's CSRF cookie, then the session cookie.
-cookie_header=()
-if [[ -n $BENCH_LOGIN ]]; then
-    base="http://127.0.0.1:$stafett_port"
+# Logs in as demo person BENCH_LOGIN on the server at port $1 and puts the
+# curl/wrk arguments for its session cookie in the array named $2.
+log_in() {
+    local base="http://127.0.0.1:$1" login_csrf session
+    local -n into=$2
+    into=()
+    [[ -n $BENCH_LOGIN ]] || return 0
     # The cookies are __Host- cookies (Secure): curl will not keep them from
     # plain http, so they are read from the Set-Cookie headers instead.
     curl -sS --max-time 10 --retry 5 --retry-connrefused --retry-delay 1 -D "$tmp/login-headers" -o /dev/null \
@@ -226,8 +245,22 @@ if [[ -n $BENCH_LOGIN ]]; then
         --data "_csrf=$login_csrf&person=$BENCH_LOGIN&kind=employee" "$base/demo/logg-inn" || die "demo login failed"
     session=$(sed -n 's/^[Ss]et-[Cc]ookie: __Host-stafett_session=\([^;]*\).*/\1/p' "$tmp/session-headers" | tr -d '\r')
     [[ -n $session ]] || die "demo login as person $BENCH_LOGIN gave no session"
-    cookie_header=(-H "Cookie: __Host-stafett_session=$session")
-    log "logged in as demo person $BENCH_LOGIN"
+    # shellcheck disable=SC2034 # `into` is a nameref: the caller's array
+    into=(-H "Cookie: __Host-stafett_session=$session")
+    log "logged in as demo person $BENCH_LOGIN on port $1"
+}
+
+start_server "$STAFETT_BIN" "$tmp/server.log" server_pid
+stafett_port=$started_port
+stafett_url="http://127.0.0.1:$stafett_port$BENCH_PATH"
+cookie_header=()
+log_in "$stafett_port" cookie_header
+baseline_cookie=()
+baseline_url=""
+if [[ -n $BENCH_BASELINE_BIN ]]; then
+    start_server "$BENCH_BASELINE_BIN" "$tmp/server-baseline.log" baseline_pid
+    baseline_url="http://127.0.0.1:$started_port$BENCH_PATH"
+    log_in "$started_port" baseline_cookie
 fi
 
 # Save the page (body and headers) that nginx will serve as its static copy.
@@ -321,8 +354,13 @@ fi
 # Runs wrk in the background and waits, so that Ctrl-C/SIGTERM are handled at
 # once instead of after the run. Output goes to $3.
 run_wrk() {
-    local url=$1 seconds=$2 out=$3 rc=0
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --latency "${cookie_header[@]}" "$url" >"$out" 2>&1 &
+    local url=$1 seconds=$2 out=$3 target=${4:-stafett} rc=0
+    local -a cookie=()
+    case $target in
+        stafett) cookie=("${cookie_header[@]}") ;;
+        baseline) cookie=("${baseline_cookie[@]}") ;;
+    esac
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --latency "${cookie[@]}" "$url" >"$out" 2>&1 &
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
     wrk_pid=""
@@ -365,11 +403,16 @@ median() {
 
 measure() {
     local target=$1 url=$2 round=$3 result rps p50 p99
-    run_wrk "$url" "$BENCH_SECONDS" "$tmp/wrk-$target-$round.txt"
+    run_wrk "$url" "$BENCH_SECONDS" "$tmp/wrk-$target-$round.txt" "$target"
     if [[ $target == stafett ]] && ! kill -0 "$server_pid" 2>/dev/null; then
         server_pid=""
         show_log "$tmp/server.log"
         die "stafett died during the benchmark"
+    fi
+    if [[ $target == baseline ]] && ! kill -0 "$baseline_pid" 2>/dev/null; then
+        baseline_pid=""
+        show_log "$tmp/server-baseline.log"
+        die "the baseline server died during the benchmark"
     fi
     result=$(parse_wrk "$tmp/wrk-$target-$round.txt") || {
         cat "$tmp/wrk-$target-$round.txt" >&2
@@ -381,19 +424,32 @@ measure() {
 }
 
 url_of() {
-    if [[ $1 == stafett ]]; then printf '%s\n' "$stafett_url"; else printf '%s\n' "$nginx_url"; fi
+    case $1 in
+        stafett) printf '%s\n' "$stafett_url" ;;
+        baseline) printf '%s\n' "$baseline_url" ;;
+        *) printf '%s\n' "$nginx_url" ;;
+    esac
 }
+
+targets=(stafett nginx)
+[[ -n $BENCH_BASELINE_BIN ]] && targets+=(baseline)
 
 log "measuring GET $BENCH_PATH: $BENCH_ROUNDS rounds x ${BENCH_SECONDS} s per target, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS"
 if ((BENCH_WARMUP > 0)); then
-    for target in stafett nginx; do
-        run_wrk "$(url_of "$target")" "$BENCH_WARMUP" "$tmp/wrk-warmup-$target.txt"
+    for target in "${targets[@]}"; do
+        run_wrk "$(url_of "$target")" "$BENCH_WARMUP" "$tmp/wrk-warmup-$target.txt" "$target"
     done
 fi
-# Alternate the targets, and their order from round to round (A B, B A, ...),
-# so that slow drift of the machine (heat, other load) hits both alike.
+# Alternate the targets, and their order from round to round (A B, B A, ...;
+# with three, each round starts one later), so that slow drift of the machine
+# (heat, other load) hits them alike.
 for ((round = 1; round <= BENCH_ROUNDS; round++)); do
-    if ((round % 2)); then order=(stafett nginx); else order=(nginx stafett); fi
+    order=()
+    if ((${#targets[@]} == 2)); then
+        if ((round % 2)); then order=(stafett nginx); else order=(nginx stafett); fi
+    else
+        for ((i = 0; i < ${#targets[@]}; i++)); do order+=("${targets[(i + round - 1) % ${#targets[@]}]}"); done
+    fi
     for target in "${order[@]}"; do
         measure "$target" "$(url_of "$target")" "$round"
     done
@@ -401,7 +457,7 @@ done
 
 # --- report -------------------------------------------------------------------
 declare -A RPS P50 P99
-for target in stafett nginx; do
+for target in "${targets[@]}"; do
     f="$tmp/results-$target.txt"
     RPS[$target]=$(awk '{ print $1 }' "$f" | median)
     P50[$target]=$(awk '{ print $2 }' "$f" | median)
@@ -419,7 +475,13 @@ echo
 [[ -n $BENCH_LOGIN ]] && echo "logged in as demo person $BENCH_LOGIN; page size $(wc -c <"$tmp/www/index.html") bytes"
 echo "GET $BENCH_PATH on 127.0.0.1, $(nproc) cores, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${BENCH_SECONDS}s, median of $BENCH_ROUNDS rounds"
 printf '%-8s %12s %10s %10s\n' target requests/s 'p50 ms' 'p99 ms'
-for target in stafett nginx; do
+for target in "${targets[@]}"; do
     printf '%-8s %12.0f %10.3f %10.3f\n' "$target" "${RPS[$target]}" "${P50[$target]}" "${P99[$target]}"
 done
 echo "ratio stafett/nginx (requests/s): $ratio"
+if [[ -n $BENCH_BASELINE_BIN ]]; then
+    awk -v s="${RPS[stafett]}" -v b="${RPS[baseline]}" -v sp="${P99[stafett]}" -v bp="${P99[baseline]}" 'BEGIN {
+        if (b <= 0 || bp <= 0) { print "ratio stafett/baseline: n/a"; exit }
+        printf "ratio stafett/baseline (requests/s): %.2f\n", s / b
+        printf "ratio stafett/baseline (p99 latency): %.2f\n", sp / bp }'
+fi

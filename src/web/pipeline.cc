@@ -68,7 +68,26 @@ http::Response Pipeline::renewal_needed(const http::Request& request, Locale loc
   return http::Response::redirect("/logg-inn/fornye?" + http::form_urlencode({{"tilbake", page_to_return_to(request)}}));
 }
 
+#ifdef STAFETT_BENCH_WITHOUT_ACCESS_RECORDS
+namespace {
+// Only in a benchmark build (bench/README.md, `make bench-recording`): the
+// baseline the recorded log page is measured against. It records nothing
+// and allows everything, so such a binary must never serve real data.
+class DiscardingTrail final : public app::AccessTrail {
+ public:
+  app::PendingAccess record_soon(domain::AccessRecord) override {
+    return app::PendingAccess([] { return Result<void>(); });
+  }
+  Result<void> record_in(store::Transaction&, domain::AccessRecord) override { return {}; }
+};
+DiscardingTrail discarding_trail;
+}  // namespace
+#endif
+
 Pipeline::Pipeline(const AppContext& app, std::span<const Route> routes) : app_(app) {
+#ifdef STAFETT_BENCH_WITHOUT_ACCESS_RECORDS
+  spdlog::warn("BENCHMARK BUILD: access records are switched off; never serve real data with this binary");
+#endif
   for (const Route& route : routes) {
     if (route.option == RouteOption::kDemoOnly && !app.demo) continue;  // without --demo the route does not exist
     router_.add(route.method, std::string(route.pattern), &route);
@@ -116,12 +135,16 @@ http::Response Pipeline::handle(const http::Request& request) const {
   // Accesses to a child's data during this request are recorded on the
   // session's trail (app/access_trail.h); without an access log, none may happen.
   std::optional<app::SessionAccessTrail> trail;
+#ifdef STAFETT_BENCH_WITHOUT_ACCESS_RECORDS
+  if (ctx.session) ctx.access = &discarding_trail;
+#else
   if (ctx.session && app_.access_log != nullptr) {
     trail.emplace(*app_.access_log, app::LoginTrace{ctx.session->token_hash,
                                                     ctx.session->provider_issuer.value_or("demo"),
                                                     ctx.session->assurance});
     ctx.access = &*trail;
   }
+#endif
 
   // 4. State changes need a form body we can read and the CSRF token that
   //    only our own pages know (the session's, or the login form's cookie).
