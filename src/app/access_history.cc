@@ -4,8 +4,8 @@
 #include <map>
 
 #include "app/access.h"
+#include "app/access_listing.h"
 #include "app/entry_writing.h"
-#include "core/oslo_time.h"
 #include "domain/entry.h"
 #include "store/access_record_repository.h"
 #include "store/entry_repository.h"
@@ -19,109 +19,6 @@ using policy::Action;
 using store::Transaction;
 
 Error forbidden() { return make_error(Errc::kForbidden, "access records"); }
-
-// The first instant of an Oslo date: the end of the day before.
-TimePoint oslo_start_of_day(domain::Date date) {
-  return oslo_end_of_day(domain::Date{std::chrono::sys_days{date} - std::chrono::days{1}});
-}
-
-// The period of the filter, both dates inclusive. A date that is not a
-// date, or a period that ends before it starts, is a field error.
-store::AccessRecordFilter period_of(const AccessFilterInput& in, domain::FieldProblems& errors) {
-  store::AccessRecordFilter f;
-  std::optional<domain::Date> from;
-  std::optional<domain::Date> to;
-  if (!in.from.empty()) {
-    from = domain::date_from_code(in.from);
-    if (!from) errors.push_back({"from", "access.error.from"});
-  }
-  if (!in.to.empty()) {
-    to = domain::date_from_code(in.to);
-    if (!to) errors.push_back({"to", "access.error.to"});
-  }
-  if (from && to && *to < *from) errors.push_back({"to", "access.error.period"});
-  if (from) f.from = oslo_start_of_day(*from);
-  if (to) f.until = oslo_end_of_day(*to);
-  return f;
-}
-
-// The cursor of the previous page: a record of this very listing (`belongs`
-// says whether it is), so a cursor cannot be used to probe other records.
-template <class Belongs>
-Result<std::optional<store::AccessRecordPosition>> cursor_of(Transaction& tx, const std::string& text,
-                                                             Belongs belongs, domain::FieldProblems& errors) {
-  if (text.empty()) return std::optional<store::AccessRecordPosition>{};
-  const auto sequence = writing::parse_id(text);
-  if (!sequence) {
-    errors.push_back({"before", "access.error.before"});
-    return std::optional<store::AccessRecordPosition>{};
-  }
-  auto place = store::find_access_record_place(tx, *sequence);
-  if (!place) return place.error();
-  if (!*place || !belongs(**place)) {
-    errors.push_back({"before", "access.error.before"});
-    return std::optional<store::AccessRecordPosition>{};
-  }
-  return std::optional<store::AccessRecordPosition>{(*place)->position};
-}
-
-// Names of people and units, each looked up once per page.
-class Names {
- public:
-  explicit Names(Transaction& tx) : tx_(tx) {}
-
-  Result<std::optional<store::PersonRow>> person(domain::PersonId id) {
-    auto it = people_.find(id.value);
-    if (it != people_.end()) return it->second;
-    auto row = store::find_person(tx_, id);
-    if (!row) return row.error();
-    people_.emplace(id.value, *row);
-    return *row;
-  }
-  Result<std::string> person_name(domain::PersonId id) {
-    auto p = person(id);
-    if (!p) return p.error();
-    return *p ? (*p)->full_name() : std::string();
-  }
-  Result<std::string> unit_name(domain::UnitId id) {
-    auto it = units_.find(id.value);
-    if (it != units_.end()) return it->second;
-    auto row = store::find_unit(tx_, id);
-    if (!row) return row.error();
-    std::string name = *row ? (*row)->name : std::string();
-    units_.emplace(id.value, name);
-    return name;
-  }
-
- private:
-  Transaction& tx_;
-  std::map<std::int64_t, std::optional<store::PersonRow>> people_;
-  std::map<std::int64_t, std::string> units_;
-};
-
-// Who, as what, on which basis and what they did; the target is decided by
-// the caller, who knows what the reader may see.
-Result<AccessLine> line_of(Names& names, const store::ListedAccessRecord& listed) {
-  const auto& r = listed.record;
-  AccessLine line;
-  line.sequence = listed.sequence;
-  line.at = r.at;
-  line.person = r.person;
-  auto name = names.person_name(r.person);
-  if (!name) return name.error();
-  line.person_name = std::move(*name);
-  line.role = r.role;
-  if (r.unit) {
-    auto unit = names.unit_name(*r.unit);
-    if (!unit) return unit.error();
-    line.unit_name = std::move(*unit);
-  }
-  line.service = r.service;
-  line.action = r.action;
-  line.basis = r.basis;
-  if (r.basis == domain::AccessBasis::kBreakGlass) line.break_glass_reason = r.break_glass_reason;
-  return line;
-}
 
 // The kind of each entry the reader may see, by entry id; nullopt for one
 // they may not (or that cannot be found).
@@ -164,7 +61,7 @@ Result<LogAccessesView> log_accesses(store::Database& db, const policy::Actor& a
     if (!facts || !policy::can(actor, Action::kViewAccessRecords, *facts)) return forbidden();
     LogAccessesView view;
     view.log = log;
-    Names names(tx);
+    AccessNames names(tx);
     auto row = store::find_log(tx, log);
     if (!row) return row.error();
     if (!*row) return forbidden();
@@ -182,7 +79,7 @@ Result<LogAccessesView> log_accesses(store::Database& db, const policy::Actor& a
     std::stable_sort(view.people.begin(), view.people.end(),
                      [](const PersonChoice& a, const PersonChoice& b) { return a.name < b.name; });
 
-    auto filter = period_of(input, view.errors);
+    auto filter = access_period(input.from, input.to, view.errors);
     if (!input.person.empty()) {
       // Only someone who appears in this log's records: nothing to learn by
       // trying other ids.
@@ -195,7 +92,7 @@ Result<LogAccessesView> log_accesses(store::Database& db, const policy::Actor& a
         view.errors.push_back({"person", "access.error.person"});
       }
     }
-    auto before = cursor_of(tx, input.before, [&](const store::AccessRecordPlace& p) { return p.log == log; },
+    auto before = access_cursor(tx, input.before, [&](const store::AccessRecordPlace& p) { return p.log == log; },
                             view.errors);
     if (!before) return before.error();
     filter.before = *before;
@@ -209,7 +106,7 @@ Result<LogAccessesView> log_accesses(store::Database& db, const policy::Actor& a
     }
     EntryKinds readable;
     for (const auto& listed : *records) {
-      auto line = line_of(names, listed);
+      auto line = access_line_of(names, listed);
       if (!line) return line.error();
       if (auto r = set_target(tx, actor, *facts, listed.record, readable, *line); !r) return r.error();
       view.lines.push_back(std::move(*line));
@@ -225,8 +122,8 @@ Result<OwnAccessesView> own_accesses(store::Database& db, const policy::Actor& a
   return store::transact_value<OwnAccessesView>(db, store::TxMode::kRead, [&](Transaction& tx)
                                                     -> Result<OwnAccessesView> {
     OwnAccessesView view;
-    auto filter = period_of(input, view.errors);
-    auto before = cursor_of(tx, input.before,
+    auto filter = access_period(input.from, input.to, view.errors);
+    auto before = access_cursor(tx, input.before,
                             [&](const store::AccessRecordPlace& p) { return p.person == actor.person; }, view.errors);
     if (!before) return before.error();
     filter.before = *before;
@@ -238,7 +135,7 @@ Result<OwnAccessesView> own_accesses(store::Database& db, const policy::Actor& a
       records->resize(kAccessPageSize);
       view.older = records->back().sequence;
     }
-    Names names(tx);
+    AccessNames names(tx);
     // Whether the actor may read each log now, decided once per log with
     // the same facts as opening it.
     std::map<std::int64_t, std::optional<policy::AccessFacts>> reader;
@@ -252,7 +149,7 @@ Result<OwnAccessesView> own_accesses(store::Database& db, const policy::Actor& a
         if (facts && policy::can(actor, Action::kReadLog, *facts)) allowed = std::move(*facts);
         it = reader.emplace(r.log.value, std::move(allowed)).first;
       }
-      auto line = line_of(names, listed);
+      auto line = access_line_of(names, listed);
       if (!line) return line.error();
       OwnAccessLine own{std::move(*line), r.log, it->second.has_value(), {}};
       if (own.can_read) {

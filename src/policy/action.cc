@@ -31,6 +31,8 @@ std::string_view action_name(Action action) {
     case Action::kRecordPaperConsent: return "record_paper_consent";
     case Action::kViewAccessRecords: return "view_access_records";
     case Action::kListOwnAccesses: return "list_own_accesses";
+    case Action::kSearchAccessRecords: return "search_access_records";
+    case Action::kExportAccessRecords: return "export_access_records";
     case Action::kManageMunicipality: return "manage_municipality";
   }
   return "unknown";

@@ -41,6 +41,10 @@ enum class Action {
   // Who has read or changed the child's data (the access chain).
   kViewAccessRecords,  // "Hvem har sett loggen?": the family sees every access to their log
   kListOwnAccesses,    // "Mine oppslag": an employee's own accesses, in every log
+  // The privacy officer (personvernombud): the access records of their
+  // municipality's logs, never the logs' content.
+  kSearchAccessRecords,  // search by person, child, unit, log, period, action, basis
+  kExportAccessRecords,  // the same selection as a file (CSV, JSON) for an inquiry
   // Municipal administration: never log content.
   kManageMunicipality,  // units, employments, settings
 };
@@ -56,6 +60,7 @@ inline constexpr std::array kAllActions = {
     Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
     Action::kViewAccessRecords, Action::kListOwnAccesses,
+    Action::kSearchAccessRecords, Action::kExportAccessRecords,
     Action::kManageMunicipality,
 };
 

@@ -103,6 +103,7 @@ std::string_view deny_reason_name(DenyReason reason) {
     case DenyReason::kNoHandover: return "no_handover";
     case DenyReason::kReadOnlyRole: return "read_only_role";
     case DenyReason::kNotAuthor: return "not_author";
+    case DenyReason::kNotPrivacyOfficer: return "not_privacy_officer";
   }
   return "unknown";
 }
@@ -145,6 +146,8 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kViewAccessRecords:
       return citizen;
     case Action::kListOwnAccesses:
+    case Action::kSearchAccessRecords:
+    case Action::kExportAccessRecords:
       return employee;
   }
   return false;  // deny by default, also for values outside the enum
@@ -179,6 +182,12 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
 
     case Action::kManageMunicipality:
       return f.actor_is_municipal_admin ? Decision::allow() : Decision::deny(DenyReason::kNotAdmin);
+
+    // The access records of the municipality in question, never log
+    // content: only its privacy officer (not its administrator).
+    case Action::kSearchAccessRecords:
+    case Action::kExportAccessRecords:
+      return f.actor_is_privacy_officer ? Decision::allow() : Decision::deny(DenyReason::kNotPrivacyOfficer);
 
     case Action::kReadLog:
     case Action::kViewConsents:
@@ -301,6 +310,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kListOwnAccesses:
     case Action::kCreateLog:
     case Action::kManageMunicipality:
+    case Action::kSearchAccessRecords:
+    case Action::kExportAccessRecords:
       break;  // handled above
   }
   return Decision::deny(DenyReason::kNotParticipant);

@@ -32,6 +32,7 @@ enum class DenyReason {
   kNoHandover,
   kReadOnlyRole,
   kNotAuthor,
+  kNotPrivacyOfficer,
 };
 std::string_view deny_reason_name(DenyReason reason);
 

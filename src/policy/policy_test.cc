@@ -267,6 +267,41 @@ TEST(Policy, OnlyEmployeesListTheirOwnAccesses) {
   EXPECT_FALSE(may_attempt(Actor{ActorKind::kEmployee, PersonId{0}}, Action::kListOwnAccesses));
 }
 
+TEST(Policy, OnlyThePrivacyOfficerSearchesAndExportsAccessRecords) {
+  const Actor officer{ActorKind::kEmployee, PersonId{41}};
+  AccessFacts f;
+  for (Action a : {Action::kSearchAccessRecords, Action::kExportAccessRecords}) {
+    EXPECT_EQ(can(officer, a, f).reason, DenyReason::kNotPrivacyOfficer) << action_name(a);
+    f.actor_is_municipal_admin = true;
+    EXPECT_EQ(can(officer, a, f).reason, DenyReason::kNotPrivacyOfficer) << "an administrator is not one";
+    f.actor_is_privacy_officer = true;
+    EXPECT_TRUE(can(officer, a, f)) << action_name(a) << ": not about one log, no log needed";
+    EXPECT_FALSE(may_attempt(Actor{ActorKind::kCitizen, kMother}, a));
+    EXPECT_EQ(can(Actor{}, a, f).reason, DenyReason::kNotLoggedIn);
+    f = AccessFacts{};
+  }
+}
+
+TEST(Policy, APrivacyOfficerCannotReadLogContent) {
+  auto f = teacher_holding_open_log();
+  f.participation.reset();
+  f.actor_is_holder = false;
+  f.actor_is_privacy_officer = true;
+  const Actor officer{ActorKind::kEmployee, PersonId{41}};
+  EXPECT_TRUE(can(officer, Action::kSearchAccessRecords, f));
+  for (Action a : kAllActions) {
+    if (a == Action::kSearchAccessRecords || a == Action::kExportAccessRecords) continue;
+    // Only what every employee may do without a log: no read, no change.
+    if (can(officer, a, f)) {
+      EXPECT_TRUE(a == Action::kViewPublicPage || a == Action::kReadStaticAsset || a == Action::kChooseLanguage ||
+                  a == Action::kCheckHealth || a == Action::kDemoLogin || a == Action::kLogin ||
+                  a == Action::kProviderLogout || a == Action::kLogout || a == Action::kRenewLogin ||
+                  a == Action::kListOwnLogs || a == Action::kListOwnAccesses)
+          << action_name(a);
+    }
+  }
+}
+
 TEST(Policy, AnAdministratorCannotReadLogContent) {
   AccessFacts f;
   f.log_found = true;
@@ -329,6 +364,7 @@ struct World {
   LogStatus status;
   std::optional<Participation> participation;
   bool holder, guardian, is_child, handover_target, admin, author, by_family;
+  bool privacy_officer;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
   int child_age;
@@ -469,6 +505,8 @@ bool reference_allows(const World& w, Action a) {
       return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
     case Action::kViewAccessRecords: return w.log_found && family_reader;
     case Action::kListOwnAccesses: return employee;
+    case Action::kSearchAccessRecords:
+    case Action::kExportAccessRecords: return employee && w.privacy_officer;
   }
   return false;
 }
@@ -497,6 +535,7 @@ World random_world(std::mt19937_64& rng) {
   w.is_child = coin(0.15);
   w.handover_target = coin(0.2);
   w.admin = coin(0.15);
+  w.privacy_officer = coin(0.15);
   w.author = coin(0.3);
   w.by_family = coin(0.3);
   const domain::EntryKind kinds[] = {domain::EntryKind::kGoal, domain::EntryKind::kMeasure, domain::EntryKind::kNote,
@@ -556,6 +595,7 @@ AccessFacts facts_of(const World& w) {
   if (f.target) f.target->named_in_consent = f.consent.names_unit(f.target->unit);
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
+  f.actor_is_privacy_officer = w.privacy_officer;
   f.actor_is_entry_author = w.author;
   f.entry_by_family = w.by_family;
   f.entry_kind = w.entry_kind;
@@ -571,7 +611,8 @@ std::string describe(const World& w, Action a) {
                   " guardian=" + std::to_string(w.guardian) + " child=" + std::to_string(w.is_child) +
                   " age=" + std::to_string(w.child_age) + " consents=" + std::to_string(w.consents.size()) +
                   " rule=" + std::to_string(static_cast<int>(w.settings.rule)) +
-                  " category=" + std::string(domain::info_category_code(w.category));
+                  " category=" + std::string(domain::info_category_code(w.category)) +
+                  " admin=" + std::to_string(w.admin) + " privacy_officer=" + std::to_string(w.privacy_officer);
   if (w.participation) {
     s += " part.role=" + std::string(domain::participant_role_code(w.participation->role)) +
          " part.unit=" + std::to_string(w.participation->unit ? w.participation->unit->value : -1) +

@@ -85,6 +85,9 @@ std::span<const Route> route_table() {
       {Method::kPost, "/logger/{id}/tiltak/{entry}/evaluering", Action::kWriteEntry, pages::add_evaluation},
       {Method::kGet, "/logger/{id}/innslag/{entry}/rett", Action::kCorrectEntry, pages::correction_form},
       {Method::kPost, "/logger/{id}/innslag/{entry}/rett", Action::kCorrectEntry, pages::correct_entry},
+      // The privacy officer (personvernombud): access records of their municipality, never log content
+      {Method::kGet, "/personvern", Action::kSearchAccessRecords, pages::privacy_search_page},
+      {Method::kGet, "/personvern/eksport", Action::kExportAccessRecords, pages::privacy_export, kRecent},
       // Municipal administration (never log content)
       {Method::kGet, "/admin/innstillinger", Action::kManageMunicipality, pages::admin_settings},
       {Method::kPost, "/admin/kommuner/{municipality}/innstillinger", Action::kManageMunicipality,
@@ -108,6 +111,9 @@ std::span<const Route> route_table() {
       {Method::kGet, "/api/v1/tasks", Action::kListOwnLogs, pages::api_my_tasks},
       {Method::kGet, "/api/v1/logs/{id}/accesses", Action::kViewAccessRecords, pages::api_log_accesses},
       {Method::kGet, "/api/v1/me/accesses", Action::kListOwnAccesses, pages::api_my_accesses},
+      {Method::kGet, "/api/v1/privacy/accesses", Action::kSearchAccessRecords, pages::api_privacy_accesses},
+      {Method::kGet, "/api/v1/privacy/accesses/export", Action::kExportAccessRecords, pages::api_privacy_export,
+       kRecent},
       {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,

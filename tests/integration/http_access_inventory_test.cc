@@ -55,6 +55,7 @@ constexpr Persona kOle{2, "employee", "Ole (kindergarten, in no log of these)"};
 constexpr Persona kSara{3, "employee", "Sara (health, contributor in log 1, holder of log 3)"};
 constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in log 1)"};
 constexpr Persona kLiv{8, "employee", "Liv (municipal administrator)"};
+constexpr Persona kRandi{19, "employee", "Randi (privacy officer of Fjordvik)"};
 constexpr Persona kHanne{9, "citizen", "Hanne (Nora's mother)"};
 constexpr Persona kErik{10, "citizen", "Erik (Nora's father)"};
 constexpr Persona kAmina{12, "citizen", "Amina (Leo's mother)"};
@@ -167,6 +168,15 @@ std::vector<Row> inventory() {
       none(S::kGet, "/api/v1/logs/{id}/accesses", kHanne, "/api/v1/logs/1/accesses", "", 200, kAmina, 403),
       none(S::kGet, "/mine-oppslag", kIngrid, "/mine-oppslag", "", 200, kHanne, 403),
       none(S::kGet, "/api/v1/me/accesses", kIngrid, "/api/v1/me/accesses", "", 200, kHanne, 403),
+      // The privacy officer's search and export (issue 6, item 7): access
+      // records of the municipality's logs, never their content. Not
+      // recorded in the chain (an access record is about one log; these
+      // span many): each search and export is a line in the server log.
+      none(S::kGet, "/personvern", kRandi, "/personvern", "", 200, kLiv, 403),
+      none(S::kGet, "/personvern/eksport", kRandi, "/personvern/eksport?format=csv", "", 200, kLiv, 403),
+      none(S::kGet, "/api/v1/privacy/accesses", kRandi, "/api/v1/privacy/accesses", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/privacy/accesses/export", kRandi, "/api/v1/privacy/accesses/export?format=json", "", 200,
+           kHanne, 403),
       // The municipality's measures catalogue is not the child's data.
       none(S::kGet, "/api/v1/logs/{id}/measure-catalogue", kIngrid, "/api/v1/logs/1/measure-catalogue", "", 200, kHanne,
            403),

@@ -7,6 +7,7 @@
 
 #include "app/access_history.h"
 #include "web/page_data.h"
+#include "web/pages/access_lines.h"
 #include "web/pages/pages.h"
 #include "web/respond.h"
 
@@ -26,24 +27,8 @@ std::optional<app::AccessFilterInput> filter_input(const RequestContext& ctx) {
 }
 
 // The same filter with `before` moved to the next page.
-std::string older_url(std::string path, const app::AccessFilterInput& in, std::int64_t before) {
-  path += "?";
-  if (!in.from.empty()) path += "from=" + in.from + "&";
-  if (!in.to.empty()) path += "to=" + in.to + "&";
-  if (!in.person.empty()) path += "person=" + in.person + "&";
-  return path + "before=" + std::to_string(before);
-}
-
-std::string action_text(const RequestContext& ctx, domain::AccessAction action) {
-  return text(ctx, "access.action." + std::string(domain::access_action_code(action)));
-}
-
-// The basis in plain words: the family's own right names who they are.
-std::string basis_text(const RequestContext& ctx, const app::AccessLine& a) {
-  if (a.basis == domain::AccessBasis::kFamily) {
-    return text(ctx, a.role == "child" ? "access.basis.family_child" : "access.basis.family_guardian");
-  }
-  return text(ctx, "access.basis." + std::string(domain::access_basis_code(a.basis)));
+std::string older_url(const std::string& path, const app::AccessFilterInput& in, std::int64_t before) {
+  return pages::older_url(path, {{"from", in.from}, {"to", in.to}, {"person", in.person}}, before);
 }
 
 std::string target_text(const RequestContext& ctx, const app::AccessLine& a) {
@@ -57,17 +42,8 @@ std::string target_text(const RequestContext& ctx, const app::AccessLine& a) {
 }
 
 mustache::data line_data(const RequestContext& ctx, const app::AccessLine& a) {
-  mustache::data d(mustache::data::type::object);
-  d.set("name", a.person_name);
-  d.set("role", text(ctx, "role." + a.role));
-  if (!a.unit_name.empty()) d.set("unit", a.unit_name);
-  d.set("at", format_time(a.at));
-  d.set("action", action_text(ctx, a.action));
+  auto d = access_line_data(ctx, a);
   d.set("what", target_text(ctx, a));
-  d.set("basis", basis_text(ctx, a));
-  const bool break_glass = a.basis == domain::AccessBasis::kBreakGlass;
-  d.set("break_glass", flag(break_glass));
-  d.set("break_glass_reason", a.break_glass_reason);
   return d;
 }
 
@@ -79,16 +55,7 @@ void set_filter(mustache::data& page, const app::AccessFilterInput& in) {
 }
 
 json::object line_json(const app::AccessLine& a) {
-  json::object o{{"sequence", a.sequence},
-                 {"at_ms", to_unix_ms(a.at)},
-                 {"person", a.person.value},
-                 {"name", a.person_name},
-                 {"role", a.role},
-                 {"action", domain::access_action_code(a.action)},
-                 {"basis", domain::access_basis_code(a.basis)}};
-  if (!a.unit_name.empty()) o["unit"] = a.unit_name;
-  if (!a.service.empty()) o["service"] = a.service;
-  if (a.basis == domain::AccessBasis::kBreakGlass) o["break_glass_reason"] = a.break_glass_reason;
+  json::object o = access_line_json(a);
   switch (a.target) {
     case app::AccessTarget::kLog: o["target"] = "log"; break;
     case app::AccessTarget::kEntry:

@@ -71,6 +71,13 @@ http::Response my_accesses_page(const RequestContext& ctx);
 http::Response api_log_accesses(const RequestContext& ctx);
 http::Response api_my_accesses(const RequestContext& ctx);
 
+// The privacy officer's search of their municipality's access records
+// (/personvern) and its export (?format=csv|json), with their JSON twins.
+http::Response privacy_search_page(const RequestContext& ctx);
+http::Response privacy_export(const RequestContext& ctx);
+http::Response api_privacy_accesses(const RequestContext& ctx);
+http::Response api_privacy_export(const RequestContext& ctx);
+
 http::Response admin_settings(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);
