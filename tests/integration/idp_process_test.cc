@@ -3,6 +3,8 @@
 // accepts with the written CA (and only with it), hands out the client
 // credentials, takes new relying-party URIs, and never outlives its parent.
 // The provider's OpenID behaviour is tested in tests/idp/provider.test.mjs.
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -114,27 +116,44 @@ TEST(IdpProcess, StopsCleanlyOnSigterm) {
 
 TEST(IdpProcess, NeverOutlivesTheProcessThatStartedIt) {
   // A child starts the IdP and dies without cleaning up; the IdP must follow.
+  // The child reports the IdP's pid, or why it could not start one, through a
+  // pipe the IdP does not inherit; the wait for it is bounded, so a child
+  // that hangs fails this test with its reason instead of timing out CTest.
   int fds[2];
-  ASSERT_EQ(::pipe(fds), 0);
+  ASSERT_EQ(::pipe2(fds, O_CLOEXEC), 0);
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     ::close(fds[0]);
+    std::string report;
     try {
-      auto idp = IdpProcess::start();
-      const pid_t idp_pid = idp->pid();
-      (void)!::write(fds[1], &idp_pid, sizeof idp_pid);
+      auto idp = IdpProcess::start({.ready_timeout_ms = 60000});
+      report = "pid " + std::to_string(idp->pid());
       (void)idp.release();  // no destructor: as if the test process crashed
-    } catch (...) {
+    } catch (const std::exception& e) {
+      report = std::string("error ") + e.what();
     }
+    (void)!::write(fds[1], report.data(), report.size());
     ::_exit(0);
   }
   ::close(fds[1]);
-  pid_t idp_pid = -1;
-  const auto n = ::read(fds[0], &idp_pid, sizeof idp_pid);
+  std::string report;
+  const auto report_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(report_deadline -
+                                                                            std::chrono::steady_clock::now());
+    pollfd p{.fd = fds[0], .events = POLLIN, .revents = 0};
+    if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+    char buf[4096];
+    const auto n = ::read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    report.append(buf, static_cast<std::size_t>(n));
+  }
   ::close(fds[0]);
+  if (report.rfind("pid ", 0) != 0) ::kill(child, SIGKILL);
   ::waitpid(child, nullptr, 0);
-  ASSERT_EQ(n, static_cast<ssize_t>(sizeof idp_pid)) << "the child could not start the IdP";
+  ASSERT_EQ(report.rfind("pid ", 0), 0u) << "the child could not start the IdP within 90 s: " << report;
+  const pid_t idp_pid = static_cast<pid_t>(std::stol(report.substr(4)));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!gone(idp_pid) && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
