@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/national_id.h"
+#include "store/break_glass_repository.h"
 #include "store/consent_repository.h"
 #include "store/people_repository.h"
 
@@ -81,6 +82,24 @@ Result<policy::AccessFacts> load_access_facts(store::Transaction& tx, const poli
     auto handover = store::pending_handover(tx, log_id);
     if (!handover) return handover.error();
     f.actor_is_handover_target = *handover && (*handover)->to == p.id;
+  }
+  if (actor.kind == policy::ActorKind::kEmployee) {
+    auto designated = store::is_break_glass_designated(tx, actor.person, l.municipality, now);
+    if (!designated) return designated.error();
+    if (*designated) {
+      auto employments = store::active_employments(tx, actor.person, now);
+      if (!employments) return employments.error();
+      f.actor_may_break_glass = !employments->empty();
+    }
+    if (f.actor_may_break_glass) {
+      auto open = store::active_break_glass(tx, log_id, actor.person, now);
+      if (!open) return open.error();
+      if (*open) {
+        policy::BreakGlassFacts b{.id = (*open)->id, .reason = (*open)->reason, .unit = (*open)->unit};
+        if (!(*open)->service.empty()) b.unit_service = domain::service_type_from_code((*open)->service);
+        f.break_glass = b;
+      }
+    }
   }
   if (actor.kind == policy::ActorKind::kCitizen) {
     auto guardians = store::guardians_of(tx, l.child, now);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -27,6 +28,15 @@ Result<void> append_access_records(store::Database& db, std::span<const domain::
 // commit together or not at all. Takes the chain's append lock until the
 // transaction ends: call it last, just before the transaction commits.
 Result<void> append_access_records_in(store::Transaction& tx, std::span<const domain::AccessRecord> records);
+
+// A record retention removed the bytes of: its place and its stored hash.
+struct RemovedLink {
+  std::uint64_t sequence = 0;
+  crypto::ChainHash hash{};
+};
+// The fingerprint a removal event carries (its `content`) of exactly the
+// records it removed, in sequence order.
+std::string removal_digest(const std::vector<RemovedLink>& removed);
 
 // How long the chain is and the hash of its last record (kChainStart and 0
 // for an empty chain): what a checkpoint signs.

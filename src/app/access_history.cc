@@ -68,6 +68,9 @@ Result<LogAccessesView> log_accesses(store::Database& db, const policy::Actor& a
     auto child = names.person_name((*row)->child);
     if (!child) return child.error();
     view.child_name = std::move(*child);
+    auto glass = store::break_glass_of_log(tx, log);
+    if (!glass) return glass.error();
+    view.break_glass = std::move(*glass);
 
     auto people = store::people_in_access_records(tx, log);
     if (!people) return people.error();

@@ -20,6 +20,7 @@
 #include "domain/access_record.h"
 #include "domain/field_problem.h"
 #include "policy/actor.h"
+#include "store/break_glass_repository.h"
 #include "store/database.h"
 
 namespace stafett::app {
@@ -72,6 +73,9 @@ struct LogAccessesView {
   std::vector<PersonChoice> people;       // everyone in the log's records, by name
   std::optional<std::int64_t> older;      // `before` for the next page, when there is one
   domain::FieldProblems errors;
+  // Every break-glass access to the log, newest first, whatever the filter:
+  // the family must not miss one.
+  std::vector<store::BreakGlassRow> break_glass;
 };
 
 // Every access to `log`, for its family: kViewAccessRecords (guardians, the

@@ -6,6 +6,7 @@
 #include "app/access_chain.h"
 #include "domain/log.h"
 #include "domain/service_type.h"
+#include "policy/policy.h"
 
 namespace stafett::app {
 
@@ -71,7 +72,15 @@ domain::AccessRecord access_record_for(const policy::Actor& actor, const policy:
   // child), even where it also takes part in the log; employees by taking
   // part under the consents in force.
   const bool family = actor.kind == policy::ActorKind::kCitizen && (facts.actor_is_guardian || facts.actor_is_child);
-  if (!family && facts.participation) {
+  // Break-glass when only an open break-glass access let the actor read.
+  const bool break_glass = !family && facts.break_glass && policy::can(actor, policy::Action::kReadLog, facts).break_glass;
+  if (break_glass) {
+    r.basis = domain::AccessBasis::kBreakGlass;
+    r.role = "break_glass";
+    r.unit = facts.break_glass->unit;
+    if (facts.break_glass->unit_service) r.service = std::string(domain::service_type_code(*facts.break_glass->unit_service));
+    r.break_glass_reason = std::string(domain::break_glass_reason_code(facts.break_glass->reason));
+  } else if (!family && facts.participation) {
     r.basis = domain::AccessBasis::kParticipation;
     r.role = std::string(domain::participant_role_code(facts.participation->role));
     r.unit = facts.participation->unit;

@@ -3,6 +3,7 @@
 #include "policy/policy.h"
 #include "store/municipality_repository.h"
 #include "store/people_repository.h"
+#include "store/retention_repository.h"
 
 namespace stafett::app {
 namespace {
@@ -17,6 +18,18 @@ Result<bool> administers(Transaction& tx, const policy::Actor& actor, domain::Mu
   if (!employments) return employments.error();
   if (employments->empty()) return false;
   return store::has_municipal_role(tx, actor.person, m, "admin", now);
+}
+
+// kForbidden unless `actor` administers `m` now, as the policy decides it.
+Result<void> require_admin(Transaction& tx, const policy::Actor& actor, domain::MunicipalityId m, TimePoint now) {
+  auto admin = administers(tx, actor, m, now);
+  if (!admin) return admin.error();
+  policy::AccessFacts facts;
+  facts.actor_is_municipal_admin = *admin;
+  if (!policy::can(actor, policy::Action::kManageMunicipality, facts)) {
+    return make_error(Errc::kForbidden, "not an administrator of this municipality");
+  }
+  return {};
 }
 
 }  // namespace
@@ -41,7 +54,9 @@ Result<std::vector<MunicipalitySettingsView>> administered_municipalities(store:
           if (!policy::can(actor, policy::Action::kManageMunicipality, facts)) continue;
           auto settings = store::municipality_settings(tx, m.id);
           if (!settings) return settings.error();
-          out.push_back({m, *settings});
+          auto retention = store::retention_settings(tx, m.id);
+          if (!retention) return retention.error();
+          out.push_back({m, *settings, *retention});
         }
         if (out.empty()) return make_error(Errc::kForbidden, "administers no municipality");
         return out;
@@ -53,13 +68,7 @@ Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& acto
   FieldErrors errors;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto admin = administers(tx, actor, municipality, now);
-    if (!admin) return admin.error();
-    policy::AccessFacts facts;
-    facts.actor_is_municipal_admin = *admin;
-    if (!policy::can(actor, policy::Action::kManageMunicipality, facts)) {
-      return make_error(Errc::kForbidden, "not an administrator of this municipality");
-    }
+    if (auto allowed = require_admin(tx, actor, municipality, now); !allowed) return allowed;
     if (settings.child_consent_age < 7 || settings.child_consent_age > 18) {
       errors.push_back({"child_consent_age", "settings.error.age"});
     }
@@ -70,6 +79,24 @@ Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& acto
     }
     if (!errors.empty()) return {};
     return store::save_municipality_settings(tx, municipality, settings, actor.person, now);
+  });
+  if (!r) return r.error();
+  return errors;
+}
+
+Result<FieldErrors> save_retention(store::Database& db, const policy::Actor& actor, domain::MunicipalityId municipality,
+                                   std::string_view closed_log_days, std::string_view access_record_days,
+                                   const Clock& clock) {
+  FieldErrors errors;
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    const TimePoint now = clock.now();
+    if (auto allowed = require_admin(tx, actor, municipality, now); !allowed) return allowed;
+    auto parsed = domain::parse_retention_settings(closed_log_days, access_record_days);
+    if (!parsed.settings) {
+      errors = std::move(parsed.problems);
+      return {};
+    }
+    return store::save_retention_settings(tx, municipality, *parsed.settings, actor.person, now);
   });
   if (!r) return r.error();
   return errors;

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "domain/consent.h"
 #include "domain/municipality.h"
+#include "domain/retention.h"
 #include "policy/actor.h"
 #include "store/database.h"
 
@@ -17,6 +18,7 @@ namespace stafett::app {
 struct MunicipalitySettingsView {
   domain::Municipality municipality;
   domain::ConsentSettings settings;
+  domain::RetentionSettings retention;
 };
 
 // The municipalities the actor administers, with their settings.
@@ -30,5 +32,11 @@ Result<std::vector<MunicipalitySettingsView>> administered_municipalities(store:
 Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& actor,
                                   domain::MunicipalityId municipality, const domain::ConsentSettings& settings,
                                   const Clock& clock);
+
+// Saves how long closed logs and their access records are kept (typed days,
+// empty: kept until decided; app/retention.h), after the same check.
+Result<FieldErrors> save_retention(store::Database& db, const policy::Actor& actor,
+                                   domain::MunicipalityId municipality, std::string_view closed_log_days,
+                                   std::string_view access_record_days, const Clock& clock);
 
 }  // namespace stafett::app

@@ -16,7 +16,13 @@ CheckpointSchedule::CheckpointSchedule(store::Database& db, const crypto::Checkp
   if (auto existing = read_checkpoints(file_)) {
     for (const auto& c : *existing) last_sequence_ = std::max(last_sequence_, c.sequence);
   }
-  thread_ = std::thread([this] { run(); });
+  timer_.emplace(interval_, interval_, [this] {
+    if (auto r = checkpoint_if_grown(); !r) {
+      // The chain is still recorded; only its outside proof is late. Loud,
+      // so the operator notices, but never a reason to stop serving.
+      spdlog::error("access chain checkpoint not written: {}", r.error().detail);
+    }
+  }, /*once_more_at_stop=*/true);
 }
 
 Result<bool> CheckpointSchedule::checkpoint_if_grown() {
@@ -30,29 +36,8 @@ Result<bool> CheckpointSchedule::checkpoint_if_grown() {
   return true;
 }
 
-void CheckpointSchedule::run() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    wake_.wait_for(lock, interval_, [&] { return stopping_; });
-    const bool last = stopping_;
-    lock.unlock();
-    if (auto r = checkpoint_if_grown(); !r) {
-      // The chain is still recorded; only its outside proof is late. Loud,
-      // so the operator notices, but never a reason to stop serving.
-      spdlog::error("access chain checkpoint not written: {}", r.error().detail);
-    }
-    lock.lock();
-    if (last) return;
-  }
-}
-
 void CheckpointSchedule::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+  if (timer_) timer_->stop();
 }
 
 }  // namespace stafett::app

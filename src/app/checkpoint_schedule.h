@@ -5,15 +5,16 @@
 // that it was rewritten from an edit onwards; a signed head outside the
 // database can, for everything up to the latest checkpoint. So the interval
 // bounds how much could be rewritten unnoticed (app/chain_checkpoints.h).
-// Thread-safety: the schedule runs one thread of its own; stop() from any.
+// Thread-safety: the schedule runs one thread of its own (core/periodic.h);
+// stop() from any.
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
-#include <thread>
+#include <optional>
 
 #include "core/clock.h"
+#include "core/periodic.h"
 #include "core/result.h"
 #include "crypto/checkpoint_key.h"
 #include "store/database.h"
@@ -35,19 +36,14 @@ class CheckpointSchedule {
   void stop();
 
  private:
-  void run();
-
   store::Database& db_;
   const crypto::CheckpointKey& key_;
   const std::filesystem::path file_;
   const std::chrono::seconds interval_;
   const Clock& clock_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
   std::uint64_t last_sequence_ = 0;  // head of the last checkpoint written (or found in the file)
   std::mutex write_mutex_;           // one checkpoint at a time
-  std::thread thread_;               // last: starts after everything it uses exists
+  std::optional<Periodic> timer_;    // last: starts after everything it uses exists
 };
 
 }  // namespace stafett::app

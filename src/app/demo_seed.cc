@@ -8,6 +8,7 @@
 #include "store/log_repository.h"
 #include "store/catalogue_repository.h"
 #include "store/municipality_repository.h"
+#include "store/break_glass_repository.h"
 #include "store/people_repository.h"
 
 namespace stafett::app {
@@ -173,6 +174,11 @@ class Seeder {
     }
     if (auto r = store::insert_municipal_role(tx_, people_["liv"], fjordvik, "admin", long_ago); !r) return r.error();
     if (auto r = store::insert_municipal_role(tx_, people_["randi"], fjordvik, "privacy_officer", long_ago); !r) {
+      return r.error();
+    }
+    // The child welfare service may use break-glass in Fjordvik's logs (an
+    // emergency, the duty to inform it); Mette is designated for it.
+    if (auto r = store::insert_break_glass_designation(tx_, people_["mette"], fjordvik, long_ago); !r) {
       return r.error();
     }
 

@@ -6,6 +6,7 @@
 #include "app/access.h"
 #include "app/content_use_cases.h"
 #include "domain/national_id.h"
+#include "store/break_glass_repository.h"
 #include "store/consent_repository.h"
 #include "store/log_repository.h"
 #include "store/people_repository.h"
@@ -195,6 +196,11 @@ Result<LogView> show_log(store::Database& db, AccessTrail& trail, const policy::
     auto log = store::find_log(tx, id);
     if (!log || !*log) return forbidden();
     view.log = **log;
+    if (read.break_glass && facts->break_glass) {
+      auto glass = store::find_break_glass(tx, facts->break_glass->id);
+      if (!glass) return glass.error();
+      view.break_glass = std::move(*glass);
+    }
     // Submitted as soon as the read is allowed, so its commit runs while the
     // rest of the log is read; waited for below, before anything leaves.
     if (!access) access.emplace(trail.record_soon(access_record_for(actor, *facts, id, action, now)));

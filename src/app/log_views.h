@@ -11,6 +11,7 @@
 #include "domain/consent.h"
 #include "domain/log.h"
 #include "policy/policy.h"
+#include "store/break_glass_repository.h"
 #include "store/log_repository.h"
 
 namespace stafett::app {
@@ -85,6 +86,9 @@ struct LogView {
   std::optional<HandoverView> pending_handover;
   ContentView content;
   LogCapabilities can;
+  // Set when the actor reads only through a break-glass access: its reason
+  // and when it ends, for the banner on every page of the log.
+  std::optional<store::BreakGlassRow> break_glass;
 };
 
 }  // namespace stafett::app

@@ -5,6 +5,7 @@
 
 #include "app/access_listing.h"
 #include "app/entry_writing.h"
+#include "app/privacy_officer_scope.h"
 #include "policy/policy.h"
 #include "store/access_record_search.h"
 #include "store/log_repository.h"
@@ -16,33 +17,6 @@ namespace {
 
 using policy::Action;
 using store::Transaction;
-
-Error forbidden() { return make_error(Errc::kForbidden, "access records of a municipality"); }
-
-// The municipalities whose logs' access records `actor` may search (or
-// export): those it is privacy officer of, as the policy decides them.
-Result<std::vector<domain::Municipality>> scope_of(Transaction& tx, const policy::Actor& actor, Action action,
-                                                   TimePoint now) {
-  if (!policy::may_attempt(actor, action)) return forbidden();
-  // A privacy officer whose employment has ended has no rights left.
-  auto employments = store::active_employments(tx, actor.person, now);
-  if (!employments) return employments.error();
-  const bool employed = !employments->empty();
-  auto all = store::list_municipalities(tx);
-  if (!all) return all.error();
-  std::vector<domain::Municipality> out;
-  for (const auto& m : *all) {
-    policy::AccessFacts facts;
-    if (employed) {
-      auto officer = store::has_municipal_role(tx, actor.person, m.id, "privacy_officer", now);
-      if (!officer) return officer.error();
-      facts.actor_is_privacy_officer = *officer;
-    }
-    if (policy::can(actor, action, facts)) out.push_back(m);
-  }
-  if (out.empty()) return forbidden();
-  return out;
-}
 
 bool in_scope(const std::vector<domain::MunicipalityId>& scope, domain::MunicipalityId m) {
   return std::find(scope.begin(), scope.end(), m) != scope.end();
@@ -155,7 +129,7 @@ Result<PrivacySearchView> run(store::Database& db, const policy::Actor& actor, c
   return store::transact_value<PrivacySearchView>(db, store::TxMode::kRead, [&](Transaction& tx)
                                                       -> Result<PrivacySearchView> {
     PrivacySearchView view;
-    auto municipalities = scope_of(tx, actor, action, now);
+    auto municipalities = privacy_officer_scope(tx, actor, action, now);
     if (!municipalities) return municipalities.error();
     view.municipalities = std::move(*municipalities);
     store::AccessRecordSearch search;

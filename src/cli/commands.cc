@@ -11,6 +11,7 @@
 
 #include "app/access_log.h"
 #include "app/checkpoint_schedule.h"
+#include "app/retention_schedule.h"
 #include "app/demo_seed.h"
 #include "auth/relying_party.h"
 #include "crypto/checkpoint_key.h"
@@ -217,11 +218,17 @@ int serve(const Config& config, const ServeFlags& flags) {
     checkpoints.emplace(**db, *checkpoint_key, checkpoint_file_path(config),
                         std::chrono::minutes(config.checkpoint_interval_minutes), clock);
   }
+  // Retention: once a minute after start, then every retention_interval_hours.
+  std::optional<app::RetentionSchedule> retention;
+  if (config.retention_interval_hours > 0) {
+    retention.emplace(**db, std::chrono::minutes(1), std::chrono::hours(config.retention_interval_hours), clock);
+  }
   // Every read of a child's data waits for its access record; requests in
   // flight share one commit (group commit). Outlives the server below.
   app::AccessLog access_log(**db);
   const web::AppContext app{**db,         *renderer,       *catalogs,    *static_files, clock,       version(),
-                            *keys,        config.demo,     config.sessions, login->get(), &access_log};
+                            *keys,        config.demo,     config.sessions, login->get(), &access_log,
+                            std::chrono::minutes(config.break_glass_minutes)};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;

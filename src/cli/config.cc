@@ -130,6 +130,15 @@ Result<void> apply_setting(Config& config, std::string_view key, std::string_vie
     auto n = parse_number<std::int64_t>(key, value, 1, 60);
     if (!n) return n.error();
     config.sessions.recent_login = std::chrono::minutes(*n);
+  } else if (key == "retention_interval_hours") {
+    auto n = parse_number<int>(key, value, 0, 24 * 7);
+    if (!n) return n.error();
+    config.retention_interval_hours = *n;
+  } else if (key == "break_glass_minutes") {
+    // Never over two hours: a break-glass access is for an emergency, not a way in.
+    auto n = parse_number<int>(key, value, 1, 120);
+    if (!n) return n.error();
+    config.break_glass_minutes = *n;
   } else if (key == "checkpoint_interval_minutes") {
     auto n = parse_number<int>(key, value, 0, 24 * 60);
     if (!n) return n.error();

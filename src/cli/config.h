@@ -17,6 +17,8 @@
 //   session_citizen_minutes = 120             (and at most this long after a citizen's login)
 //   session_employee_minutes = 720            (or an employee's)
 //   recent_login_minutes = 15                 (how recent a login consent and exports need)
+//   break_glass_minutes = 120                 (how long a break-glass access lasts; 1 to 120)
+//   retention_interval_hours = 24             (serve runs retention this often; 0: only `stafett retention run`)
 //   checkpoint_key_file = <key_file's folder>/stafett-checkpoint.key  (env STAFETT_CHECKPOINT_KEY_FILE;
 //                                             signs the access chain's checkpoints; created by serve)
 //   checkpoint_file = <key_file's folder>/stafett-checkpoints.txt     (env STAFETT_CHECKPOINT_FILE)
@@ -71,6 +73,8 @@ struct Config {
   std::string checkpoint_key_file = {};
   std::string checkpoint_file = {};
   int checkpoint_interval_minutes = 15;  // 0: the server writes none itself
+  int break_glass_minutes = 120;
+  int retention_interval_hours = 24;  // 0: the server runs none itself
   bool demo = false;
   http::Limits limits;
   app::SessionLimits sessions;

@@ -74,6 +74,15 @@ TEST(Config, CheckpointFilesLiveOutsideTheDatabaseAndCanBeMoved) {
   ASSERT_TRUE(apply_setting(c, "checkpoint_interval_minutes", "0"));
   EXPECT_FALSE(apply_setting(c, "checkpoint_interval_minutes", "-1"));
   EXPECT_FALSE(apply_setting(c, "checkpoint_interval_minutes", "10000"));
+  EXPECT_EQ(c.break_glass_minutes, 120);
+  ASSERT_TRUE(apply_setting(c, "break_glass_minutes", "30"));
+  EXPECT_EQ(c.break_glass_minutes, 30);
+  EXPECT_FALSE(apply_setting(c, "break_glass_minutes", "121")) << "at most two hours";
+  EXPECT_FALSE(apply_setting(c, "break_glass_minutes", "0"));
+  EXPECT_EQ(c.retention_interval_hours, 24);
+  ASSERT_TRUE(apply_setting(c, "retention_interval_hours", "0"));
+  EXPECT_FALSE(apply_setting(c, "retention_interval_hours", "-1"));
+  EXPECT_FALSE(apply_setting(c, "retention_interval_hours", "1000"));
 }
 
 TEST(Config, ParsesListenAddresses) {

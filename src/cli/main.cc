@@ -1,4 +1,5 @@
-// stafett: one executable; subcommands serve, migrate, seed-demo, seed-bench, identity, audit and version.
+// stafett: one executable; subcommands serve, migrate, seed-demo, seed-bench, identity, audit, retention and
+// version.
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/identity_command.h"
+#include "cli/retention_command.h"
 
 int main(int argc, char** argv) {
   using stafett::cli::Config;
@@ -50,6 +52,12 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Verify the access chain and its checkpoints (exit 1: broken)");
   auto* audit_checkpoint = audit->add_subcommand("checkpoint", "Append a signed checkpoint of the chain's head now");
+  // Retention (cli/retention_command.h).
+  auto* retention = app.add_subcommand("retention", "Remove what is past each municipality's retention");
+  retention->require_subcommand(1);
+  auto* retention_run = retention->add_subcommand("run", "One retention run now (the server runs one daily)");
+  bool dry_run = false;
+  retention_run->add_flag("--dry-run", dry_run, "Only print what is due; change nothing");
   std::string checkpoint_key_file, checkpoint_file;
   audit->add_option("--checkpoint-key-file", checkpoint_key_file, "Key that signs checkpoints (outside the database)");
   audit->add_option("--checkpoint-file", checkpoint_file, "File the checkpoints are appended to (outside the database)");
@@ -94,5 +102,6 @@ int main(int argc, char** argv) {
   if (identity.chosen()) return identity.run(config);
   if (*audit_verify) return stafett::cli::audit_verify(config, std::cout);
   if (*audit_checkpoint) return stafett::cli::audit_checkpoint(config, std::cout);
+  if (*retention_run) return stafett::cli::retention_run(config, dry_run, std::cout);
   return 2;
 }

@@ -85,6 +85,7 @@ std::string_view chain_break_name(ChainBreak kind) {
     case ChainBreak::kBadSignature: return "bad_signature";
     case ChainBreak::kCheckpointMismatch: return "checkpoint_mismatch";
     case ChainBreak::kTruncated: return "truncated";
+    case ChainBreak::kUnaccountedRemoval: return "unaccounted_removal";
   }
   return "unknown";
 }
@@ -94,17 +95,23 @@ ChainVerifier::ChainVerifier(std::vector<Checkpoint> checkpoints, const PublicKe
   for (const auto& c : checkpoints_) at_checkpoints_.emplace(c.sequence, std::nullopt);
 }
 
-bool ChainVerifier::add(const ChainedRecord& r) {
+bool ChainVerifier::in_order(std::uint64_t sequence) {
   if (record_break_.kind != ChainBreak::kNone) return false;
   const std::uint64_t checked = record_break_.records_checked;
-  if (r.sequence < expected_) {
-    record_break_ = {ChainBreak::kOutOfOrder, r.sequence, checked};
+  if (sequence < expected_) {
+    record_break_ = {ChainBreak::kOutOfOrder, sequence, checked};
     return false;
   }
-  if (r.sequence > expected_) {
+  if (sequence > expected_) {
     record_break_ = {ChainBreak::kMissingRecord, expected_, checked};
     return false;
   }
+  return true;
+}
+
+bool ChainVerifier::add(const ChainedRecord& r) {
+  if (!in_order(r.sequence)) return false;
+  const std::uint64_t checked = record_break_.records_checked;
   const ChainHash hash = chain_link(previous_, r.sequence, r.record);
   if (sodium_memcmp(hash.data(), r.hash.data(), hash.size()) != 0) {
     record_break_ = {ChainBreak::kEditedRecord, r.sequence, checked};
@@ -115,6 +122,21 @@ bool ChainVerifier::add(const ChainedRecord& r) {
   ++expected_;
   ++record_break_.records_checked;
   return true;
+}
+
+bool ChainVerifier::add_redacted(const ChainedRecord& r) {
+  if (!in_order(r.sequence)) return false;
+  if (auto it = at_checkpoints_.find(r.sequence); it != at_checkpoints_.end()) it->second = r.hash;
+  previous_ = r.hash;
+  ++expected_;
+  ++record_break_.records_checked;
+  return true;
+}
+
+void ChainVerifier::fail(ChainReport report) {
+  if (record_break_.kind != ChainBreak::kNone) return;
+  report.records_checked = record_break_.records_checked;
+  record_break_ = report;
 }
 
 ChainReport ChainVerifier::finish() const {

@@ -64,6 +64,7 @@ enum class ChainBreak {
   kBadSignature,        // a checkpoint not signed by the checkpoint key
   kCheckpointMismatch,  // the chain was rewritten up to a signed checkpoint
   kTruncated,           // a checkpoint names records that are no longer there
+  kUnaccountedRemoval,  // a record's bytes removed (redacted) without the removal event that accounts for them
 };
 std::string_view chain_break_name(ChainBreak kind);
 
@@ -87,9 +88,19 @@ class ChainVerifier {
   ChainVerifier(std::vector<Checkpoint> checkpoints, const PublicKey& checkpoint_key);
   // false once a record break is found: later records change nothing.
   bool add(const ChainedRecord& record);
+  // A record whose bytes retention removed: its place in the order is
+  // checked and its stored hash is taken as the link, since the bytes it
+  // covered are gone. The caller must account for it with the removal
+  // event that names it (app/access_chain.cc).
+  bool add_redacted(const ChainedRecord& record);
+  // Ends the record checks with `report` (a break the caller found).
+  void fail(ChainReport report);
   ChainReport finish() const;
 
  private:
+  // Whether `sequence` is the next one expected; records the break if not.
+  bool in_order(std::uint64_t sequence);
+
   std::vector<Checkpoint> checkpoints_;
   PublicKey key_;
   std::map<std::uint64_t, std::optional<ChainHash>> at_checkpoints_;  // sequence -> recomputed hash

@@ -6,7 +6,7 @@
 namespace stafett::domain {
 namespace {
 
-constexpr std::array<std::pair<AccessAction, std::string_view>, 7> kActions{{
+constexpr std::array<std::pair<AccessAction, std::string_view>, 8> kActions{{
     {AccessAction::kView, "view"},
     {AccessAction::kCreate, "create"},
     {AccessAction::kCorrect, "correct"},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<AccessAction, std::string_view>, 7> kActions{{
     {AccessAction::kExport, "export"},
     {AccessAction::kConsentChange, "consent_change"},
     {AccessAction::kChange, "change"},
+    {AccessAction::kRemove, "remove"},
 }};
 
 // A JSON string: quotes, backslashes and control characters escaped, so the
@@ -67,12 +68,14 @@ std::string_view access_basis_code(AccessBasis basis) {
     case AccessBasis::kParticipation: return "participation";
     case AccessBasis::kFamily: return "family";
     case AccessBasis::kBreakGlass: return "break_glass";
+    case AccessBasis::kRetention: return "retention";
   }
   return "participation";
 }
 
 std::optional<AccessBasis> access_basis_from_code(std::string_view code) {
-  for (AccessBasis b : {AccessBasis::kParticipation, AccessBasis::kFamily, AccessBasis::kBreakGlass}) {
+  for (AccessBasis b :
+       {AccessBasis::kParticipation, AccessBasis::kFamily, AccessBasis::kBreakGlass, AccessBasis::kRetention}) {
     if (access_basis_code(b) == code) return b;
   }
   return std::nullopt;

@@ -19,14 +19,17 @@
 namespace stafett::domain {
 
 // kChange: a change to the log itself rather than to an entry (its level,
-// open or closed, participants, holder, who may write notes).
-enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange, kChange };
+// open or closed, participants, holder, who may write notes). kRemove: not
+// an access but the retention run's record of what it removed from a closed
+// log (app/retention.h); it names no person (0) and no child (0).
+enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange, kChange, kRemove };
 std::string_view access_action_code(AccessAction action);
 std::optional<AccessAction> access_action_from_code(std::string_view code);
 
 // Why the access was allowed: taking part in the log under a consent, the
-// family's own right, or break-glass with a reason code.
-enum class AccessBasis { kParticipation, kFamily, kBreakGlass };
+// family's own right, or break-glass with a reason code; kRetention for the
+// retention run's removals.
+enum class AccessBasis { kParticipation, kFamily, kBreakGlass, kRetention };
 std::string_view access_basis_code(AccessBasis basis);
 std::optional<AccessBasis> access_basis_from_code(std::string_view code);
 

@@ -6,8 +6,10 @@
 //
 // Defaults describe "nothing known": a fact that could not be loaded stays at
 // its default and the decision is deny.
+#include <cstdint>
 #include <optional>
 
+#include "domain/break_glass.h"
 #include "domain/consent.h"
 #include "domain/entry.h"
 #include "domain/ids.h"
@@ -21,7 +23,7 @@ namespace stafett::policy {
 struct Participation {
   domain::ParticipantRole role = domain::ParticipantRole::kReader;
   std::optional<domain::UnitId> unit;
-  std::optional<domain::ServiceType> unit_service;
+  std::optional<domain::ServiceType> unit_service = {};
   // Employees: an employment in `unit` that is valid now.
   bool employment_active = false;
 };
@@ -34,6 +36,15 @@ struct TargetUnit {
   bool serves_log_municipality = false;  // the unit serves the child's home municipality
   bool named_in_consent = false;         // the consent names this very unit (a move)
   bool actor_employed_there = false;     // the actor has an active employment in it
+};
+
+// A break-glass access the actor opened to this log, unexpired at the moment
+// of the request (store::active_break_glass).
+struct BreakGlassFacts {
+  std::int64_t id = 0;
+  domain::BreakGlassReason reason = domain::BreakGlassReason::kEmergency;
+  std::optional<domain::UnitId> unit = {};  // the actor's unit when they opened it
+  std::optional<domain::ServiceType> unit_service = {};
 };
 
 struct AccessFacts {
@@ -66,6 +77,13 @@ struct AccessFacts {
   // review): an active privacy_officer role in the municipality in question
   // (store::has_municipal_role). Never grants access to log content.
   bool actor_is_privacy_officer = false;
+
+  // Break-glass (nødtilgang): the actor is designated for it in the log's
+  // municipality and has an active employment now; and the unexpired
+  // break-glass access they opened to this log, if any. Lets them read the
+  // log (kReadLog, kViewConsents), never change it.
+  bool actor_may_break_glass = false;
+  std::optional<BreakGlassFacts> break_glass;
 };
 
 }  // namespace stafett::policy

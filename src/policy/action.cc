@@ -33,6 +33,9 @@ std::string_view action_name(Action action) {
     case Action::kListOwnAccesses: return "list_own_accesses";
     case Action::kSearchAccessRecords: return "search_access_records";
     case Action::kExportAccessRecords: return "export_access_records";
+    case Action::kReviewBreakGlass: return "review_break_glass";
+    case Action::kBreakGlass: return "break_glass";
+    case Action::kExportFamilyCopy: return "export_family_copy";
     case Action::kManageMunicipality: return "manage_municipality";
   }
   return "unknown";

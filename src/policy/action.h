@@ -41,10 +41,16 @@ enum class Action {
   // Who has read or changed the child's data (the access chain).
   kViewAccessRecords,  // "Hvem har sett loggen?": the family sees every access to their log
   kListOwnAccesses,    // "Mine oppslag": an employee's own accesses, in every log
+  // The family's copy of everything held about the child in a log (GDPR art. 15).
+  kExportFamilyCopy,
   // The privacy officer (personvernombud): the access records of their
   // municipality's logs, never the logs' content.
   kSearchAccessRecords,  // search by person, child, unit, log, period, action, basis
   kExportAccessRecords,  // the same selection as a file (CSV, JSON) for an inquiry
+  kReviewBreakGlass,     // the queue of break-glass accesses, and recording a review's outcome
+  // Break-glass (nødtilgang): a designated employee opens a log they do not
+  // take part in, with a reason, for a limited time (reads only).
+  kBreakGlass,
   // Municipal administration: never log content.
   kManageMunicipality,  // units, employments, settings
 };
@@ -59,8 +65,9 @@ inline constexpr std::array kAllActions = {
     Action::kWriteEntry,       Action::kCorrectEntry,     Action::kConfigureLog,
     Action::kViewConsents,
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
-    Action::kViewAccessRecords, Action::kListOwnAccesses,
-    Action::kSearchAccessRecords, Action::kExportAccessRecords,
+    Action::kViewAccessRecords, Action::kListOwnAccesses, Action::kExportFamilyCopy,
+    Action::kSearchAccessRecords, Action::kExportAccessRecords, Action::kReviewBreakGlass,
+    Action::kBreakGlass,
     Action::kManageMunicipality,
 };
 

@@ -26,9 +26,13 @@ bool consent_covers_own_unit(const AccessFacts& f, InfoCategory category) {
 // and consent; guardians always; the child from the configured age.
 Decision read_decision(const Actor& actor, const AccessFacts& f, InfoCategory category) {
   if (actor.kind == ActorKind::kEmployee) {
-    if (auto r = employee_standing(f); r != DenyReason::kNone) return Decision::deny(r);
-    if (!consent_covers_own_unit(f, category)) return Decision::deny(DenyReason::kNoConsent);
-    return Decision::allow({.hidden_participants = f.actor_is_holder});
+    auto r = employee_standing(f);
+    if (r == DenyReason::kNone && !consent_covers_own_unit(f, category)) r = DenyReason::kNoConsent;
+    if (r == DenyReason::kNone) return Decision::allow({.hidden_participants = f.actor_is_holder});
+    // Break-glass reads what participation would not let them, and no more
+    // than a reader sees: hidden participants stay hidden.
+    if (f.break_glass && f.actor_may_break_glass) return Decision::allow_by_break_glass();
+    return Decision::deny(r);
   }
   if (actor.kind == ActorKind::kCitizen) {
     if (f.actor_is_guardian) return Decision::allow({.hidden_participants = true});
@@ -83,6 +87,18 @@ Decision access_records_decision(const Actor& actor, const AccessFacts& f) {
   return Decision::deny(DenyReason::kNotParticipant);
 }
 
+// The family's copy of its data (GDPR art. 15): guardians, and the child
+// once old enough to consent for themselves (then competent to ask for it).
+Decision family_copy_decision(const Actor& actor, const AccessFacts& f) {
+  if (actor.kind != ActorKind::kCitizen) return Decision::deny(DenyReason::kWrongKindOfActor);
+  if (f.actor_is_guardian) return Decision::allow({.hidden_participants = true});
+  if (f.actor_is_child) {
+    if (f.child_age < f.settings.child_consent_age) return Decision::deny(DenyReason::kTooYoung);
+    return Decision::allow({.hidden_participants = true});
+  }
+  return Decision::deny(DenyReason::kNotParticipant);
+}
+
 }  // namespace
 
 std::string_view deny_reason_name(DenyReason reason) {
@@ -104,6 +120,7 @@ std::string_view deny_reason_name(DenyReason reason) {
     case DenyReason::kReadOnlyRole: return "read_only_role";
     case DenyReason::kNotAuthor: return "not_author";
     case DenyReason::kNotPrivacyOfficer: return "not_privacy_officer";
+    case DenyReason::kNotBreakGlassDesignated: return "not_break_glass_designated";
   }
   return "unknown";
 }
@@ -144,10 +161,13 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kGiveConsent:
     case Action::kWithdrawConsent:
     case Action::kViewAccessRecords:
+    case Action::kExportFamilyCopy:
       return citizen;
     case Action::kListOwnAccesses:
     case Action::kSearchAccessRecords:
     case Action::kExportAccessRecords:
+    case Action::kReviewBreakGlass:
+    case Action::kBreakGlass:
       return employee;
   }
   return false;  // deny by default, also for values outside the enum
@@ -187,6 +207,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     // content: only its privacy officer (not its administrator).
     case Action::kSearchAccessRecords:
     case Action::kExportAccessRecords:
+    case Action::kReviewBreakGlass:
       return f.actor_is_privacy_officer ? Decision::allow() : Decision::deny(DenyReason::kNotPrivacyOfficer);
 
     case Action::kReadLog:
@@ -204,6 +225,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kWithdrawConsent:
     case Action::kRecordPaperConsent:
     case Action::kViewAccessRecords:
+    case Action::kBreakGlass:
+    case Action::kExportFamilyCopy:
       break;  // decided below, about one log
   }
 
@@ -296,6 +319,14 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
 
     case Action::kViewAccessRecords:
       return access_records_decision(actor, f);
+    case Action::kExportFamilyCopy:
+      return family_copy_decision(actor, f);
+
+    // Opening a break-glass access: designated for the log's municipality
+    // and employed now. Whether the law allows it this time is the
+    // employee's reasoned judgement, which the privacy officer reviews.
+    case Action::kBreakGlass:
+      return f.actor_may_break_glass ? Decision::allow() : Decision::deny(DenyReason::kNotBreakGlassDesignated);
 
     case Action::kViewPublicPage:
     case Action::kReadStaticAsset:
@@ -312,6 +343,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kManageMunicipality:
     case Action::kSearchAccessRecords:
     case Action::kExportAccessRecords:
+    case Action::kReviewBreakGlass:
       break;  // handled above
   }
   return Decision::deny(DenyReason::kNotParticipant);

@@ -33,6 +33,7 @@ enum class DenyReason {
   kReadOnlyRole,
   kNotAuthor,
   kNotPrivacyOfficer,
+  kNotBreakGlassDesignated,
 };
 std::string_view deny_reason_name(DenyReason reason);
 
@@ -45,9 +46,12 @@ struct Decision {
   bool allowed = false;
   DenyReason reason = DenyReason::kNone;
   Visibility visibility;
+  // Allowed only through a break-glass access (the access record's basis).
+  bool break_glass = false;
 
-  static Decision allow(Visibility v = {}) { return {true, DenyReason::kNone, v}; }
-  static Decision deny(DenyReason r) { return {false, r, {}}; }
+  static Decision allow(Visibility v = {}) { return {true, DenyReason::kNone, v, false}; }
+  static Decision allow_by_break_glass() { return {true, DenyReason::kNone, {}, true}; }
+  static Decision deny(DenyReason r) { return {false, r, {}, false}; }
   explicit operator bool() const { return allowed; }
 };
 

@@ -282,6 +282,71 @@ TEST(Policy, OnlyThePrivacyOfficerSearchesAndExportsAccessRecords) {
   }
 }
 
+TEST(Policy, BreakGlassNeedsADesignationAndOpensReadsOnly) {
+  auto f = teacher_holding_open_log();
+  f.participation.reset();
+  f.actor_is_holder = false;
+  const Actor worker{ActorKind::kEmployee, PersonId{42}};
+  EXPECT_EQ(can(worker, Action::kBreakGlass, f).reason, DenyReason::kNotBreakGlassDesignated);
+  EXPECT_EQ(can(worker, Action::kReadLog, f).reason, DenyReason::kNotParticipant);
+  f.actor_may_break_glass = true;
+  EXPECT_TRUE(can(worker, Action::kBreakGlass, f));
+  EXPECT_FALSE(can(worker, Action::kReadLog, f)) << "designated is not yet opened";
+  f.break_glass = BreakGlassFacts{.id = 7};
+  const auto read = can(worker, Action::kReadLog, f);
+  EXPECT_TRUE(read);
+  EXPECT_TRUE(read.break_glass) << "the record's basis is break-glass";
+  EXPECT_FALSE(read.visibility.hidden_participants);
+  f.category = domain::InfoCategory::kHealth;
+  EXPECT_TRUE(can(worker, Action::kReadLog, f)) << "an emergency reads every category";
+  EXPECT_TRUE(can(worker, Action::kViewConsents, f));
+  for (Action a : {Action::kWriteEntry, Action::kCorrectEntry, Action::kCloseLog, Action::kManageParticipants,
+                   Action::kProposeHandover, Action::kRecordPaperConsent, Action::kViewAccessRecords}) {
+    EXPECT_FALSE(can(worker, a, f)) << action_name(a) << ": break-glass never changes a log";
+  }
+  f.actor_may_break_glass = false;  // the designation or the employment ended within the window
+  EXPECT_FALSE(can(worker, Action::kReadLog, f));
+  EXPECT_FALSE(may_attempt(Actor{ActorKind::kCitizen, kMother}, Action::kBreakGlass));
+  // A participant reading within the consent reads by participation, not break-glass.
+  auto own = teacher_holding_open_log();
+  own.actor_may_break_glass = true;
+  own.break_glass = BreakGlassFacts{.id = 8};
+  EXPECT_FALSE(can(kTeacherActor, Action::kReadLog, own).break_glass);
+}
+
+TEST(Policy, TheFamilyCopyIsForGuardiansAndTheCompetentChild) {
+  AccessFacts f;
+  f.log_found = true;
+  f.settings.child_view_age = 12;
+  f.settings.child_consent_age = 15;
+  const Actor child{ActorKind::kCitizen, kChild};
+  f.actor_is_child = true;
+  f.child_age = 14;
+  EXPECT_TRUE(can(child, Action::kViewAccessRecords, f)) << "reads from the view age...";
+  EXPECT_EQ(can(child, Action::kExportFamilyCopy, f).reason, DenyReason::kTooYoung) << "...but the copy from consent age";
+  f.child_age = 15;
+  EXPECT_TRUE(can(child, Action::kExportFamilyCopy, f));
+  f = AccessFacts{};
+  f.log_found = true;
+  f.actor_is_guardian = true;
+  EXPECT_TRUE(can(Actor{ActorKind::kCitizen, kMother}, Action::kExportFamilyCopy, f));
+  auto holder = teacher_holding_open_log();
+  EXPECT_FALSE(can(kTeacherActor, Action::kExportFamilyCopy, holder)) << "never an employee, not even the holder";
+  f.actor_is_guardian = false;
+  EXPECT_EQ(can(Actor{ActorKind::kCitizen, kMother}, Action::kExportFamilyCopy, f).reason,
+            DenyReason::kNotParticipant);
+}
+
+TEST(Policy, OnlyThePrivacyOfficerReviewsBreakGlass) {
+  const Actor officer{ActorKind::kEmployee, PersonId{41}};
+  AccessFacts f;
+  f.actor_is_municipal_admin = true;
+  EXPECT_EQ(can(officer, Action::kReviewBreakGlass, f).reason, DenyReason::kNotPrivacyOfficer);
+  f.actor_is_privacy_officer = true;
+  EXPECT_TRUE(can(officer, Action::kReviewBreakGlass, f));
+  EXPECT_FALSE(may_attempt(Actor{ActorKind::kCitizen, kMother}, Action::kReviewBreakGlass));
+}
+
 TEST(Policy, APrivacyOfficerCannotReadLogContent) {
   auto f = teacher_holding_open_log();
   f.participation.reset();
@@ -290,7 +355,9 @@ TEST(Policy, APrivacyOfficerCannotReadLogContent) {
   const Actor officer{ActorKind::kEmployee, PersonId{41}};
   EXPECT_TRUE(can(officer, Action::kSearchAccessRecords, f));
   for (Action a : kAllActions) {
-    if (a == Action::kSearchAccessRecords || a == Action::kExportAccessRecords) continue;
+    if (a == Action::kSearchAccessRecords || a == Action::kExportAccessRecords || a == Action::kReviewBreakGlass) {
+      continue;
+    }
     // Only what every employee may do without a log: no read, no change.
     if (can(officer, a, f)) {
       EXPECT_TRUE(a == Action::kViewPublicPage || a == Action::kReadStaticAsset || a == Action::kChooseLanguage ||
@@ -365,6 +432,7 @@ struct World {
   std::optional<Participation> participation;
   bool holder, guardian, is_child, handover_target, admin, author, by_family;
   bool privacy_officer;
+  bool break_glass_designated, break_glass_open;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
   int child_age;
@@ -453,6 +521,8 @@ bool reference_allows(const World& w, Action a) {
   };
   const bool open = w.status == LogStatus::kOpen;
   const bool family_reader = citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_view_age));
+  // An open break-glass access lets a still-designated employee read, whatever else holds.
+  const bool break_glass_reader = employee && w.break_glass_designated && w.break_glass_open;
 
   switch (a) {
     case Action::kViewPublicPage:
@@ -469,8 +539,10 @@ bool reference_allows(const World& w, Action a) {
       return employee && w.target.has_value() && w.target->actor_employed_there &&
              w.target->serves_log_municipality && ref_covers(w, w.target->unit, w.target->service, InfoCategory::kBasic);
     case Action::kManageMunicipality: return employee && w.admin;
-    case Action::kReadLog: return w.log_found && (own_covers(w.category) || family_reader);
-    case Action::kViewConsents: return w.log_found && (own_covers(InfoCategory::kBasic) || family_reader);
+    case Action::kReadLog: return w.log_found && (own_covers(w.category) || family_reader || break_glass_reader);
+    case Action::kViewConsents:
+      return w.log_found && (own_covers(InfoCategory::kBasic) || family_reader || break_glass_reader);
+    case Action::kBreakGlass: return w.log_found && employee && w.break_glass_designated;
     case Action::kManageParticipants:
       return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic) && (!w.target.has_value() || target_ok());
     case Action::kProposeHandover:
@@ -504,9 +576,12 @@ bool reference_allows(const World& w, Action a) {
     case Action::kWithdrawConsent:
       return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
     case Action::kViewAccessRecords: return w.log_found && family_reader;
+    case Action::kExportFamilyCopy:
+      return w.log_found && citizen && (w.guardian || (w.is_child && w.child_age >= w.settings.child_consent_age));
     case Action::kListOwnAccesses: return employee;
     case Action::kSearchAccessRecords:
-    case Action::kExportAccessRecords: return employee && w.privacy_officer;
+    case Action::kExportAccessRecords:
+    case Action::kReviewBreakGlass: return employee && w.privacy_officer;
   }
   return false;
 }
@@ -536,6 +611,8 @@ World random_world(std::mt19937_64& rng) {
   w.handover_target = coin(0.2);
   w.admin = coin(0.15);
   w.privacy_officer = coin(0.15);
+  w.break_glass_designated = coin(0.2);
+  w.break_glass_open = coin(0.2);
   w.author = coin(0.3);
   w.by_family = coin(0.3);
   const domain::EntryKind kinds[] = {domain::EntryKind::kGoal, domain::EntryKind::kMeasure, domain::EntryKind::kNote,
@@ -596,6 +673,8 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_handover_target = w.handover_target;
   f.actor_is_municipal_admin = w.admin;
   f.actor_is_privacy_officer = w.privacy_officer;
+  f.actor_may_break_glass = w.break_glass_designated;
+  if (w.break_glass_open) f.break_glass = BreakGlassFacts{.id = 1};
   f.actor_is_entry_author = w.author;
   f.entry_by_family = w.by_family;
   f.entry_kind = w.entry_kind;
@@ -612,7 +691,9 @@ std::string describe(const World& w, Action a) {
                   " age=" + std::to_string(w.child_age) + " consents=" + std::to_string(w.consents.size()) +
                   " rule=" + std::to_string(static_cast<int>(w.settings.rule)) +
                   " category=" + std::string(domain::info_category_code(w.category)) +
-                  " admin=" + std::to_string(w.admin) + " privacy_officer=" + std::to_string(w.privacy_officer);
+                  " admin=" + std::to_string(w.admin) + " privacy_officer=" + std::to_string(w.privacy_officer) +
+                  " break_glass_designated=" + std::to_string(w.break_glass_designated) +
+                  " break_glass_open=" + std::to_string(w.break_glass_open);
   if (w.participation) {
     s += " part.role=" + std::string(domain::participant_role_code(w.participation->role)) +
          " part.unit=" + std::to_string(w.participation->unit ? w.participation->unit->value : -1) +

@@ -30,7 +30,9 @@ std::int64_t as_limit(std::size_t limit) { return static_cast<std::int64_t>(std:
 // indexes (key, time), newest first.
 Result<Rows> query_filtered(Transaction& tx, const char* key_column, std::int64_t key, const AccessRecordFilter& f,
                             bool by_person_filter, std::size_t limit) {
-  std::string sql = std::string("SELECT sequence, record FROM access_record WHERE ") + key_column + " = ?";
+  // Retention's removal events are not accesses: no list shows them.
+  std::string sql =
+      std::string("SELECT sequence, record FROM access_record WHERE ") + key_column + " = ? AND action <> 'remove'";
   Params params{key};
   if (f.from) {
     sql += " AND at_ms >= ?";
@@ -98,7 +100,8 @@ Result<std::vector<AccessChainRow>> read_access_chain(Transaction& tx, std::int6
 Result<std::vector<ListedAccessRecord>> list_access_records_for_log(Transaction& tx, domain::LogId log,
                                                                     std::size_t limit) {
   auto rows = tx.query(
-      "SELECT sequence, record FROM access_record WHERE log_id = ? ORDER BY at_ms DESC, sequence DESC LIMIT ?",
+      "SELECT sequence, record FROM access_record WHERE log_id = ? AND action <> 'remove'"
+      " ORDER BY at_ms DESC, sequence DESC LIMIT ?",
       {log.value, as_limit(limit)});
   if (!rows) return rows.error();
   return decode_rows(*rows, [&](const domain::AccessRecord& r) { return r.log == log; });
@@ -132,7 +135,9 @@ Result<std::vector<ListedAccessRecord>> list_access_records_by_person(Transactio
 }
 
 Result<std::vector<domain::PersonId>> people_in_access_records(Transaction& tx, domain::LogId log) {
-  auto rows = tx.query("SELECT DISTINCT person_id FROM access_record WHERE log_id = ? ORDER BY person_id", {log.value});
+  auto rows = tx.query(
+      "SELECT DISTINCT person_id FROM access_record WHERE log_id = ? AND action <> 'remove' ORDER BY person_id",
+      {log.value});
   if (!rows) return rows.error();
   std::vector<domain::PersonId> out;
   out.reserve(rows->size());

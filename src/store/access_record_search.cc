@@ -41,7 +41,7 @@ Result<std::vector<ListedAccessRecord>> search_access_records(Transaction& tx, c
   if (s.municipalities.empty()) return make_error(Errc::kInternal, "access record search without a municipality");
   std::string sql =
       "SELECT a.sequence, a.record, l.municipality_id FROM access_record a JOIN log l ON l.id = a.log_id"
-      " WHERE 1 = 1";
+      " WHERE a.action <> 'remove'";
   Params params;
   add_in(sql, params, "l.municipality_id", s.municipalities);
   if (s.log) {
@@ -107,7 +107,7 @@ Result<std::vector<PersonRow>> people_in_municipal_access_records(
   if (municipalities.empty()) return std::vector<PersonRow>{};
   std::string sql =
       "SELECT p.id, p.given_name, p.family_name FROM person p WHERE p.id IN (SELECT a.person_id FROM access_record a"
-      " JOIN log l ON l.id = a.log_id WHERE 1 = 1";
+      " JOIN log l ON l.id = a.log_id WHERE a.action <> 'remove'";
   Params params;
   add_in(sql, params, "l.municipality_id", municipalities);
   sql += ") ORDER BY p.family_name, p.given_name, p.id";

@@ -2,6 +2,7 @@
 // AppContext: the long-lived services every request may use, built once by the
 // composition root (cli/commands.cc). RequestContext: one request on its way
 // through the pipeline, with the path parameters, language and actor.
+#include <chrono>
 #include <string>
 
 #include "app/access_trail.h"
@@ -33,6 +34,8 @@ struct AppContext {
   app::SessionLimits sessions;
   const LoginProviders* login = nullptr;  // null or empty: no identity provider configured
   app::AccessLog* access_log = nullptr;   // null: every access to a child's data is refused (503)
+  // How long a break-glass access lasts (app::break_glass_window caps it at two hours).
+  std::chrono::minutes break_glass_window{120};
 };
 
 struct RequestContext {

@@ -74,6 +74,8 @@ std::span<const Route> route_table() {
       // Who has seen the log (the family) and one's own accesses (employees)
       {Method::kGet, "/logger/{id}/innsyn", Action::kViewAccessRecords, pages::log_accesses_page},
       {Method::kGet, "/mine-oppslag", Action::kListOwnAccesses, pages::my_accesses_page},
+      // The family's copy of their data (GDPR art. 15)
+      {Method::kGet, "/logger/{id}/kopi", Action::kExportFamilyCopy, pages::family_copy_page, kRecent},
       {Method::kPost, "/logger/{id}/notater", Action::kWriteEntry, pages::add_note},
       {Method::kPost, "/logger/{id}/notatregler", Action::kConfigureLog, pages::set_note_rules},
       {Method::kPost, "/logger/{id}/mal/{entry}/rett", Action::kCorrectEntry, pages::correct_goal},
@@ -88,12 +90,21 @@ std::span<const Route> route_table() {
       // The privacy officer (personvernombud): access records of their municipality, never log content
       {Method::kGet, "/personvern", Action::kSearchAccessRecords, pages::privacy_search_page},
       {Method::kGet, "/personvern/eksport", Action::kExportAccessRecords, pages::privacy_export, kRecent},
+      {Method::kGet, "/personvern/gjennomgang", Action::kReviewBreakGlass, pages::break_glass_queue_page},
+      {Method::kPost, "/personvern/gjennomgang/{access}", Action::kReviewBreakGlass, pages::review_break_glass},
+      // Break-glass (nødtilgang): a designated employee opens a log they do not take part in
+      {Method::kGet, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::break_glass_form_page, kRecent},
+      {Method::kPost, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::open_break_glass, kRecent},
       // Municipal administration (never log content)
       {Method::kGet, "/admin/innstillinger", Action::kManageMunicipality, pages::admin_settings},
       {Method::kPost, "/admin/kommuner/{municipality}/innstillinger", Action::kManageMunicipality,
        pages::admin_save_settings},
+      {Method::kPost, "/admin/kommuner/{municipality}/oppbevaring", Action::kManageMunicipality,
+       pages::admin_save_retention},
       // JSON API
       {Method::kGet, "/api/v1/admin/settings", Action::kManageMunicipality, pages::api_admin_settings},
+      {Method::kPost, "/api/v1/admin/municipalities/{municipality}/retention", Action::kManageMunicipality,
+       pages::api_save_retention},
       {Method::kGet, "/api/v1/municipalities", Action::kViewPublicPage, pages::api_municipalities},
       {Method::kGet, "/api/v1/logs", Action::kListOwnLogs, pages::api_my_logs},
       {Method::kGet, "/api/v1/logs/{id}", Action::kReadLog, pages::api_log},
@@ -111,9 +122,14 @@ std::span<const Route> route_table() {
       {Method::kGet, "/api/v1/tasks", Action::kListOwnLogs, pages::api_my_tasks},
       {Method::kGet, "/api/v1/logs/{id}/accesses", Action::kViewAccessRecords, pages::api_log_accesses},
       {Method::kGet, "/api/v1/me/accesses", Action::kListOwnAccesses, pages::api_my_accesses},
+      {Method::kGet, "/api/v1/logs/{id}/export", Action::kExportFamilyCopy, pages::api_family_copy, kRecent},
       {Method::kGet, "/api/v1/privacy/accesses", Action::kSearchAccessRecords, pages::api_privacy_accesses},
       {Method::kGet, "/api/v1/privacy/accesses/export", Action::kExportAccessRecords, pages::api_privacy_export,
        kRecent},
+      {Method::kGet, "/api/v1/privacy/break-glass", Action::kReviewBreakGlass, pages::api_break_glass_queue},
+      {Method::kPost, "/api/v1/privacy/break-glass/{access}/review", Action::kReviewBreakGlass,
+       pages::api_review_break_glass},
+      {Method::kPost, "/api/v1/logs/{id}/break-glass", Action::kBreakGlass, pages::api_open_break_glass, kRecent},
       {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,

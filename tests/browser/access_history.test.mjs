@@ -8,46 +8,19 @@
 // Run from the repository root:  node --test tests/browser/access_history.test.mjs
 // Environment: as tests/browser/log_core.test.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { startServer, launchBrowser, checkA11y } from './support/server.mjs';
-import { withPage, navigate, last, h1Text, assertNoHorizontalScroll } from './support/page.mjs';
-
-const BIN = process.env.STAFETT_BIN || '/work/main/build/stafett';
-const WEB_ROOT = process.env.STAFETT_WEB_ROOT || '/work/main/web';
-const OUTPUT = resolve(process.env.STAFETT_TEST_OUTPUT || './test-output');
+import { checkA11y } from './support/server.mjs';
+import { demoSuite } from './support/demo_suite.mjs';
+import { withPage, navigate, last, h1Text, assertNoHorizontalScroll, demoLogin } from './support/page.mjs';
 
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
 const INGRID = 'Ingrid Fjellstad';
 const HANNE = 'Hanne Fjordstrand';
 
-let server;
-let browser;
-let workDir;
-
-before(async () => {
-  await mkdir(OUTPUT, { recursive: true });
-  workDir = await mkdtemp(join(tmpdir(), 'stafett-access-history-'));
-  server = await startServer({ bin: BIN, webRoot: WEB_ROOT, workDir, extraArgs: ['--demo'] });
-  browser = await launchBrowser();
-}, { timeout: 30_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-async function demoLogin(page, name, group) {
-  await page.goto(`${server.url}/logg-inn`);
-  const section = page.getByRole('region', { name: group, exact: true });
-  await navigate(page, () => section.getByRole('button', { name, exact: true }).click());
-  assert.equal(new URL(page.url()).pathname, '/logger');
-}
+const suite = demoSuite('access-history');
 
 /** The Oslo calendar date of now, as YYYY-MM-DD. */
 function osloToday() {
@@ -56,17 +29,17 @@ function osloToday() {
 
 test('the guardian sees who has seen the log, filters it, on a phone', { timeout: 120_000 }, async () => {
   // An access to record: Ingrid opens Nora's log.
-  await withPage(browser, PHONE, async (page) => {
-    await demoLogin(page, INGRID, 'Ansatte');
-    const response = await page.goto(`${server.url}/logger/1`);
+  await withPage(suite.browser, PHONE, async (page) => {
+    await demoLogin(page, suite.server.url, INGRID, 'Ansatte');
+    const response = await page.goto(`${suite.server.url}/logger/1`);
     assert.equal(response.status(), 200);
     assert.equal(await page.getByRole('link', { name: 'Hvem har sett loggen?' }).count(), 0,
       'employees have no such page, not even the holder');
   });
 
-  await withPage(browser, PHONE, async (page) => {
-    await demoLogin(page, HANNE, 'Foreldre og barn');
-    await page.goto(`${server.url}/logger/1`);
+  await withPage(suite.browser, PHONE, async (page) => {
+    await demoLogin(page, suite.server.url, HANNE, 'Foreldre og barn');
+    await page.goto(`${suite.server.url}/logger/1`);
     let responses = await navigate(page, () => page.getByRole('link', { name: 'Hvem har sett loggen?' }).click());
     assert.equal(last(responses).status, 200);
     assert.equal(new URL(page.url()).pathname, '/logger/1/innsyn');
@@ -82,7 +55,7 @@ test('the guardian sees who has seen the log, filters it, on a phone', { timeout
     assert.match(item, /\d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d/, 'Oslo time');
     await assertNoHorizontalScroll(page, 'who has seen the log 375x667');
     await checkA11y(page, 'who has seen the log (phone 375x667)');
-    await page.screenshot({ path: join(OUTPUT, 'access-history-guardian-375.png'), fullPage: true });
+    await page.screenshot({ path: join(suite.output, 'access-history-guardian-375.png'), fullPage: true });
 
     // Only Ingrid: her own reads of the log (by her own right) drop out.
     await page.getByLabel('Person').selectOption({ label: INGRID });
@@ -114,8 +87,8 @@ test('the guardian sees who has seen the log, filters it, on a phone', { timeout
   });
 
   // Ingrid finds her own access under "Mine oppslag", from the menu.
-  await withPage(browser, PHONE, async (page) => {
-    await demoLogin(page, INGRID, 'Ansatte');
+  await withPage(suite.browser, PHONE, async (page) => {
+    await demoLogin(page, suite.server.url, INGRID, 'Ansatte');
     const responses = await navigate(page, () => page.getByRole('banner').getByRole('link', { name: 'Mine oppslag' }).click());
     assert.equal(last(responses).status, 200);
     assert.equal(await h1Text(page), 'Mine oppslag');
@@ -123,6 +96,6 @@ test('the guardian sees who has seen the log, filters it, on a phone', { timeout
     assert.match(await first.textContent(), /Nora \(Logg nr\. 1\)/);
     await assertNoHorizontalScroll(page, 'my accesses 375x667');
     await checkA11y(page, 'my accesses (phone 375x667)');
-    await page.screenshot({ path: join(OUTPUT, 'access-history-mine-375.png'), fullPage: true });
+    await page.screenshot({ path: join(suite.output, 'access-history-mine-375.png'), fullPage: true });
   });
 });

@@ -10,18 +10,14 @@
 // Run from the repository root:  node --test tests/browser/privacy_officer.test.mjs
 // Environment: as tests/browser/log_core.test.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
-import { startServer, launchBrowser, checkA11y } from './support/server.mjs';
-import { withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError } from './support/page.mjs';
-
-const BIN = process.env.STAFETT_BIN || '/work/main/build/stafett';
-const WEB_ROOT = process.env.STAFETT_WEB_ROOT || '/work/main/web';
-const OUTPUT = resolve(process.env.STAFETT_TEST_OUTPUT || './test-output');
+import { checkA11y } from './support/server.mjs';
+import { demoSuite } from './support/demo_suite.mjs';
+import { withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
@@ -31,29 +27,7 @@ const RANDI = 'Randi Vikås';
 const LIV = 'Liv Aasmo';
 const TITLE = 'Personvern: søk i tilgangsloggen';
 
-let server;
-let browser;
-let workDir;
-
-before(async () => {
-  await mkdir(OUTPUT, { recursive: true });
-  workDir = await mkdtemp(join(tmpdir(), 'stafett-privacy-officer-'));
-  server = await startServer({ bin: BIN, webRoot: WEB_ROOT, workDir, extraArgs: ['--demo'] });
-  browser = await launchBrowser();
-}, { timeout: 30_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-async function demoLogin(page, name, group) {
-  await page.goto(`${server.url}/logg-inn`);
-  const section = page.getByRole('region', { name: group, exact: true });
-  await navigate(page, () => section.getByRole('button', { name, exact: true }).click());
-  assert.equal(new URL(page.url()).pathname, '/logger');
-}
+const suite = demoSuite('privacy-officer');
 
 async function search(page) {
   return navigate(page, () => page.getByRole('button', { name: 'Søk', exact: true }).click());
@@ -63,16 +37,16 @@ test('the privacy officer searches the accesses to a log, narrows them and downl
   { timeout: 180_000 }, async () => {
     // Accesses to find: Ingrid and Sara open Nora's log.
     for (const name of [INGRID, SARA]) {
-      await withPage(browser, DESKTOP, async (page) => {
-        await demoLogin(page, name, 'Ansatte');
-        const response = await page.goto(`${server.url}/logger/1`);
+      await withPage(suite.browser, DESKTOP, async (page) => {
+        await demoLogin(page, suite.server.url, name, 'Ansatte');
+        const response = await page.goto(`${suite.server.url}/logger/1`);
         assert.equal(response.status(), 200);
       });
     }
 
-    await withPage(browser, DESKTOP, async (page) => {
-      await demoLogin(page, RANDI, 'Ansatte');
-      let responses = await navigate(page, () => page.goto(`${server.url}/personvern`));
+    await withPage(suite.browser, DESKTOP, async (page) => {
+      await demoLogin(page, suite.server.url, RANDI, 'Ansatte');
+      let responses = await navigate(page, () => page.goto(`${suite.server.url}/personvern`));
       assert.equal(last(responses).status, 200);
       assert.equal(await h1Text(page), TITLE);
       assert.match(await page.locator('main').textContent(), /Fjordvik kommune/);
@@ -96,7 +70,7 @@ test('the privacy officer searches the accesses to a log, narrows them and downl
       assert.match(ingrid, /Deltaker med samtykke/);
       assert.match(ingrid, /\d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d/, 'Oslo time');
       await checkA11y(page, 'privacy officer search by log (desktop)');
-      await page.screenshot({ path: join(OUTPUT, 'privacy-officer-log-1280.png'), fullPage: true });
+      await page.screenshot({ path: join(suite.output, 'privacy-officer-log-1280.png'), fullPage: true });
 
       // Only Ingrid, by (part of) her name.
       await page.getByLabel('Hvem har sett loggen').fill('ingrid');
@@ -144,9 +118,9 @@ test('the privacy officer searches the accesses to a log, narrows them and downl
     });
 
     // The same search on a phone.
-    await withPage(browser, PHONE, async (page) => {
-      await demoLogin(page, RANDI, 'Ansatte');
-      await page.goto(`${server.url}/personvern`);
+    await withPage(suite.browser, PHONE, async (page) => {
+      await demoLogin(page, suite.server.url, RANDI, 'Ansatte');
+      await page.goto(`${suite.server.url}/personvern`);
       await page.getByLabel('Logg nr.').fill('1');
       await page.getByLabel('Hvem har sett loggen').fill('Sara');
       const responses = await search(page);
@@ -156,13 +130,13 @@ test('the privacy officer searches the accesses to a log, narrows them and downl
       for (const name of names) assert.equal(name, SARA);
       await assertNoHorizontalScroll(page, 'privacy officer search 375x667');
       await checkA11y(page, 'privacy officer search (phone 375x667)');
-      await page.screenshot({ path: join(OUTPUT, 'privacy-officer-375.png'), fullPage: true });
+      await page.screenshot({ path: join(suite.output, 'privacy-officer-375.png'), fullPage: true });
     });
 
     // The administrator is no privacy officer.
-    await withPage(browser, DESKTOP, async (page) => {
-      await demoLogin(page, LIV, 'Ansatte');
-      const response = await page.goto(`${server.url}/personvern`);
+    await withPage(suite.browser, DESKTOP, async (page) => {
+      await demoLogin(page, suite.server.url, LIV, 'Ansatte');
+      const response = await page.goto(`${suite.server.url}/personvern`);
       assert.equal(response.status(), 403);
       assert.doesNotMatch(await page.locator('main').textContent(), /Fjordstrand/);
       await checkA11y(page, 'privacy officer page refused (desktop)');

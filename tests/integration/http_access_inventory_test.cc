@@ -53,7 +53,7 @@ constexpr Persona kIngrid{1, "employee", "Ingrid (holder of log 1, school)"};
 constexpr Persona kFreshIngrid{1, "employee", "Ingrid, logged in again", true};
 constexpr Persona kOle{2, "employee", "Ole (kindergarten, in no log of these)"};
 constexpr Persona kSara{3, "employee", "Sara (health, contributor in log 1, holder of log 3)"};
-constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in log 1)"};
+constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in log 1, designated for break-glass)"};
 constexpr Persona kLiv{8, "employee", "Liv (municipal administrator)"};
 constexpr Persona kRandi{19, "employee", "Randi (privacy officer of Fjordvik)"};
 constexpr Persona kHanne{9, "citizen", "Hanne (Nora's mother)"};
@@ -196,6 +196,28 @@ std::vector<Row> inventory() {
       read("/logger/{id}/samtykker/papir", kIngrid, "/logger/1/samtykker/papir", by_participation("view"), kSara),
       read("/logger/{id}/tiltak/ny", kIngrid, "/logger/1/tiltak/ny", by_participation("view"), kOle),
       read("/logger/{id}/tiltak/ny", kIngrid, "/logger/1/tiltak/ny?katalog={catalogue}", by_participation("view"), kOle),
+
+      // Break-glass (issue 6, item 3): Mette, designated for it, opens Sofie's
+      // log (which she takes no part in) with a reason. The form shows the log's
+      // number only and opening it records nothing yet; every read under it
+      // is recorded with the basis break_glass. The privacy officer's queue
+      // and reviews show no log content and are not recorded.
+      none(S::kGet, "/logger/{id}/nodtilgang", kMette, "/logger/3/nodtilgang", "", 200, kIngrid, 403),
+      none(S::kForm, "/logger/{id}/nodtilgang", kMette, "/logger/3/nodtilgang",
+           "reason=emergency&explanation=Barnevernvakten+har+f%C3%A5tt+en+akutt+melding.", 303, kOle, 403),
+      read("/logger/{id}", kMette, "/logger/3", {"3", kSofie, "view", "break_glass", "", ""}, kOle),
+      none(S::kJson, "/api/v1/logs/{id}/break-glass", kMette, "/api/v1/logs/2/break-glass",
+           R"({"reason":"child_welfare_duty","explanation":"Melding fra skolen om bekymring."})", 201, kIngrid, 403),
+      none(S::kGet, "/personvern/gjennomgang", kRandi, "/personvern/gjennomgang", "", 200, kLiv, 403),
+      none(S::kForm, "/personvern/gjennomgang/{access}", kRandi, "/personvern/gjennomgang/1", "outcome=justified", 303,
+           kLiv, 403),
+      none(S::kGet, "/api/v1/privacy/break-glass", kRandi, "/api/v1/privacy/break-glass", "", 200, kIngrid, 403),
+      none(S::kJson, "/api/v1/privacy/break-glass/{access}/review", kRandi, "/api/v1/privacy/break-glass/2/review",
+           R"({"outcome":"not_justified","comment":"Ingen akutt situasjon."})", 201, kSara, 403),
+
+      // The family's copy (issue 6, item 5): one export record.
+      read("/logger/{id}/kopi", kHanne, "/logger/1/kopi", by_family("export"), kAmina),
+      read("/api/v1/logs/{id}/export", kErik, "/api/v1/logs/1/export", by_family("export"), kIngrid),
 
       // Goals, measures, evaluations.
       write(S::kForm, "/logger/{id}/mal", kIngrid, "/logger/1/mal", "text=Nora+trives+p%C3%A5+skolen", 303,
@@ -370,6 +392,11 @@ std::vector<Row> inventory() {
       none(S::kGet, "/api/v1/admin/settings", kLiv, "/api/v1/admin/settings", "", 200, kIngrid, 403),
       none(S::kForm, "/admin/kommuner/{municipality}/innstillinger", kLiv, "/admin/kommuner/1/innstillinger",
            "consent_rule=all_guardians&child_consent_age=15&child_view_age=12", 200, kIngrid, 403),
+      none(S::kForm, "/admin/kommuner/{municipality}/oppbevaring", kLiv, "/admin/kommuner/1/oppbevaring",
+           "closed_log_days=3650&access_record_days=", 200, kIngrid, 403),
+      none(S::kJson, "/api/v1/admin/municipalities/{municipality}/retention", kLiv,
+           "/api/v1/admin/municipalities/1/retention", R"({"closed_log_days":3650,"access_record_days":null})", 200,
+           kHanne, 403),
 
       // Last: withdrawing leaves no consent of Hanne's in force, which closes Nora's log.
       write(S::kForm, "/logger/{id}/samtykker/{consent}/trekk-tilbake", kHanne,

@@ -5,7 +5,9 @@
 // records that differ in every queryable field, and raw SQL with parameters
 // for tests that tamper with the chain the way a database administrator
 // could. Header-only; throws on failure, which fails the test.
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -40,6 +42,34 @@ inline domain::AccessRecord sample_access_record(std::int64_t i) {
   r.session_hash = "5e55" + std::to_string(i);
   r.identity_provider = "https://idporten.example";
   r.assurance = "idporten-loa-high";
+  return r;
+}
+
+// `hour`:`minute` in Oslo on a winter `day` (UTC+1), for records at fixed times.
+inline TimePoint oslo_winter(std::chrono::year_month_day day, int hour, int minute = 0) {
+  using namespace std::chrono;
+  return time_point_cast<milliseconds>(sys_days{day} + hours(hour - 1) + minutes(minute));
+}
+
+// A record as the HTTP suites append them to a demo server's chain: a demo
+// login whose session hash is `session` repeated.
+inline domain::AccessRecord demo_access(int person, const std::string& role, std::optional<int> unit,
+                                        const std::string& service, domain::AccessBasis basis, TimePoint at, int log,
+                                        int child, domain::AccessAction action = domain::AccessAction::kView,
+                                        char session = 'a') {
+  domain::AccessRecord r;
+  r.person = domain::PersonId{person};
+  r.role = role;
+  if (unit) r.unit = domain::UnitId{*unit};
+  r.service = service;
+  r.basis = basis;
+  r.at = at;
+  r.log = domain::LogId{log};
+  r.child = domain::PersonId{child};
+  r.action = action;
+  r.session_hash = std::string(64, session);
+  r.identity_provider = "demo";
+  r.assurance = "demo";
   return r;
 }
 

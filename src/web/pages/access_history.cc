@@ -93,15 +93,24 @@ http::Response log_accesses_page(const RequestContext& ctx) {
   }
   set_moved(page, "people", std::move(people));
   mustache::data lines(mustache::data::type::list);
-  int break_glass = 0;
-  for (const auto& a : view->lines) {
-    if (a.basis == domain::AccessBasis::kBreakGlass) ++break_glass;
-    push_moved(lines, line_data(ctx, a));
-  }
+  for (const auto& a : view->lines) push_moved(lines, line_data(ctx, a));
   page.set("has_lines", flag(!view->lines.empty()));
   set_moved(page, "lines", std::move(lines));
-  page.set("has_break_glass", flag(break_glass > 0));
-  page.set("break_glass_count", std::to_string(break_glass));
+  // Every break-glass access to the log, above everything else and whatever
+  // the filter: who, from where, when, until when, and why in their words.
+  mustache::data glass(mustache::data::type::list);
+  for (const auto& b : view->break_glass) {
+    auto item = break_glass_item_data(ctx, b);
+    if (b.review) {
+      item.set("review", text(ctx, "break_glass.family_review." +
+                                       std::string(domain::break_glass_outcome_code(b.review->outcome))));
+    } else {
+      item.set("review", text(ctx, "break_glass.family_review.pending"));
+    }
+    push_moved(glass, std::move(item));
+  }
+  page.set("has_break_glass", flag(!view->break_glass.empty()));
+  set_moved(page, "break_glass", std::move(glass));
   if (view->older) page.set("older_url", older_url(log_url(view->log) + "/innsyn", *in, *view->older));
   set_errors(ctx, page, view->errors);
   return page_response(ctx, view->errors.empty() ? 200 : 422, "log_accesses", page);
@@ -171,5 +180,7 @@ http::Response api_my_accesses(const RequestContext& ctx) {
   if (view->older) body["older_before"] = *view->older;
   return json_response(200, body);
 }
+
+boost::json::object access_json(const app::AccessLine& access) { return line_json(access); }
 
 }  // namespace stafett::web::pages

@@ -4,6 +4,7 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "core/oslo_time.h"
+#include "domain/break_glass.h"
 #include "web/page_data.h"
 
 namespace stafett::web::pages {
@@ -30,7 +31,9 @@ mustache::data access_line_data(const RequestContext& ctx, const app::AccessLine
   d.set("action", access_action_text(ctx, a.action));
   d.set("basis", access_basis_text(ctx, a));
   d.set("break_glass", flag(a.basis == domain::AccessBasis::kBreakGlass));
-  d.set("break_glass_reason", a.break_glass_reason);
+  // The reason in plain words; a code this version does not know, as it is.
+  const bool known = domain::break_glass_reason_from_code(a.break_glass_reason).has_value();
+  d.set("break_glass_reason", known ? text(ctx, "break_glass.reason." + a.break_glass_reason) : a.break_glass_reason);
   return d;
 }
 

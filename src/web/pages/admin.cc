@@ -40,7 +40,16 @@ http::Response settings_page(const RequestContext& ctx, std::optional<std::int64
     item.set("one_guardian", flag(m.settings.rule == domain::ConsentRule::kOneGuardian));
     item.set("child_consent_age", std::to_string(m.settings.child_consent_age));
     item.set("child_view_age", std::to_string(m.settings.child_view_age));
+    item.set("retention_action", "/admin/kommuner/" + std::to_string(m.municipality.id.value) + "/oppbevaring");
+    const auto days = [](const std::optional<int>& d) { return d ? std::to_string(*d) : std::string(); };
+    item.set("closed_log_days", days(m.retention.closed_log_days));
+    item.set("access_record_days", days(m.retention.access_record_days));
     if (failed_for && *failed_for == m.municipality.id.value) {
+      // What was typed, shown again beside its errors.
+      if (auto typed = http::find_field(ctx.form, "closed_log_days")) item.set("closed_log_days", std::string(*typed));
+      if (auto typed = http::find_field(ctx.form, "access_record_days")) {
+        item.set("access_record_days", std::string(*typed));
+      }
       mustache::data e(mustache::data::type::object);
       for (const auto& fe : errors) e.set(fe.field, ctx.app.catalogs.text(ctx.locale, fe.message));
       item.set("errors", e);
@@ -78,16 +87,53 @@ http::Response admin_save_settings(const RequestContext& ctx) {
   return settings_page(ctx, *id, errors, 422, false);
 }
 
+// POST /admin/kommuner/{municipality}/oppbevaring
+http::Response admin_save_retention(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "municipality");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::save_retention(ctx.app.db, ctx.actor, domain::MunicipalityId{*id},
+                               http::find_field(ctx.form, "closed_log_days").value_or(""),
+                               http::find_field(ctx.form, "access_record_days").value_or(""), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->empty()) return settings_page(ctx, std::nullopt, {}, 200, true);
+  return settings_page(ctx, *id, *r, 422, false);
+}
+
+// POST /api/v1/admin/municipalities/{municipality}/retention
+// {"closed_log_days": 3650 | null, "access_record_days": 1825 | null}
+http::Response api_save_retention(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "municipality");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  // A number of days, or null (or absent) for "kept until decided"; anything
+  // else is passed on as text the validation refuses.
+  const auto days = [&](std::string_view key) -> std::string {
+    const auto* v = body->if_contains(key);
+    if (v == nullptr || v->is_null()) return "";
+    if (v->is_int64()) return std::to_string(v->get_int64());
+    return "x";
+  };
+  auto r = app::save_retention(ctx.app.db, ctx.actor, domain::MunicipalityId{*id}, days("closed_log_days"),
+                               days("access_record_days"), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->empty()) return field_errors_response(ctx, *r);
+  return json_response(200, {{"saved", *id}});
+}
+
 http::Response api_admin_settings(const RequestContext& ctx) {
   auto list = app::administered_municipalities(ctx.app.db, ctx.actor, ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   boost::json::array items;
   for (const auto& m : *list) {
+    const auto days = [](const std::optional<int>& d) { return d ? boost::json::value(*d) : boost::json::value(nullptr); };
     items.push_back({{"municipality_id", m.municipality.id.value},
                      {"name", m.municipality.name},
                      {"consent_rule", m.settings.rule == domain::ConsentRule::kOneGuardian ? "one_guardian" : "all_guardians"},
                      {"child_consent_age", m.settings.child_consent_age},
-                     {"child_view_age", m.settings.child_view_age}});
+                     {"child_view_age", m.settings.child_view_age},
+                     {"retention", {{"closed_log_days", days(m.retention.closed_log_days)},
+                                    {"access_record_days", days(m.retention.access_record_days)}}}});
   }
   return json_response(200, {{"municipalities", items}});
 }

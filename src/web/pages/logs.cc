@@ -1,6 +1,7 @@
 // The stafettlogg pages: "Mine stafettlogger", one log, and the state
 // changes on it (withdraw one's own consent, close, reopen). Every call goes
 // through an app:: use case, which asks the policy.
+#include "app/break_glass.h"
 #include "app/content_use_cases.h"
 #include "app/log_use_cases.h"
 #include "policy/policy.h"
@@ -129,6 +130,13 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   // The newest change this reader can see (the timeline holds only those).
   if (!v.content.timeline.empty()) d.set("last_updated", format_time(v.content.timeline.front().at));
   d.set("consent_active", flag(v.consent_active));
+  if (v.break_glass) {
+    mustache::data glass(mustache::data::type::object);
+    glass.set("until", format_time(v.break_glass->expires));
+    glass.set("reason",
+              text(ctx, "break_glass.reason." + std::string(domain::break_glass_reason_code(v.break_glass->reason))));
+    d.set("break_glass", glass);
+  }
   mustache::data participants(mustache::data::type::list);
   for (const auto& p : v.participants) {
     mustache::data item(mustache::data::type::object);
@@ -321,6 +329,7 @@ mustache::data log_data(const RequestContext& ctx, const app::LogView& v) {
   // its family (guardian, or the child from the view age), so the role-level
   // gate is the whole question here; the page itself asks can() again.
   d.set("can_view_accesses", flag(policy::may_attempt(ctx.actor, policy::Action::kViewAccessRecords)));
+  d.set("can_copy", flag(policy::may_attempt(ctx.actor, policy::Action::kExportFamilyCopy)));
   d.set("can_reopen", flag(v.can.reopen));
   d.set("close_action", log_url(v.log.id) + "/lukk");
   d.set("reopen_action", log_url(v.log.id) + "/gjenapne");
@@ -355,6 +364,13 @@ http::Response my_logs(const RequestContext& ctx) {
   }
   page.set("has_logs", flag(!logs->empty()));
   set_moved(page, "logs", std::move(items));
+  // The privacy officer's way to their tasks, with what waits for them.
+  if (auto waiting = app::break_glass_waiting(ctx.app.db, ctx.actor, ctx.app.clock)) {
+    mustache::data privacy(mustache::data::type::object);
+    privacy.set("waiting", std::to_string(*waiting));
+    privacy.set("any_waiting", flag(*waiting > 0));
+    page.set("privacy", privacy);
+  }
   return page_response(ctx, 200, "logs", page);
 }
 
@@ -401,7 +417,13 @@ void add_timeline(const RequestContext& ctx, const app::ContentView& content, st
 http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const app::FieldErrors& errors,
                                int status, std::optional<domain::EntryKind> kind) {
   auto view = app::show_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{id}, ctx.app.clock);
-  if (!view) return failure_response(ctx, view.error());
+  if (!view) {
+    // An employee designated for break-glass is offered it instead of a bare refusal.
+    if (view.error().code == Errc::kForbidden) {
+      if (auto offer = break_glass_offer(ctx, id)) return std::move(*offer);
+    }
+    return failure_response(ctx, view.error());
+  }
   auto data = log_data(ctx, *view);
   add_timeline(ctx, view->content, kind, data);
   set_errors(ctx, data, errors);
@@ -467,6 +489,10 @@ http::Response reopen_log(const RequestContext& ctx) {
   auto r = app::reopen_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*id}, std::string(reason.value_or("")), ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   return back_to_log(domain::LogId{*id});
+}
+
+kainjow::mustache::data log_document_data(const RequestContext& ctx, const app::LogView& view) {
+  return log_data(ctx, view);
 }
 
 }  // namespace stafett::web::pages

@@ -257,4 +257,6 @@ http::Response api_close_log(const RequestContext& ctx) {
   return json_response(200, {{"closed", *id}});
 }
 
+boost::json::value log_view_json(const app::LogView& view) { return log_json(view); }
+
 }  // namespace stafett::web::pages

@@ -1,8 +1,16 @@
 #pragma once
 // Page and API handlers. Each is thin: read the request, call one app/ use
 // case, map the result to a view, render. Listed with their policies in routes.cc.
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <kainjow/mustache.hpp>
+
+#include <optional>
+
 #include "http/response.h"
+#include "app/access_history.h"
 #include "app/log_use_cases.h"
+#include "store/break_glass_repository.h"
 #include "web/app_context.h"
 
 namespace stafett::web::pages {
@@ -78,9 +86,39 @@ http::Response privacy_export(const RequestContext& ctx);
 http::Response api_privacy_accesses(const RequestContext& ctx);
 http::Response api_privacy_export(const RequestContext& ctx);
 
+// Break-glass (nødtilgang): the form and its JSON twin; the offer shown
+// instead of the log page's 403 to an employee designated for it (nullopt
+// for everyone else: they get the ordinary 403).
+http::Response break_glass_form_page(const RequestContext& ctx);
+http::Response open_break_glass(const RequestContext& ctx);
+http::Response api_open_break_glass(const RequestContext& ctx);
+std::optional<http::Response> break_glass_offer(const RequestContext& ctx, std::int64_t log);
+boost::json::object break_glass_json(const store::BreakGlassRow& access);
+// name, unit, started_at, expires_at, reason (in words), explanation.
+kainjow::mustache::data break_glass_item_data(const RequestContext& ctx, const store::BreakGlassRow& access);
+// The family's copy of their data (GDPR art. 15): a readable document
+// (/logger/{id}/kopi) and the same as JSON (/api/v1/logs/{id}/export).
+http::Response family_copy_page(const RequestContext& ctx);
+http::Response api_family_copy(const RequestContext& ctx);
+// Pieces the copy shares with the log page, its JSON twin and the family's
+// access page.
+kainjow::mustache::data log_document_data(const RequestContext& ctx, const app::LogView& view);
+boost::json::value log_view_json(const app::LogView& view);
+boost::json::object access_json(const app::AccessLine& access);
+
+// The privacy officer's review queue (/personvern/gjennomgang) and the
+// recording of one review's outcome, with their JSON twins.
+http::Response break_glass_queue_page(const RequestContext& ctx);
+http::Response review_break_glass(const RequestContext& ctx);
+http::Response api_break_glass_queue(const RequestContext& ctx);
+http::Response api_review_break_glass(const RequestContext& ctx);
+
 http::Response admin_settings(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);
+// How long the municipality keeps closed logs and their access records.
+http::Response admin_save_retention(const RequestContext& ctx);
+http::Response api_save_retention(const RequestContext& ctx);
 
 http::Response add_goal(const RequestContext& ctx);
 http::Response correct_goal(const RequestContext& ctx);

@@ -105,3 +105,16 @@ export async function assertNoHorizontalScroll(page, label) {
 
 /** The last response of a navigate() result: the page shown. */
 export const last = (responses) => responses[responses.length - 1];
+
+/**
+ * Logs in demo persona `name` from the group `group` ('Ansatte' or the
+ * families' group) on the login page of `serverUrl`, and checks that the
+ * login lands on the list of logs.
+ */
+export async function demoLogin(page, serverUrl, name, group) {
+  const response = await page.goto(`${serverUrl}/logg-inn`);
+  assert.equal(response.status(), 200, '/logg-inn status');
+  const section = page.getByRole('region', { name: group, exact: true });
+  await navigate(page, () => section.getByRole('button', { name, exact: true }).click());
+  assert.equal(new URL(page.url()).pathname, '/logger');
+}

@@ -1,0 +1,151 @@
+#include "app/break_glass.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "app/access.h"
+#include "app/privacy_officer_scope.h"
+#include "policy/policy.h"
+#include "store/log_repository.h"
+#include "store/people_repository.h"
+
+namespace stafett::app {
+namespace {
+
+using policy::Action;
+using store::Transaction;
+
+Error forbidden() { return make_error(Errc::kForbidden, "break-glass"); }
+
+// The unit the actor acts from: an active employment in a unit serving the
+// log's municipality, else any active employment.
+Result<std::optional<domain::UnitId>> acting_unit(Transaction& tx, domain::PersonId person,
+                                                  domain::MunicipalityId municipality, TimePoint now) {
+  auto employments = store::active_employments(tx, person, now);
+  if (!employments) return employments.error();
+  for (const auto& e : *employments) {
+    auto serves = store::unit_serves(tx, e.unit.id, municipality);
+    if (!serves) return serves.error();
+    if (*serves) return std::optional<domain::UnitId>{e.unit.id};
+  }
+  if (!employments->empty()) return std::optional<domain::UnitId>{employments->front().unit.id};
+  return std::optional<domain::UnitId>{};
+}
+
+}  // namespace
+
+std::chrono::minutes break_glass_window(std::chrono::minutes configured) {
+  return std::clamp(configured, std::chrono::minutes{1}, domain::kMaxBreakGlassWindow);
+}
+
+Result<BreakGlassFormView> break_glass_form(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                            const Clock& clock, std::chrono::minutes window) {
+  const TimePoint now = clock.now();
+  return store::transact_value<BreakGlassFormView>(db, store::TxMode::kRead, [&](Transaction& tx)
+                                                       -> Result<BreakGlassFormView> {
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kBreakGlass, *facts)) return forbidden();
+    BreakGlassFormView view{log, break_glass_window(window), std::nullopt};
+    if (facts->break_glass) {
+      auto open = store::find_break_glass(tx, facts->break_glass->id);
+      if (!open) return open.error();
+      view.open = std::move(*open);
+    }
+    return view;
+  });
+}
+
+Result<BreakGlassOpening> open_break_glass(store::Database& db, const policy::Actor& actor, domain::LogId log,
+                                           std::string_view reason, std::string_view explanation, const Clock& clock,
+                                           std::chrono::minutes window) {
+  const TimePoint now = clock.now();
+  return store::transact_value<BreakGlassOpening>(db, store::TxMode::kWrite, [&](Transaction& tx)
+                                                      -> Result<BreakGlassOpening> {
+    auto facts = load_access_facts(tx, actor, log, now);
+    if (!facts || !policy::can(actor, Action::kBreakGlass, *facts)) return forbidden();
+    BreakGlassOpening out;
+    if (facts->break_glass) {
+      auto open = store::find_break_glass(tx, facts->break_glass->id);
+      if (!open) return open.error();
+      out.access = std::move(*open);
+      return out;
+    }
+    auto request = domain::validate_break_glass_request(reason, explanation);
+    if (!request.request) {
+      out.errors = std::move(request.problems);
+      return out;
+    }
+    auto row = store::find_log(tx, log);
+    if (!row) return row.error();
+    if (!*row) return forbidden();
+    auto unit = acting_unit(tx, actor.person, (*row)->municipality, now);
+    if (!unit) return unit.error();
+    auto id = store::insert_break_glass_access(
+        tx, {log, actor.person, *unit, std::move(*request.request), now, now + break_glass_window(window)});
+    if (!id) return id.error();
+    auto opened = store::find_break_glass(tx, *id);
+    if (!opened) return opened.error();
+    out.access = std::move(*opened);
+    return out;
+  });
+}
+
+Result<BreakGlassQueue> break_glass_queue(store::Database& db, const policy::Actor& actor, const Clock& clock) {
+  const TimePoint now = clock.now();
+  return store::transact_value<BreakGlassQueue>(db, store::TxMode::kRead, [&](Transaction& tx)
+                                                    -> Result<BreakGlassQueue> {
+    auto scope = privacy_officer_scope(tx, actor, Action::kReviewBreakGlass, now);
+    if (!scope) return scope.error();
+    BreakGlassQueue queue;
+    for (const auto& m : *scope) {
+      // Every unreviewed one, however many: the queue must never hide one.
+      auto rows = store::break_glass_of_municipality(tx, m.id, std::numeric_limits<std::int32_t>::max());
+      if (!rows) return rows.error();
+      for (auto& r : *rows) (r.review ? queue.reviewed : queue.unreviewed).push_back(std::move(r));
+    }
+    std::stable_sort(queue.unreviewed.begin(), queue.unreviewed.end(),
+                     [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::stable_sort(queue.reviewed.begin(), queue.reviewed.end(),
+                     [](const auto& a, const auto& b) { return a.review->at > b.review->at; });
+    if (queue.reviewed.size() > kReviewedShown) queue.reviewed.resize(kReviewedShown);
+    return queue;
+  });
+}
+
+std::optional<std::size_t> break_glass_waiting(store::Database& db, const policy::Actor& actor, const Clock& clock) {
+  if (!policy::may_attempt(actor, Action::kReviewBreakGlass)) return std::nullopt;
+  auto queue = break_glass_queue(db, actor, clock);
+  if (!queue) return std::nullopt;
+  return queue->unreviewed.size();
+}
+
+Result<BreakGlassReviewOutcome> review_break_glass(store::Database& db, const policy::Actor& actor, std::int64_t id,
+                                                  std::string_view outcome, std::string_view comment,
+                                                  const Clock& clock) {
+  const TimePoint now = clock.now();
+  return store::transact_value<BreakGlassReviewOutcome>(db, store::TxMode::kWrite, [&](Transaction& tx)
+                                                            -> Result<BreakGlassReviewOutcome> {
+    auto scope = privacy_officer_scope(tx, actor, Action::kReviewBreakGlass, now);
+    if (!scope) return scope.error();
+    auto access = store::find_break_glass(tx, id);
+    if (!access) return access.error();
+    const bool mine = *access && std::any_of(scope->begin(), scope->end(),
+                                             [&](const auto& m) { return m.id == (*access)->municipality; });
+    if (!mine) return forbidden();
+    if ((*access)->review) return make_error(Errc::kConflict, "break-glass access already reviewed");
+    BreakGlassReviewOutcome out;
+    auto review = domain::validate_break_glass_review(outcome, comment);
+    if (!review.review) {
+      out.errors = std::move(review.problems);
+      out.access = std::move(*access);
+      return out;
+    }
+    if (auto r = store::insert_break_glass_review(tx, id, actor.person, *review.review, now); !r) return r.error();
+    auto reviewed = store::find_break_glass(tx, id);
+    if (!reviewed) return reviewed.error();
+    out.access = std::move(*reviewed);
+    return out;
+  });
+}
+
+}  // namespace stafett::app
