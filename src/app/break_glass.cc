@@ -5,7 +5,10 @@
 
 #include "app/access.h"
 #include "app/privacy_officer_scope.h"
+#include "domain/national_id.h"
+#include "domain/service_type.h"
 #include "policy/policy.h"
+#include "store/municipality_repository.h"
 #include "store/log_repository.h"
 #include "store/people_repository.h"
 
@@ -30,6 +33,29 @@ Result<std::optional<domain::UnitId>> acting_unit(Transaction& tx, domain::Perso
   }
   if (!employments->empty()) return std::optional<domain::UnitId>{employments->front().unit.id};
   return std::optional<domain::UnitId>{};
+}
+
+// The municipalities in which `actor` may use break-glass now: designated
+// there and employed, as the policy decides it. kForbidden when none.
+Result<std::vector<domain::Municipality>> break_glass_scope(Transaction& tx, const policy::Actor& actor,
+                                                            TimePoint now) {
+  if (!policy::may_attempt(actor, Action::kFindForBreakGlass)) return forbidden();
+  auto employments = store::active_employments(tx, actor.person, now);
+  if (!employments) return employments.error();
+  auto all = store::list_municipalities(tx);
+  if (!all) return all.error();
+  std::vector<domain::Municipality> out;
+  for (const auto& m : *all) {
+    policy::AccessFacts facts;
+    if (!employments->empty()) {
+      auto designated = store::is_break_glass_designated(tx, actor.person, m.id, now);
+      if (!designated) return designated.error();
+      facts.actor_may_break_glass = *designated;
+    }
+    if (policy::can(actor, Action::kFindForBreakGlass, facts)) out.push_back(m);
+  }
+  if (out.empty()) return forbidden();
+  return out;
 }
 
 }  // namespace
@@ -110,6 +136,70 @@ Result<BreakGlassQueue> break_glass_queue(store::Database& db, const policy::Act
     if (queue.reviewed.size() > kReviewedShown) queue.reviewed.resize(kReviewedShown);
     return queue;
   });
+}
+
+Result<BreakGlassSearch> find_logs_for_break_glass(store::Database& db, const crypto::DataKeys& keys,
+                                                   AccessTrail& trail, const policy::Actor& actor,
+                                                   std::string_view national_id, const Clock& clock) {
+  const TimePoint now = clock.now();
+  std::vector<domain::AccessRecord> found;
+  auto search = store::transact_value<BreakGlassSearch>(db, store::TxMode::kRead, [&](Transaction& tx)
+                                                            -> Result<BreakGlassSearch> {
+    auto scope = break_glass_scope(tx, actor, now);
+    if (!scope) return scope.error();
+    BreakGlassSearch out;
+    const std::string number(national_id);
+    if (!domain::is_valid_national_id(number)) {
+      out.errors.push_back({"national_id", "break_glass.error.national_id"});
+      return out;
+    }
+    auto child = store::find_person_by_national_id_hash(tx, keys.lookup_hash(number));
+    if (!child) return child.error();
+    if (!*child) return out;
+    for (const auto& m : *scope) {
+      auto logs = store::child_logs_in(tx, **child, m.id);
+      if (!logs) return logs.error();
+      if (logs->empty()) continue;
+      auto unit = acting_unit(tx, actor.person, m.id, now);
+      if (!unit) return unit.error();
+      std::string service;
+      if (*unit) {
+        auto row = store::find_unit(tx, **unit);
+        if (!row) return row.error();
+        if (*row) service = std::string(domain::service_type_code((*row)->service));
+      }
+      for (const auto& l : *logs) {
+        out.logs.push_back({l.log, l.status, l.opened, m.name});
+        domain::AccessRecord r;
+        r.person = actor.person;
+        r.role = "break_glass";
+        r.unit = *unit;
+        r.service = service;
+        r.basis = domain::AccessBasis::kBreakGlass;
+        r.at = now;
+        r.child = **child;
+        r.log = l.log;
+        r.action = domain::AccessAction::kFind;
+        found.push_back(std::move(r));
+      }
+    }
+    return out;
+  });
+  if (!search) return search.error();
+  // No record, no list: each log found is recorded before anyone sees it.
+  for (auto& r : found) {
+    if (auto recorded = trail.record(std::move(r)); !recorded) return recorded.error();
+  }
+  return search;
+}
+
+bool may_find_for_break_glass(store::Database& db, const policy::Actor& actor, const Clock& clock) {
+  if (!policy::may_attempt(actor, Action::kFindForBreakGlass)) return false;
+  auto scope = store::transact_value<bool>(db, store::TxMode::kRead, [&](Transaction& tx) -> Result<bool> {
+    auto s = break_glass_scope(tx, actor, clock.now());
+    return s.has_value();
+  });
+  return scope && *scope;
 }
 
 std::optional<std::size_t> break_glass_waiting(store::Database& db, const policy::Actor& actor, const Clock& clock) {

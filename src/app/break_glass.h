@@ -9,7 +9,9 @@
 #include <optional>
 #include <vector>
 
+#include "app/access_trail.h"
 #include "core/clock.h"
+#include "crypto/data_keys.h"
 #include "core/result.h"
 #include "domain/break_glass.h"
 #include "domain/field_problem.h"
@@ -46,6 +48,28 @@ struct BreakGlassOpening {
 Result<BreakGlassOpening> open_break_glass(store::Database& db, const policy::Actor& actor, domain::LogId log,
                                            std::string_view reason, std::string_view explanation, const Clock& clock,
                                            std::chrono::minutes window);
+
+// The search before break-glass: the logs of the child with `national_id`
+// in the municipalities the actor is designated for (kFindForBreakGlass,
+// else kForbidden). A malformed number is a field error ("national_id");
+// a number of nobody, or of a child without a log there, is an empty list
+// (the two look the same). Each log found is recorded on `trail` as found
+// (action find, basis break_glass) before the list is returned.
+struct BreakGlassCandidate {
+  domain::LogId log;
+  std::string status;  // open, closed
+  TimePoint opened;
+  std::string municipality;
+};
+struct BreakGlassSearch {
+  std::vector<BreakGlassCandidate> logs;
+  domain::FieldProblems errors;
+};
+Result<BreakGlassSearch> find_logs_for_break_glass(store::Database& db, const crypto::DataKeys& keys,
+                                                   AccessTrail& trail, const policy::Actor& actor,
+                                                   std::string_view national_id, const Clock& clock);
+// Whether the actor may search for break-glass at all (for the link to it).
+bool may_find_for_break_glass(store::Database& db, const policy::Actor& actor, const Clock& clock);
 
 // The review queue: break-glass accesses to logs of the municipalities the
 // actor is privacy officer of (kReviewBreakGlass), unreviewed first.

@@ -6,7 +6,7 @@
 namespace stafett::domain {
 namespace {
 
-constexpr std::array<std::pair<AccessAction, std::string_view>, 8> kActions{{
+constexpr std::array<std::pair<AccessAction, std::string_view>, 9> kActions{{
     {AccessAction::kView, "view"},
     {AccessAction::kCreate, "create"},
     {AccessAction::kCorrect, "correct"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<AccessAction, std::string_view>, 8> kActions{{
     {AccessAction::kConsentChange, "consent_change"},
     {AccessAction::kChange, "change"},
     {AccessAction::kRemove, "remove"},
+    {AccessAction::kFind, "find"},
 }};
 
 // A JSON string: quotes, backslashes and control characters escaped, so the

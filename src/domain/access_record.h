@@ -22,7 +22,9 @@ namespace stafett::domain {
 // open or closed, participants, holder, who may write notes). kRemove: not
 // an access but the retention run's record of what it removed from a closed
 // log (app/retention.h); it names no person (0) and no child (0).
-enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange, kChange, kRemove };
+// kFind: the log was found in a search by the child's national identity
+// number (break-glass's search: the searcher learned that the log exists).
+enum class AccessAction { kView, kCreate, kCorrect, kPrint, kExport, kConsentChange, kChange, kRemove, kFind };
 std::string_view access_action_code(AccessAction action);
 std::optional<AccessAction> access_action_from_code(std::string_view code);
 

@@ -35,6 +35,7 @@ std::string_view action_name(Action action) {
     case Action::kExportAccessRecords: return "export_access_records";
     case Action::kReviewBreakGlass: return "review_break_glass";
     case Action::kBreakGlass: return "break_glass";
+    case Action::kFindForBreakGlass: return "find_for_break_glass";
     case Action::kExportFamilyCopy: return "export_family_copy";
     case Action::kManageMunicipality: return "manage_municipality";
   }

@@ -51,6 +51,9 @@ enum class Action {
   // Break-glass (nødtilgang): a designated employee opens a log they do not
   // take part in, with a reason, for a limited time (reads only).
   kBreakGlass,
+  // ... and first finds the child's logs by the child's national identity
+  // number (each log found is recorded as found).
+  kFindForBreakGlass,
   // Municipal administration: never log content.
   kManageMunicipality,  // units, employments, settings
 };
@@ -67,7 +70,7 @@ inline constexpr std::array kAllActions = {
     Action::kGiveConsent,      Action::kWithdrawConsent,  Action::kRecordPaperConsent,
     Action::kViewAccessRecords, Action::kListOwnAccesses, Action::kExportFamilyCopy,
     Action::kSearchAccessRecords, Action::kExportAccessRecords, Action::kReviewBreakGlass,
-    Action::kBreakGlass,
+    Action::kBreakGlass, Action::kFindForBreakGlass,
     Action::kManageMunicipality,
 };
 

@@ -168,6 +168,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kExportAccessRecords:
     case Action::kReviewBreakGlass:
     case Action::kBreakGlass:
+    case Action::kFindForBreakGlass:
       return employee;
   }
   return false;  // deny by default, also for values outside the enum
@@ -209,6 +210,11 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kExportAccessRecords:
     case Action::kReviewBreakGlass:
       return f.actor_is_privacy_officer ? Decision::allow() : Decision::deny(DenyReason::kNotPrivacyOfficer);
+
+    // Searching a municipality's logs by a child's number: designated for
+    // break-glass in that municipality and employed.
+    case Action::kFindForBreakGlass:
+      return f.actor_may_break_glass ? Decision::allow() : Decision::deny(DenyReason::kNotBreakGlassDesignated);
 
     case Action::kReadLog:
     case Action::kViewConsents:
@@ -344,6 +350,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kSearchAccessRecords:
     case Action::kExportAccessRecords:
     case Action::kReviewBreakGlass:
+    case Action::kFindForBreakGlass:
       break;  // handled above
   }
   return Decision::deny(DenyReason::kNotParticipant);

@@ -543,6 +543,7 @@ bool reference_allows(const World& w, Action a) {
     case Action::kViewConsents:
       return w.log_found && (own_covers(InfoCategory::kBasic) || family_reader || break_glass_reader);
     case Action::kBreakGlass: return w.log_found && employee && w.break_glass_designated;
+    case Action::kFindForBreakGlass: return employee && w.break_glass_designated;
     case Action::kManageParticipants:
       return w.log_found && w.holder && open && own_covers(InfoCategory::kBasic) && (!w.target.has_value() || target_ok());
     case Action::kProposeHandover:

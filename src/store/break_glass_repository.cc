@@ -119,6 +119,16 @@ Result<std::vector<BreakGlassRow>> break_glass_of_municipality(Transaction& tx, 
                           {municipality.value, static_cast<std::int64_t>(limit)}));
 }
 
+Result<std::vector<ChildLog>> child_logs_in(Transaction& tx, domain::PersonId child, domain::MunicipalityId municipality) {
+  auto rows = tx.query(
+      "SELECT id, status, opened_at_ms FROM log WHERE child_person_id = ? AND municipality_id = ? ORDER BY id DESC",
+      {child.value, municipality.value});
+  if (!rows) return rows.error();
+  std::vector<ChildLog> out;
+  for (const Row& r : *rows) out.push_back({domain::LogId{r.int64(0)}, r.text(1), from_unix_ms(r.int64(2))});
+  return out;
+}
+
 Result<void> insert_break_glass_review(Transaction& tx, std::int64_t access, domain::PersonId reviewer,
                                        const domain::BreakGlassReview& review, TimePoint at) {
   auto r = tx.execute(

@@ -68,6 +68,14 @@ Result<std::vector<BreakGlassRow>> break_glass_of_log(Transaction& tx, domain::L
 Result<std::vector<BreakGlassRow>> break_glass_of_municipality(Transaction& tx, domain::MunicipalityId municipality,
                                                                std::size_t limit);
 
+// The logs of `child` whose home municipality is `municipality`, newest first.
+struct ChildLog {
+  domain::LogId log;
+  std::string status;  // open, closed
+  TimePoint opened;
+};
+Result<std::vector<ChildLog>> child_logs_in(Transaction& tx, domain::PersonId child, domain::MunicipalityId municipality);
+
 Result<void> insert_break_glass_review(Transaction& tx, std::int64_t access, domain::PersonId reviewer,
                                        const domain::BreakGlassReview& review, TimePoint at);
 

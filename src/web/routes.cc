@@ -93,6 +93,8 @@ std::span<const Route> route_table() {
       {Method::kGet, "/personvern/gjennomgang", Action::kReviewBreakGlass, pages::break_glass_queue_page},
       {Method::kPost, "/personvern/gjennomgang/{access}", Action::kReviewBreakGlass, pages::review_break_glass},
       // Break-glass (nødtilgang): a designated employee opens a log they do not take part in
+      {Method::kGet, "/nodtilgang", Action::kFindForBreakGlass, pages::break_glass_search_page},
+      {Method::kPost, "/nodtilgang", Action::kFindForBreakGlass, pages::search_for_break_glass, kRecent},
       {Method::kGet, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::break_glass_form_page, kRecent},
       {Method::kPost, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::open_break_glass, kRecent},
       // Municipal administration (never log content)
@@ -130,6 +132,8 @@ std::span<const Route> route_table() {
       {Method::kPost, "/api/v1/privacy/break-glass/{access}/review", Action::kReviewBreakGlass,
        pages::api_review_break_glass},
       {Method::kPost, "/api/v1/logs/{id}/break-glass", Action::kBreakGlass, pages::api_open_break_glass, kRecent},
+      {Method::kPost, "/api/v1/break-glass/search", Action::kFindForBreakGlass, pages::api_search_for_break_glass,
+       kRecent},
       {Method::kPost, "/api/v1/logs/{id}/notes", Action::kWriteEntry, pages::api_add_note},
       {Method::kPost, "/api/v1/logs/{id}/measures", Action::kWriteEntry, pages::api_add_measure},
       {Method::kPost, "/api/v1/logs/{id}/measures/{entry}/evaluations", Action::kWriteEntry,

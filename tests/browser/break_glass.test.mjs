@@ -1,5 +1,6 @@
 // Browser test for break-glass (nødtilgang, issue 6): Mette, a child welfare
-// adviser designated for it, is refused Sofie's log and offered break-glass;
+// adviser designated for it, is refused Sofie's log and offered break-glass,
+// finds it by Sofie's number from her list of logs (a wrong number first);
 // she sends the form empty and meets clear errors, then gives a reason and
 // an explanation and reads the log under a banner. Sofie's mother, on her
 // phone, sees who opened the log, when and why, above her access list.
@@ -26,6 +27,8 @@ const METTE = 'Mette Krogvik';
 const MARIA = 'Maria Lyngmo';
 const RANDI = 'Randi Vikås';
 const WHY = 'Barnevernvakten fikk en akutt melding om Sofie i kveld.';
+// Sofie's synthetic demo number (src/app/demo_seed.cc).
+const SOFIES_NUMBER = '03831259298';
 
 const suite = demoSuite('break-glass');
 
@@ -37,9 +40,24 @@ test('a designated employee opens a log with break-glass; the family sees it; th
       assert.equal(refused.status(), 403);
       assert.equal(await h1Text(page), 'Du har ikke tilgang til denne loggen');
       assert.doesNotMatch(await page.locator('main').textContent(), /Sofie/, 'nothing of the child yet');
+      assert.equal(await page.getByRole('link', { name: 'Be om nødtilgang til loggen' }).getAttribute('href'),
+        '/logger/3/nodtilgang', 'the refusal offers her break-glass');
       await checkA11y(page, 'break-glass offer (desktop)');
 
-      let responses = await navigate(page, () => page.getByRole('link', { name: 'Be om nødtilgang til loggen' }).click());
+      // She finds the log by Sofie's number, from her list of logs.
+      await page.goto(`${suite.server.url}/logger`);
+      let responses = await navigate(page, () => page.getByRole('link', { name: 'Nødtilgang: finn en logg' }).click());
+      assert.equal(await h1Text(page), 'Finn en logg for nødtilgang');
+      await checkA11y(page, 'break-glass search (desktop)');
+      await page.getByLabel('Barnets fødselsnummer (11 siffer)').fill('03831259299');
+      responses = await navigate(page, () => page.getByRole('button', { name: 'Finn logger' }).click());
+      assert.equal(last(responses).status, 400);
+      await assertFieldError(page.getByLabel('Barnets fødselsnummer (11 siffer)'), 'Skriv et gyldig fødselsnummer med 11 siffer.');
+      await page.getByLabel('Barnets fødselsnummer (11 siffer)').fill(SOFIES_NUMBER);
+      responses = await navigate(page, () => page.getByRole('button', { name: 'Finn logger' }).click());
+      assert.equal(last(responses).status, 200);
+      await checkA11y(page, 'break-glass search result (desktop)');
+      responses = await navigate(page, () => page.getByRole('link', { name: 'Nødtilgang til logg nr. 3' }).click());
       assert.equal(last(responses).status, 200);
       assert.equal(await h1Text(page), 'Nødtilgang til logg nr. 3');
       assert.match(await page.locator('main').textContent(), /Tilgangen varer i 120 minutter/);

@@ -24,7 +24,7 @@ namespace {
 using crypto::ChainBreak;
 using testing::execute_sql;
 using testing::sample_access_record;
-using testing::scalar_sql;
+using testing::scalar_in;
 
 class AccessChain : public ::testing::Test {
  protected:
@@ -122,7 +122,7 @@ TEST_F(AccessChain, BatchesFormOneContiguousIntactChain) {
 
 TEST_F(AccessChain, AnEmptyBatchStoresNothing) {
   ASSERT_TRUE(app::append_access_records(*db_, {}));
-  EXPECT_EQ(scalar_sql(*db_, "SELECT COUNT(*) FROM access_record"), 0);
+  EXPECT_EQ(scalar_in(*db_, "SELECT COUNT(*) FROM access_record"), 0);
 }
 
 TEST_F(AccessChain, AnEditedRecordIsReportedWhereItWasEdited) {
@@ -303,8 +303,8 @@ TEST_F(AccessChain, AppendersOnTwoConnectionPoolsNeverForkTheChain) {
   a.join();
   b.join();
   EXPECT_EQ(failures.load(), 0);
-  EXPECT_EQ(scalar_sql(*db_, "SELECT COUNT(*) FROM access_record"), 200);
-  EXPECT_EQ(scalar_sql(*db_, "SELECT MAX(sequence) FROM access_record"), 200);
+  EXPECT_EQ(scalar_in(*db_, "SELECT COUNT(*) FROM access_record"), 200);
+  EXPECT_EQ(scalar_in(*db_, "SELECT MAX(sequence) FROM access_record"), 200);
   EXPECT_EQ(verify().kind, ChainBreak::kNone);
 }
 

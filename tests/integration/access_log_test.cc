@@ -18,7 +18,7 @@ namespace {
 
 using testing::execute_sql;
 using testing::sample_access_record;
-using testing::scalar_sql;
+using testing::scalar_in;
 
 class AccessRecording : public ::testing::Test {
  protected:
@@ -29,7 +29,7 @@ class AccessRecording : public ::testing::Test {
     if (!r) throw std::runtime_error(r.error().detail);
     return *r;
   }
-  std::int64_t count() { return scalar_sql(*db_, "SELECT COUNT(*) FROM access_record"); }
+  std::int64_t count() { return scalar_in(*db_, "SELECT COUNT(*) FROM access_record"); }
 
   std::unique_ptr<store::Database> db_;
 };
@@ -51,10 +51,10 @@ TEST_F(AccessRecording, EightThreadsGetOneContiguousChainWithFarFewerCommitsThan
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(count(), kThreads * kEach);
-  EXPECT_EQ(scalar_sql(*db_, "SELECT MIN(sequence) FROM access_record"), 1);
-  EXPECT_EQ(scalar_sql(*db_, "SELECT MAX(sequence) FROM access_record"), kThreads * kEach);
+  EXPECT_EQ(scalar_in(*db_, "SELECT MIN(sequence) FROM access_record"), 1);
+  EXPECT_EQ(scalar_in(*db_, "SELECT MAX(sequence) FROM access_record"), kThreads * kEach);
   for (int t = 0; t < kThreads; ++t) {
-    EXPECT_EQ(scalar_sql(*db_, "SELECT COUNT(*) FROM access_record WHERE person_id = " + std::to_string(1000 + t)),
+    EXPECT_EQ(scalar_in(*db_, "SELECT COUNT(*) FROM access_record WHERE person_id = " + std::to_string(1000 + t)),
               kEach);
   }
   const auto report = verify();

@@ -202,6 +202,12 @@ std::vector<Row> inventory() {
       // number only and opening it records nothing yet; every read under it
       // is recorded with the basis break_glass. The privacy officer's queue
       // and reviews show no log content and are not recorded.
+      // She finds Sofie's log by Sofie's (synthetic) number first: a record of finding it.
+      none(S::kGet, "/nodtilgang", kMette, "/nodtilgang", "", 200, kIngrid, 403),
+      write(S::kForm, "/nodtilgang", kMette, "/nodtilgang", "national_id=03831259298", 200,
+            {"3", kSofie, "find", "break_glass", "", ""}, kIngrid),
+      write(S::kJson, "/api/v1/break-glass/search", kMette, "/api/v1/break-glass/search",
+            R"({"national_id":"03831259298"})", 200, {"3", kSofie, "find", "break_glass", "", ""}, kOle),
       none(S::kGet, "/logger/{id}/nodtilgang", kMette, "/logger/3/nodtilgang", "", 200, kIngrid, 403),
       none(S::kForm, "/logger/{id}/nodtilgang", kMette, "/logger/3/nodtilgang",
            "reason=emergency&explanation=Barnevernvakten+har+f%C3%A5tt+en+akutt+melding.", 303, kOle, 403),

@@ -24,6 +24,9 @@ constexpr int kMaria = 14;  // Sofie's mother
 constexpr int kRandi = 19;
 
 const std::string kWhy = "Akutt melding til barnevernvakten om Sofie i kveld.";
+// Sofie's synthetic demo number (src/app/demo_seed.cc: born 2012-03-03, the 16th person).
+const std::string kSofiesNumber = "03831259298";
+const std::string kIbensNumber = "15881950062";  // a child without a log
 
 bool has(const std::string& body, const std::string& what) { return body.find(what) != std::string::npos; }
 
@@ -183,6 +186,57 @@ TEST_F(BreakGlassHttp, BadInputIsAClearErrorNeverACrash) {
   auto control = mette.form("/logger/1/nodtilgang", "reason=emergency&explanation=Nok+tekst+her%00");
   EXPECT_EQ(control.status, 400);
   EXPECT_TRUE(randi.get("/healthz").status == 200);
+}
+
+TEST_F(BreakGlassHttp, SheFindsTheLogByTheChildsNumberAndTheFindingIsRecorded) {
+  auto mette = demo_log_in(port(), kMette, "employee");
+  auto ingrid = demo_log_in(port(), kIngrid, "employee");
+  EXPECT_TRUE(has(mette.get("/logger").body, "href=\"/nodtilgang\"")) << "her list of logs links to it";
+  EXPECT_FALSE(has(ingrid.get("/logger").body, "href=\"/nodtilgang\""));
+  EXPECT_EQ(ingrid.get("/nodtilgang").status, 403);
+  EXPECT_EQ(ingrid.form("/nodtilgang", "national_id=" + kSofiesNumber).status, 403);
+  ASSERT_EQ(mette.get("/nodtilgang").status, 200);
+
+  const auto finds = [&] {
+    return scalar(database_url_, "SELECT COUNT(*) FROM access_record WHERE action = 'find' AND log_id = 3");
+  };
+  const auto before = finds();
+  auto found = mette.form("/nodtilgang", "national_id=" + kSofiesNumber);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_TRUE(has(found.body, "href=\"/logger/3/nodtilgang\""));
+  EXPECT_FALSE(has(found.body, "Sofie")) << "the log's number, not the child's name";
+  EXPECT_EQ(finds(), before + 1);
+  auto record = newest_access_record(database_url_);
+  EXPECT_EQ(record.at("action").as_string(), "find");
+  EXPECT_EQ(record.at("basis").as_string(), "break_glass");
+  EXPECT_EQ(record.at("child").as_int64(), 16);
+
+  // Sofie's mother sees that Mette found the log.
+  auto maria = demo_log_in(port(), kMaria, "citizen");
+  EXPECT_TRUE(has(maria.get("/logger/3/innsyn").body, "Funnet i søk"));
+
+  // Nobody, or a child without a log: the same empty answer, and nothing recorded.
+  const auto all = scalar(database_url_, "SELECT COUNT(*) FROM access_record WHERE action = 'find'");
+  auto none = mette.form("/nodtilgang", "national_id=" + kIbensNumber);
+  EXPECT_EQ(none.status, 200);
+  EXPECT_TRUE(has(none.body, "Fant ingen stafettlogg for dette fødselsnummeret"));
+  EXPECT_EQ(scalar(database_url_, "SELECT COUNT(*) FROM access_record WHERE action = 'find'"), all);
+
+  // Bad numbers: a clear message beside the field.
+  for (const std::string bad : {"03831259299", "abc", "", "0383125929800", "%27%3B+DROP+TABLE+log%3B--"}) {
+    auto r = mette.form("/nodtilgang", "national_id=" + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_TRUE(has(r.body, "Skriv et gyldig fødselsnummer med 11 siffer.")) << bad;
+  }
+  EXPECT_EQ(scalar(database_url_, "SELECT COUNT(*) FROM access_record WHERE action = 'find'"), all);
+
+  // The JSON twin.
+  auto api = mette.json("/api/v1/break-glass/search", R"({"national_id":")" + kSofiesNumber + R"("})");
+  ASSERT_EQ(api.status, 200) << api.body;
+  EXPECT_EQ(boost::json::parse(api.body).at("logs").at(0).at("log").as_int64(), 3);
+  EXPECT_EQ(mette.json("/api/v1/break-glass/search", R"({"national_id":12})").status, 422);
+  EXPECT_EQ(mette.json("/api/v1/break-glass/search", "x").status, 400);
+  EXPECT_EQ(ingrid.json("/api/v1/break-glass/search", R"({"national_id":")" + kSofiesNumber + R"("})").status, 403);
 }
 
 }  // namespace

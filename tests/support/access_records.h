@@ -15,6 +15,7 @@
 #include "domain/access_record.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "support/db_probe.h"
 #include "support/test_database.h"
 
 namespace stafett::testing {
@@ -81,17 +82,6 @@ inline void execute_sql(store::Database& db, const std::string& sql, const store
     return {};
   });
   if (!r) throw std::runtime_error(sql + ": " + r.error().detail);
-}
-
-inline std::int64_t scalar_sql(store::Database& db, const std::string& sql) {
-  auto v = store::transact_value<std::int64_t>(db, store::TxMode::kRead,
-                                               [&](store::Transaction& tx) -> Result<std::int64_t> {
-                                                 auto rows = tx.query(sql);
-                                                 if (!rows) return rows.error();
-                                                 return rows->front().int64(0);
-                                               });
-  if (!v) throw std::runtime_error(sql + ": " + v.error().detail);
-  return *v;
 }
 
 }  // namespace stafett::testing

@@ -3,6 +3,7 @@
 // twin (POST /api/v1/logs/{id}/break-glass), and the offer on the log page's
 // refusal for those who may use it. Reading the log afterwards is the
 // ordinary log page, with a banner (log.mustache) while the access lasts.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "app/break_glass.h"
@@ -132,6 +133,66 @@ http::Response api_open_break_glass(const RequestContext& ctx) {
   if (!opened) return failure_response(ctx, opened.error());
   if (!opened->errors.empty()) return field_errors_response(ctx, opened->errors);
   return json_response(201, {{"break_glass", break_glass_json(*opened->access)}});
+}
+
+// The search before break-glass: the form, and the logs found with links to
+// their break-glass forms. Each log found is recorded (action find).
+http::Response search_page(const RequestContext& ctx, std::string_view number, const app::BreakGlassSearch* found,
+                           int status) {
+  mustache::data data(mustache::data::type::object);
+  data.set("heading", text(ctx, "break_glass.find_title"));
+  data.set("search", flag(true));
+  data.set("national_id", std::string(number));
+  if (found != nullptr) {
+    data.set("searched", flag(found->errors.empty()));
+    mustache::data logs(mustache::data::type::list);
+    for (const auto& l : found->logs) {
+      mustache::data item(mustache::data::type::object);
+      item.set("log", std::to_string(l.log.value));
+      item.set("status", text(ctx, "status." + l.status));
+      item.set("opened", format_date(l.opened));
+      item.set("municipality", l.municipality);
+      item.set("form_url", form_url(l.log.value));
+      logs.push_back(item);
+    }
+    data.set("found", logs);
+    data.set("none_found", flag(found->errors.empty() && found->logs.empty()));
+    set_errors(ctx, data, found->errors);
+  }
+  return page_response(ctx, status, "break_glass", data);
+}
+
+// GET /nodtilgang
+http::Response break_glass_search_page(const RequestContext& ctx) {
+  if (!app::may_find_for_break_glass(ctx.app.db, ctx.actor, ctx.app.clock)) {
+    return error_response(ctx.app, ctx.request, ctx.locale, 403);
+  }
+  return search_page(ctx, "", nullptr, 200);
+}
+
+// POST /nodtilgang
+http::Response search_for_break_glass(const RequestContext& ctx) {
+  const auto number = http::find_field(ctx.form, "national_id").value_or("");
+  auto found = app::find_logs_for_break_glass(ctx.app.db, ctx.app.keys, access_trail(ctx), ctx.actor, number,
+                                              ctx.app.clock);
+  if (!found) return failure_response(ctx, found.error());
+  return search_page(ctx, number, &*found, found->errors.empty() ? 200 : 400);
+}
+
+// POST /api/v1/break-glass/search {"national_id": "..."}
+http::Response api_search_for_break_glass(const RequestContext& ctx) {
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  auto found = app::find_logs_for_break_glass(ctx.app.db, ctx.app.keys, access_trail(ctx), ctx.actor,
+                                              json_string(*body, "national_id").value_or(""), ctx.app.clock);
+  if (!found) return failure_response(ctx, found.error());
+  if (!found->errors.empty()) return field_errors_response(ctx, found->errors);
+  boost::json::array logs;
+  for (const auto& l : found->logs) {
+    logs.push_back({{"log", l.log.value}, {"status", l.status}, {"opened_at_ms", to_unix_ms(l.opened)},
+                    {"municipality", l.municipality}});
+  }
+  return json_response(200, {{"logs", logs}});
 }
 
 }  // namespace stafett::web::pages

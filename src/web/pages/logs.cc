@@ -364,6 +364,7 @@ http::Response my_logs(const RequestContext& ctx) {
   }
   page.set("has_logs", flag(!logs->empty()));
   set_moved(page, "logs", std::move(items));
+  page.set("break_glass_find", flag(app::may_find_for_break_glass(ctx.app.db, ctx.actor, ctx.app.clock)));
   // The privacy officer's way to their tasks, with what waits for them.
   if (auto waiting = app::break_glass_waiting(ctx.app.db, ctx.actor, ctx.app.clock)) {
     mustache::data privacy(mustache::data::type::object);

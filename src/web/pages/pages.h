@@ -93,6 +93,10 @@ http::Response break_glass_form_page(const RequestContext& ctx);
 http::Response open_break_glass(const RequestContext& ctx);
 http::Response api_open_break_glass(const RequestContext& ctx);
 std::optional<http::Response> break_glass_offer(const RequestContext& ctx, std::int64_t log);
+// The search by a child's national identity number that comes before it.
+http::Response break_glass_search_page(const RequestContext& ctx);
+http::Response search_for_break_glass(const RequestContext& ctx);
+http::Response api_search_for_break_glass(const RequestContext& ctx);
 boost::json::object break_glass_json(const store::BreakGlassRow& access);
 // name, unit, started_at, expires_at, reason (in words), explanation.
 kainjow::mustache::data break_glass_item_data(const RequestContext& ctx, const store::BreakGlassRow& access);

@@ -35,7 +35,7 @@ using domain::AccessBasis;
 
 constexpr std::array kActions = {AccessAction::kView,  AccessAction::kCreate,        AccessAction::kCorrect,
                                  AccessAction::kPrint, AccessAction::kExport,        AccessAction::kConsentChange,
-                                 AccessAction::kChange};
+                                 AccessAction::kChange, AccessAction::kFind};
 constexpr std::array kBases = {AccessBasis::kParticipation, AccessBasis::kFamily, AccessBasis::kBreakGlass};
 
 struct Query {
