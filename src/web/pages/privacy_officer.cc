@@ -180,7 +180,8 @@ std::string oslo_timestamp(TimePoint t) {
   const auto day = floor<days>(local);
   const year_month_day date{day};
   const hh_mm_ss time{floor<seconds>(local - day)};
-  char out[32];
+  // Room for any value of each field, so GCC's release build can prove nothing is cut.
+  char out[128];
   std::snprintf(out, sizeof out, "%04d-%02u-%02u %02lld:%02lld:%02lld", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                 static_cast<long long>(time.hours().count()), static_cast<long long>(time.minutes().count()),
