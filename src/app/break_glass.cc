@@ -204,9 +204,21 @@ bool may_find_for_break_glass(store::Database& db, const policy::Actor& actor, c
 
 std::optional<std::size_t> break_glass_waiting(store::Database& db, const policy::Actor& actor, const Clock& clock) {
   if (!policy::may_attempt(actor, Action::kReviewBreakGlass)) return std::nullopt;
-  auto queue = break_glass_queue(db, actor, clock);
-  if (!queue) return std::nullopt;
-  return queue->unreviewed.size();
+  // Counted in SQL: the list of logs is every employee's start, never the place to load a queue.
+  auto waiting = store::transact_value<std::size_t>(db, store::TxMode::kRead, [&](Transaction& tx)
+                                                        -> Result<std::size_t> {
+    auto scope = privacy_officer_scope(tx, actor, Action::kReviewBreakGlass, clock.now());
+    if (!scope) return scope.error();
+    std::int64_t n = 0;
+    for (const auto& m : *scope) {
+      auto count = store::count_unreviewed_break_glass(tx, m.id);
+      if (!count) return count.error();
+      n += *count;
+    }
+    return static_cast<std::size_t>(n);
+  });
+  if (!waiting) return std::nullopt;
+  return *waiting;
 }
 
 Result<BreakGlassReviewOutcome> review_break_glass(store::Database& db, const policy::Actor& actor, std::int64_t id,

@@ -49,12 +49,9 @@ Result<std::optional<RetentionAction>> apply(store::Database& db, domain::Munici
                                              TimePoint logs_closed_before, TimePoint now, bool dry_run) {
   std::optional<RetentionAction> done;
   auto r = db.transact(dry_run ? TxMode::kRead : TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    auto closed = store::closed_logs(tx, municipality);
+    auto closed = store::closed_log(tx, municipality, log);
     if (!closed) return closed.error();
-    bool still_due = false;
-    for (const auto& c : *closed) {
-      if (c.log == log) still_due = !whole_log || c.closed_since < logs_closed_before;
-    }
+    const bool still_due = *closed && (!whole_log || (*closed)->closed_since < logs_closed_before);
     if (!still_due) return {};
     auto links = whole_log ? store::access_links_of_log(tx, log) : store::read_links_of_log_before(tx, log, reads_before);
     if (!links) return links.error();

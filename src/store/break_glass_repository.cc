@@ -129,6 +129,15 @@ Result<std::vector<ChildLog>> child_logs_in(Transaction& tx, domain::PersonId ch
   return out;
 }
 
+Result<std::int64_t> count_unreviewed_break_glass(Transaction& tx, domain::MunicipalityId municipality) {
+  auto rows = tx.query(
+      "SELECT COUNT(*) FROM break_glass_access a JOIN log l ON l.id = a.log_id"
+      " WHERE l.municipality_id = ? AND NOT EXISTS (SELECT 1 FROM break_glass_review r WHERE r.access_id = a.id)",
+      {municipality.value});
+  if (!rows) return rows.error();
+  return rows->front().int64(0);
+}
+
 Result<void> insert_break_glass_review(Transaction& tx, std::int64_t access, domain::PersonId reviewer,
                                        const domain::BreakGlassReview& review, TimePoint at) {
   auto r = tx.execute(

@@ -76,6 +76,9 @@ struct ChildLog {
 };
 Result<std::vector<ChildLog>> child_logs_in(Transaction& tx, domain::PersonId child, domain::MunicipalityId municipality);
 
+// How many accesses to logs of `municipality` have no review yet.
+Result<std::int64_t> count_unreviewed_break_glass(Transaction& tx, domain::MunicipalityId municipality);
+
 Result<void> insert_break_glass_review(Transaction& tx, std::int64_t access, domain::PersonId reviewer,
                                        const domain::BreakGlassReview& review, TimePoint at);
 

@@ -56,12 +56,23 @@ Result<void> save_retention_settings(Transaction& tx, domain::MunicipalityId mun
   return {};
 }
 
+// A closed log is closed since its newest 'closed' event, or since it was
+// made when it was never opened (waiting for the family's consent).
+constexpr const char* kClosedLogs =
+    "SELECT l.id, l.child_person_id, COALESCE((SELECT MAX(e.at_ms) FROM log_event e WHERE e.log_id = l.id"
+    " AND e.kind = 'closed'), l.opened_at_ms) FROM log l WHERE l.municipality_id = ? AND l.status = 'closed'";
+
+Result<std::optional<ClosedLog>> closed_log(Transaction& tx, domain::MunicipalityId municipality, domain::LogId log) {
+  auto rows = tx.query(std::string(kClosedLogs) + " AND l.id = ?", {municipality.value, log.value});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<ClosedLog>{};
+  const Row& r = rows->front();
+  return std::optional<ClosedLog>{
+      ClosedLog{domain::LogId{r.int64(0)}, domain::PersonId{r.int64(1)}, from_unix_ms(r.int64(2))}};
+}
+
 Result<std::vector<ClosedLog>> closed_logs(Transaction& tx, domain::MunicipalityId municipality) {
-  auto rows = tx.query(
-      "SELECT l.id, l.child_person_id, COALESCE((SELECT MAX(e.at_ms) FROM log_event e WHERE e.log_id = l.id"
-      " AND e.kind = 'closed'), l.opened_at_ms) FROM log l WHERE l.municipality_id = ? AND l.status = 'closed'"
-      " ORDER BY l.id",
-      {municipality.value});
+  auto rows = tx.query(std::string(kClosedLogs) + " ORDER BY l.id", {municipality.value});
   if (!rows) return rows.error();
   std::vector<ClosedLog> out;
   for (const Row& r : *rows) {

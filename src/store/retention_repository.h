@@ -28,6 +28,8 @@ struct ClosedLog {
 };
 // Every closed log of `municipality`.
 Result<std::vector<ClosedLog>> closed_logs(Transaction& tx, domain::MunicipalityId municipality);
+// `log` when it is closed and still belongs to `municipality`; nullopt otherwise.
+Result<std::optional<ClosedLog>> closed_log(Transaction& tx, domain::MunicipalityId municipality, domain::LogId log);
 
 // One chained access record a run will redact: its sequence and stored hash.
 struct ChainLink {
