@@ -8,11 +8,13 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "app/access_log.h"
 #include "app/checkpoint_schedule.h"
 #include "app/retention_schedule.h"
 #include "app/demo_seed.h"
+#include "app/guide_library.h"
 #include "auth/relying_party.h"
 #include "crypto/checkpoint_key.h"
 #include "http/https_client.h"
@@ -22,6 +24,16 @@
 
 namespace stafett::cli {
 namespace {
+
+// The default handlingsveileder that ships with Stafett; the server does not
+// start with a document that has any problem.
+Result<std::unique_ptr<app::GuideLibrary>> load_guide_library(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(Errc::kNotFound, "cannot read " + file.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  return app::GuideLibrary::from_default(text.str());
+}
 
 Result<std::unique_ptr<store::Database>> open_and_migrate(const Config& config) {
   store::DatabaseOptions options;
@@ -199,6 +211,8 @@ int serve(const Config& config, const ServeFlags& flags) {
   if (!renderer) return fail("cannot load templates", renderer.error());
   auto static_files = http::StaticFiles::load(web_root / "static");
   if (!static_files) return fail("cannot load static files", static_files.error());
+  auto guides = load_guide_library(web_root / "guide" / "default.json");
+  if (!guides) return fail("cannot load the default handlingsveileder", guides.error());
 
   auto keys = crypto::DataKeys::load_or_create(config.key_file);
   if (!keys) return fail("cannot load the data keys", keys.error());
@@ -228,7 +242,7 @@ int serve(const Config& config, const ServeFlags& flags) {
   app::AccessLog access_log(**db);
   const web::AppContext app{**db,         *renderer,       *catalogs,    *static_files, clock,       version(),
                             *keys,        config.demo,     config.sessions, login->get(), &access_log,
-                            std::chrono::minutes(config.break_glass_minutes)};
+                            std::chrono::minutes(config.break_glass_minutes), guides->get()};
   const web::Pipeline pipeline(app);
 
   http::ServerOptions options;

@@ -84,6 +84,13 @@ struct AccessFacts {
   // log (kReadLog, kViewConsents), never change it.
   bool actor_may_break_glass = false;
   std::optional<BreakGlassFacts> break_glass;
+
+  // kUseTool: the actor has an active employment in the unit a tool record
+  // belongs to (or is to belong to). A record before any log and consent is
+  // the unit's internal documentation, for nobody outside it.
+  bool actor_in_record_unit = false;
+  // kEditGuide: an active bti_coordinator role in the municipality in question.
+  bool actor_is_bti_coordinator = false;
 };
 
 }  // namespace stafett::policy

@@ -38,6 +38,8 @@ std::string_view action_name(Action action) {
     case Action::kFindForBreakGlass: return "find_for_break_glass";
     case Action::kExportFamilyCopy: return "export_family_copy";
     case Action::kManageMunicipality: return "manage_municipality";
+    case Action::kUseTool: return "use_tool";
+    case Action::kEditGuide: return "edit_guide";
   }
   return "unknown";
 }

@@ -56,6 +56,9 @@ enum class Action {
   kFindForBreakGlass,
   // Municipal administration: never log content.
   kManageMunicipality,  // units, employments, settings
+  // The handlingsveileder (the guide itself is public: kViewPublicPage).
+  kUseTool,    // fill in a tool's form, and read and follow up the tool records of one's own unit
+  kEditGuide,  // edit, preview and publish the municipality's guide (its BTI coordinator)
 };
 
 inline constexpr std::array kAllActions = {
@@ -72,6 +75,7 @@ inline constexpr std::array kAllActions = {
     Action::kSearchAccessRecords, Action::kExportAccessRecords, Action::kReviewBreakGlass,
     Action::kBreakGlass, Action::kFindForBreakGlass,
     Action::kManageMunicipality,
+    Action::kUseTool,          Action::kEditGuide,
 };
 
 std::string_view action_name(Action action);

@@ -121,6 +121,8 @@ std::string_view deny_reason_name(DenyReason reason) {
     case DenyReason::kNotAuthor: return "not_author";
     case DenyReason::kNotPrivacyOfficer: return "not_privacy_officer";
     case DenyReason::kNotBreakGlassDesignated: return "not_break_glass_designated";
+    case DenyReason::kNotInUnit: return "not_in_unit";
+    case DenyReason::kNotCoordinator: return "not_coordinator";
   }
   return "unknown";
 }
@@ -169,6 +171,8 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kReviewBreakGlass:
     case Action::kBreakGlass:
     case Action::kFindForBreakGlass:
+    case Action::kUseTool:
+    case Action::kEditGuide:
       return employee;
   }
   return false;  // deny by default, also for values outside the enum
@@ -215,6 +219,14 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     // break-glass in that municipality and employed.
     case Action::kFindForBreakGlass:
       return f.actor_may_break_glass ? Decision::allow() : Decision::deny(DenyReason::kNotBreakGlassDesignated);
+
+    // A tool record (an undringsnotat before any log) stays within its unit.
+    case Action::kUseTool:
+      return f.actor_in_record_unit ? Decision::allow() : Decision::deny(DenyReason::kNotInUnit);
+
+    // The guide of the municipality in question: its BTI coordinator only.
+    case Action::kEditGuide:
+      return f.actor_is_bti_coordinator ? Decision::allow() : Decision::deny(DenyReason::kNotCoordinator);
 
     case Action::kReadLog:
     case Action::kViewConsents:
@@ -351,6 +363,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kExportAccessRecords:
     case Action::kReviewBreakGlass:
     case Action::kFindForBreakGlass:
+    case Action::kUseTool:
+    case Action::kEditGuide:
       break;  // handled above
   }
   return Decision::deny(DenyReason::kNotParticipant);

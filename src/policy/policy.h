@@ -34,6 +34,8 @@ enum class DenyReason {
   kNotAuthor,
   kNotPrivacyOfficer,
   kNotBreakGlassDesignated,
+  kNotInUnit,
+  kNotCoordinator,
 };
 std::string_view deny_reason_name(DenyReason reason);
 

@@ -128,6 +128,7 @@ Result<void> delete_closed_log(Transaction& tx, domain::LogId log) {
   static constexpr const char* kDeletes[] = {
       "DELETE FROM break_glass_review WHERE access_id IN (SELECT id FROM break_glass_access WHERE log_id = ?)",
       "DELETE FROM break_glass_access WHERE log_id = ?",
+      "DELETE FROM tool_record WHERE log_id = ?",  // an undringsnotat attached to the log is part of it
       "DELETE FROM entry_link WHERE from_entry_id IN (SELECT id FROM entry WHERE log_id = ?)"
       " OR to_entry_id IN (SELECT id FROM entry WHERE log_id = ?)",
       "DELETE FROM entry_version WHERE entry_id IN (SELECT id FROM entry WHERE log_id = ?)",

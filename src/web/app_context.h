@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/access_trail.h"
+#include "app/guide_library.h"
 #include "app/session_use_cases.h"
 #include "core/clock.h"
 #include "crypto/data_keys.h"
@@ -36,6 +37,8 @@ struct AppContext {
   app::AccessLog* access_log = nullptr;   // null: every access to a child's data is refused (503)
   // How long a break-glass access lasts (app::break_glass_window caps it at two hours).
   std::chrono::minutes break_glass_window{120};
+  // Each municipality's published handlingsveileder, kept in memory.
+  const app::GuideLibrary* guides = nullptr;
 };
 
 struct RequestContext {

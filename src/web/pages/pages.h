@@ -22,6 +22,17 @@ http::Response healthz(const RequestContext& ctx);
 http::Response readyz(const RequestContext& ctx);
 http::Response api_municipalities(const RequestContext& ctx);
 
+// The public handlingsveileder and "Bekymret for et barn?" (pages/guide.cc).
+http::Response guide_choose_page(const RequestContext& ctx);
+http::Response citizen_choose_page(const RequestContext& ctx);
+http::Response guide_overview_page(const RequestContext& ctx);
+http::Response guide_step_page(const RequestContext& ctx);
+http::Response guide_tool_page(const RequestContext& ctx);
+http::Response guide_search_page(const RequestContext& ctx);
+http::Response citizen_page(const RequestContext& ctx);
+http::Response api_guide(const RequestContext& ctx);
+http::Response api_guide_search(const RequestContext& ctx);
+
 http::Response login_page(const RequestContext& ctx);
 http::Response demo_login(const RequestContext& ctx);
 http::Response logout(const RequestContext& ctx);
