@@ -120,6 +120,18 @@ bool reaches_itself(const FormDefinition& form, const FormGroup& group, std::vec
   return false;
 }
 
+// How deep groups nest under `fields` (0: no group). Called only on a
+// definition without cycles.
+int group_depth(const FormDefinition& form, const std::vector<FieldDefinition>& fields) {
+  int deepest = 0;
+  for (const auto& f : fields) {
+    if (f.type != FieldType::kGroup) continue;
+    const auto* g = find_group(form, f.group);
+    deepest = std::max(deepest, 1 + (g == nullptr ? 0 : group_depth(form, g->fields)));
+  }
+  return deepest;
+}
+
 }  // namespace
 
 std::string_view field_type_code(FieldType type) {
@@ -168,6 +180,8 @@ FieldProblems check_form_definition(const FormDefinition& form) {
     std::vector<const FormGroup*> path;
     if (reaches_itself(form, g, path)) p.push_back({at, "guide.error.group_cycle"});
   }
+  const bool cycle = std::any_of(p.begin(), p.end(), [](const FieldProblem& x) { return x.message == "guide.error.group_cycle"; });
+  if (!cycle && group_depth(form, form.fields) > kMaxGroupDepth) p.push_back({"groups", "guide.error.group_depth"});
   if (!form.child_name_field.empty()) {
     const auto* f = find_field(form.fields, form.child_name_field);
     if (f == nullptr || f->type != FieldType::kShortText) {

@@ -69,6 +69,7 @@ inline constexpr std::size_t kMaxFormLongText = 10000;
 inline constexpr std::size_t kDefaultFormLongText = 4000;
 inline constexpr std::size_t kMaxFieldsPerForm = 60;
 inline constexpr int kMaxGroupItems = 20;
+inline constexpr int kMaxGroupDepth = 3;  // a group in a group in a group, no deeper
 
 // Field and option keys: 1-40 of [a-z0-9_], starting with a letter.
 bool is_field_key(std::string_view key);

@@ -131,6 +131,15 @@ bool older_than_a_year(year_month_day reviewed, year_month_day today) {
 
 }  // namespace
 
+FieldProblems check_tool(const GuideTool& tool) {
+  FieldProblems p;
+  check_tool(p, "", tool);
+  for (auto& problem : p) {
+    if (problem.field.starts_with('.')) problem.field.erase(0, 1);
+  }
+  return p;
+}
+
 std::string_view tool_kind_code(ToolKind kind) {
   for (const auto& [k, code] : kToolKinds) {
     if (k == kind) return code;

@@ -80,6 +80,9 @@ bool is_guide_key(std::string_view key);
 // Markdown texts within the subset's limits, both languages present.
 FieldProblems check_guide(const Guide& guide);
 
+// The problems of one tool on its own (check_guide checks every tool with it).
+FieldProblems check_tool(const GuideTool& tool);
+
 const GuideTool* find_tool(const Guide& guide, std::string_view key);
 // The step and the level it belongs to.
 std::optional<std::pair<const GuideLevel*, const GuideStep*>> find_step(const Guide& guide, std::string_view key);

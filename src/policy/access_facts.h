@@ -89,6 +89,9 @@ struct AccessFacts {
   // belongs to (or is to belong to). A record before any log and consent is
   // the unit's internal documentation, for nobody outside it.
   bool actor_in_record_unit = false;
+  // ... and a draft is its author's alone until it is submitted.
+  bool record_is_draft = false;
+  bool actor_is_record_author = false;
   // kEditGuide: an active bti_coordinator role in the municipality in question.
   bool actor_is_bti_coordinator = false;
 };

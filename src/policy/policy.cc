@@ -222,7 +222,9 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
 
     // A tool record (an undringsnotat before any log) stays within its unit.
     case Action::kUseTool:
-      return f.actor_in_record_unit ? Decision::allow() : Decision::deny(DenyReason::kNotInUnit);
+      if (!f.actor_in_record_unit) return Decision::deny(DenyReason::kNotInUnit);
+      if (f.record_is_draft && !f.actor_is_record_author) return Decision::deny(DenyReason::kNotAuthor);
+      return Decision::allow();
 
     // The guide of the municipality in question: its BTI coordinator only.
     case Action::kEditGuide:

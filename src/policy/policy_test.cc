@@ -432,7 +432,7 @@ struct World {
   std::optional<Participation> participation;
   bool holder, guardian, is_child, handover_target, admin, author, by_family;
   bool privacy_officer;
-  bool record_unit_member, coordinator;
+  bool record_unit_member, record_draft, record_author, coordinator;
   bool break_glass_designated, break_glass_open;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
@@ -584,7 +584,7 @@ bool reference_allows(const World& w, Action a) {
     case Action::kSearchAccessRecords:
     case Action::kExportAccessRecords:
     case Action::kReviewBreakGlass: return employee && w.privacy_officer;
-    case Action::kUseTool: return employee && w.record_unit_member;
+    case Action::kUseTool: return employee && w.record_unit_member && (!w.record_draft || w.record_author);
     case Action::kEditGuide: return employee && w.coordinator;
   }
   return false;
@@ -616,6 +616,8 @@ World random_world(std::mt19937_64& rng) {
   w.admin = coin(0.15);
   w.privacy_officer = coin(0.15);
   w.record_unit_member = coin(0.5);
+  w.record_draft = coin(0.5);
+  w.record_author = coin(0.5);
   w.coordinator = coin(0.15);
   w.break_glass_designated = coin(0.2);
   w.break_glass_open = coin(0.2);
@@ -680,6 +682,8 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_municipal_admin = w.admin;
   f.actor_is_privacy_officer = w.privacy_officer;
   f.actor_in_record_unit = w.record_unit_member;
+  f.record_is_draft = w.record_draft;
+  f.actor_is_record_author = w.record_author;
   f.actor_is_bti_coordinator = w.coordinator;
   f.actor_may_break_glass = w.break_glass_designated;
   if (w.break_glass_open) f.break_glass = BreakGlassFacts{.id = 1};

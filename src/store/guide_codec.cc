@@ -335,6 +335,24 @@ json::array fields_json(const std::vector<domain::FieldDefinition>& fields) {
   return a;
 }
 
+json::object tool_json(const domain::GuideTool& t) {
+  json::object tool{{"key", t.key},
+                    {"kind", domain::tool_kind_code(t.kind)},
+                    {"title", text_json(t.title)},
+                    {"summary", text_json(t.summary)},
+                    {"body", text_json(t.body)},
+                    {"reviewed_on", domain::date_code(t.reviewed_on)}};
+  if (t.form) {
+    json::object form{{"fields", fields_json(t.form->fields)}};
+    json::object groups;
+    for (const auto& group : t.form->groups) groups[group.key] = json::object{{"fields", fields_json(group.fields)}};
+    if (!groups.empty()) form["groups"] = std::move(groups);
+    if (!t.form->child_name_field.empty()) form["child_name_field"] = t.form->child_name_field;
+    tool["form"] = std::move(form);
+  }
+  return tool;
+}
+
 void read_answers(const json::object& o, domain::FormAnswers& out, int depth, bool& ok) {
   if (depth > 4 || o.size() > 200) {
     ok = false;
@@ -479,23 +497,7 @@ std::string encode_guide(const domain::Guide& g) {
                                   {"steps", std::move(steps)}});
   }
   json::array tools;
-  for (const auto& t : g.tools) {
-    json::object tool{{"key", t.key},
-                      {"kind", domain::tool_kind_code(t.kind)},
-                      {"title", text_json(t.title)},
-                      {"summary", text_json(t.summary)},
-                      {"body", text_json(t.body)},
-                      {"reviewed_on", domain::date_code(t.reviewed_on)}};
-    if (t.form) {
-      json::object form{{"fields", fields_json(t.form->fields)}};
-      json::object groups;
-      for (const auto& group : t.form->groups) groups[group.key] = json::object{{"fields", fields_json(group.fields)}};
-      if (!groups.empty()) form["groups"] = std::move(groups);
-      if (!t.form->child_name_field.empty()) form["child_name_field"] = t.form->child_name_field;
-      tool["form"] = std::move(form);
-    }
-    tools.push_back(std::move(tool));
-  }
+  for (const auto& t : g.tools) tools.push_back(tool_json(t));
   json::array contacts;
   for (const auto& c : g.contacts) {
     contacts.push_back(json::object{
@@ -509,6 +511,21 @@ std::string encode_guide(const domain::Guide& g) {
                                       {"tools", std::move(tools)},
                                       {"citizen", json::object{{"intro", text_json(g.citizen_intro)},
                                                                {"contacts", std::move(contacts)}}}});
+}
+
+std::string encode_tool(const domain::GuideTool& tool) { return json::serialize(tool_json(tool)); }
+
+Result<domain::GuideTool> decode_tool(std::string_view text) {
+  boost::system::error_code ec;
+  json::parse_options options;
+  options.max_depth = 16;
+  const json::value v = json::parse(text, ec, {}, options);
+  if (ec) return make_error(Errc::kInternal, "damaged tool: not JSON");
+  FieldProblems problems;
+  auto tool = read_tool(v, "", problems);
+  if (problems.empty()) problems = domain::check_tool(tool);
+  if (!problems.empty()) return make_error(Errc::kInternal, "damaged tool: " + problems.front().field);
+  return tool;
 }
 
 std::string encode_answers(const domain::FormAnswers& answers) { return json::serialize(answers_json(answers)); }

@@ -23,6 +23,11 @@ struct DecodedGuide {
 DecodedGuide decode_guide(std::string_view json);
 std::string encode_guide(const domain::Guide& guide);
 
+// One tool, as kept with what was filled in (a tool record keeps the tool it
+// answered, whatever the guide says later).
+std::string encode_tool(const domain::GuideTool& tool);
+Result<domain::GuideTool> decode_tool(std::string_view json);
+
 // Answers: {"key": "value" | ["a","b"] | [{...group item...}]}. Decoding a
 // stored value fails on any other shape; the API's input goes through it too.
 std::string encode_answers(const domain::FormAnswers& answers);
