@@ -7,6 +7,8 @@
 
 #include "app/access.h"
 #include "app/entry_writing.h"
+#include "store/guide_codec.h"
+#include "store/tool_record_repository.h"
 #include "core/oslo_time.h"
 #include "core/utf8.h"
 #include "policy/policy.h"
@@ -622,7 +624,22 @@ Result<ContentView> load_content(Transaction& tx, const policy::Actor& actor, co
                                               : version_summary(e.kind, current.body);
     if (!summary) return summary.error();
     view.timeline.push_back({e.id, e.kind, first_words(*summary, kTimelineSummaryBytes), author(current.author),
-                             current.at, current.version});
+                             current.at, current.version, 0, {}});
+  }
+  // Forms from the guide attached to the log are read as notes: under the
+  // consent's notes category, like the notes themselves.
+  policy::AccessFacts notes = facts;
+  notes.category = InfoCategory::kNotes;
+  if (policy::can(actor, Action::kReadLog, notes)) {
+    auto records = store::tool_records_of_log(tx, log);
+    if (!records) return records.error();
+    for (const auto& r : *records) {
+      auto tool = store::decode_tool(r.tool);
+      if (!tool) return tool.error();
+      TimelineItem item{EntryId{0}, EntryKind::kNote, "", r.author_name, r.attached_at.value_or(r.updated_at), 1,
+                        r.id, tool->title};
+      view.timeline.push_back(std::move(item));
+    }
   }
   // Newest first; the entry id breaks ties so the order is stable.
   std::sort(view.timeline.begin(), view.timeline.end(), [](const TimelineItem& a, const TimelineItem& b) {

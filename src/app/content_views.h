@@ -1,6 +1,7 @@
 #pragma once
 // What the content use cases hand to the web layer: goals, measures and
 // evaluations as the reader may see them, with their correction history.
+#include "domain/local_text.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +106,10 @@ struct TimelineItem {
   std::string author_name;
   TimePoint at;  // when the current version was written
   int version = 1;
+  // A tool record from the guide attached to the log (an undringsnotat):
+  // its id and the tool's title; kind is kNote, id is 0.
+  std::int64_t tool_record = 0;
+  domain::LocalText tool_title;
 };
 
 struct ContentView {

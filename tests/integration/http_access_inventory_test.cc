@@ -405,6 +405,39 @@ std::vector<Row> inventory() {
             R"("info_text_version":"2026-11-v1","info_text_hash":"{hash}"}})",
             201, on_log("{new_log}", kIben, "create"), kOle),
 
+      // The guide's forms. Before a log, a record is the unit's own
+      // documentation, about no child of a log: no access record. Attaching
+      // it to a log is a change to the log, and reading it there a read.
+      none(S::kGet, "/jeg-er-bekymret", kIngrid, "/jeg-er-bekymret", "", 303, kHanne, 403),
+      none(S::kGet, "/skjema", kIngrid, "/skjema", "", 200, kHanne, 403),
+      none(S::kGet, "/skjema/ny/{tool}", kIngrid, "/skjema/ny/undringsnotat", "", 200, kHanne, 403),
+      none(S::kForm, "/skjema/ny/{tool}", kIngrid, "/skjema/ny/undringsnotat", "handling=utkast&f.observed=Utkast", 303,
+           kHanne, 403),
+      none(S::kForm, "/skjema/ny/{tool}", kIngrid, "/skjema/ny/undringsnotat",
+           "handling=send&f.observed=Trist+i+friminuttene&f.observed_on=2026-11-30&f.worry=2", 303, kHanne, 403),
+      none(S::kGet, "/skjema/{record}", kIngrid, "/skjema/{tool_record}", "", 200, kOle, 403),
+      none(S::kForm, "/skjema/{record}", kIngrid, "/skjema/{tool_draft}", "handling=utkast&f.observed=Mer", 303, kOle,
+           403),
+      none(S::kForm, "/skjema/{record}/utfall", kIngrid, "/skjema/{tool_record}/utfall", "utfall=in_unit", 303, kOle,
+           403),
+      none(S::kForm, "/skjema/{record}/slett", kIngrid, "/skjema/{tool_draft}/slett", "", 303),
+      write(S::kForm, "/skjema/{record}/logg", kIngrid, "/skjema/{tool_record}/logg", "logg=1", 303,
+            by_participation("change"), kOle),
+      read("/logger/{id}/skjema/{record}", kIngrid, "/logger/1/skjema/{tool_attached}", by_participation("view"), kOle),
+      none(S::kGet, "/api/v1/tools/{tool}/form", kIngrid, "/api/v1/tools/undringsnotat/form", "", 200, kHanne, 403),
+      none(S::kGet, "/api/v1/tool-records", kIngrid, "/api/v1/tool-records", "", 200, kHanne, 403),
+      none(S::kJson, "/api/v1/tool-records", kIngrid, "/api/v1/tool-records",
+           R"({"tool":"undringsnotat","answers":{"observed":"Utkast"}})", 201, kHanne, 403),
+      none(S::kJson, "/api/v1/tool-records/{record}", kIngrid, "/api/v1/tool-records/{tool_draft}",
+           R"({"submit":true,"answers":{"observed":"Sliten","observed_on":"2026-11-30","worry":"3"}})", 200, kOle, 403),
+      none(S::kGet, "/api/v1/tool-records/{record}", kIngrid, "/api/v1/tool-records/{tool_record}", "", 200, kOle, 403),
+      none(S::kJson, "/api/v1/tool-records/{record}/outcome", kIngrid, "/api/v1/tool-records/{tool_record}/outcome",
+           R"({"outcome":"in_unit"})", 200, kOle, 403),
+      write(S::kJson, "/api/v1/tool-records/{record}/attach", kIngrid, "/api/v1/tool-records/{tool_record}/attach",
+            R"({"log":1})", 200, by_participation("change"), kOle),
+      read("/api/v1/logs/{id}/tool-records/{record}", kIngrid, "/api/v1/logs/1/tool-records/{tool_attached}",
+           by_participation("view"), kOle),
+
       // The municipality's settings: never a child's data.
       none(S::kGet, "/admin/innstillinger", kLiv, "/admin/innstillinger", "", 200, kIngrid, 403),
       none(S::kGet, "/api/v1/admin/settings", kLiv, "/api/v1/admin/settings", "", 200, kIngrid, 403),
@@ -464,6 +497,9 @@ class AccessInventory : public ServerSuite<AccessInventory> {
                         " AND NOT EXISTS (SELECT 1 FROM consent_withdrawal w WHERE w.consent_id = c.id)"));
     }
     replace("new_log", sql("SELECT MAX(id) FROM log"));
+    replace("tool_record", sql("SELECT COALESCE(MAX(id), 0) FROM tool_record WHERE status = 'submitted' AND log_id IS NULL"));
+    replace("tool_draft", sql("SELECT COALESCE(MAX(id), 0) FROM tool_record WHERE status = 'draft'"));
+    replace("tool_attached", sql("SELECT COALESCE(MAX(id), 0) FROM tool_record WHERE log_id = 1"));
     replace("catalogue", sql("SELECT MIN(id) FROM catalogue_measure WHERE municipality_id = 1"));
     replace("hash", [] {
       return std::string(boost::json::parse(get(port(), "/api/v1/consent-text").body).at("hash").as_string());

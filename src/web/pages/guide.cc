@@ -179,6 +179,8 @@ http::Response guide_tool_page(const RequestContext& ctx) {
   page.set("is_form", flag(tool->form.has_value()));
   page.set("is_consent", flag(tool->kind == domain::ToolKind::kConsent));
   if (tool->form) set_moved(page, "fields", form_fields_data(ctx, *tool->form));
+  // An employee fills it in here and now; everyone else reads what it asks.
+  if (tool->form && ctx.actor.kind == policy::ActorKind::kEmployee) page.set("fill_href", "/skjema/ny/" + tool->key);
   // The steps this tool belongs to, for finding one's way back.
   mustache::data steps(mustache::data::type::list);
   for (const auto& l : p->guide.levels) {

@@ -7,6 +7,7 @@
 // the child is found). National identity numbers travel only in POST bodies,
 // never in a URL.
 #include "app/log_use_cases.h"
+#include "app/tool_records.h"
 #include "http/form_urlencode.h"
 #include "web/form_input.h"
 #include "web/page_data.h"
@@ -103,6 +104,7 @@ http::Response new_log_step_two(const RequestContext& ctx, const std::string& na
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "new_log.title"));
   page.set("step_two", flag(true));
+  page.set("tool_record", std::string(http::find_field(ctx.form, "skjema").value_or("")));
   page.set("national_id", national_id);
   page.set("unit", std::to_string(unit.value));
   page.set("child_name", child->child_name);
@@ -133,6 +135,12 @@ http::Response new_log_form(const RequestContext& ctx) {
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "new_log.title"));
   page.set("step_one", flag(true));
+  // Started from a form of the guide (an undringsnotat): it goes into the new log.
+  if (auto query = http::parse_query(ctx.request.query)) {
+    if (auto record = parse_id(http::find_field(*query, "skjema").value_or(""))) {
+      page.set("tool_record", std::to_string(*record));
+    }
+  }
   mustache::data list(mustache::data::type::list);
   for (const auto& u : *units) {
     mustache::data item(mustache::data::type::object);
@@ -181,7 +189,16 @@ http::Response create_log(const RequestContext& ctx) {
   if (errors.empty()) {
     auto out = app::create_log(ctx.app.db, access_trail(ctx), ctx.app.keys, ctx.actor, in, ctx.app.clock);
     if (!out) return failure_response(ctx, out.error());
-    if (out->log) return http::Response::redirect(log_url(out->log->value));
+    if (out->log) {
+      // A form from the guide the log was started with goes into it now. When
+      // it cannot yet (the log waits for the family's digital consent), it
+      // stays with the unit and can be added from the form's page later.
+      if (auto record = parse_id(http::find_field(ctx.form, "skjema").value_or(""))) {
+        (void)app::attach_tool_record(ctx.app.db, access_trail(ctx), ctx.actor, *record, *out->log,
+                                      ctx.app.clock.now());
+      }
+      return http::Response::redirect(log_url(out->log->value));
+    }
     errors = out->errors;
   }
   return new_log_step_two(ctx, in.child_national_id, in.unit, errors, 422);

@@ -382,7 +382,7 @@ constexpr domain::EntryKind kTimelineKinds[] = {
     domain::EntryKind::kTask, domain::EntryKind::kNote,    domain::EntryKind::kHighlight};
 
 void add_timeline(const RequestContext& ctx, const app::ContentView& content, std::optional<domain::EntryKind> kind,
-                  mustache::data& d) {
+                  domain::LogId log, mustache::data& d) {
   mustache::data lines(mustache::data::type::list);
   // Filtered in place: timeline_of_kind would copy the whole timeline first.
   for (const auto& item : content.timeline) {
@@ -390,6 +390,11 @@ void add_timeline(const RequestContext& ctx, const app::ContentView& content, st
     mustache::data line(mustache::data::type::object);
     line.set("kind", text(ctx, "timeline.kind." + std::string(domain::entry_kind_code(item.kind))));
     line.set("summary", item.summary);
+    if (item.tool_record != 0) {
+      line.set("kind", text(ctx, "timeline.kind.tool_record"));
+      line.set("summary", item.tool_title.in(ctx.locale == Locale::kNn ? "nn" : "nb"));
+      line.set("href", log_url(log) + "/skjema/" + std::to_string(item.tool_record));
+    }
     line.set("author", item.author_name);
     line.set("at", format_time(item.at));
     if (item.version > 1) line.set("version", std::to_string(item.version));
@@ -426,7 +431,7 @@ http::Response render_log_page(const RequestContext& ctx, std::int64_t id, const
     return failure_response(ctx, view.error());
   }
   auto data = log_data(ctx, *view);
-  add_timeline(ctx, view->content, kind, data);
+  add_timeline(ctx, view->content, kind, view->log.id, data);
   set_errors(ctx, data, errors);
   return page_response(ctx, status, "log", data);
 }

@@ -225,7 +225,8 @@ http::Response api_timeline(const RequestContext& ctx) {
                      {"summary", item.summary},
                      {"author", item.author_name},
                      {"at_ms", to_unix_ms(item.at)},
-                     {"version", item.version}});
+                     {"version", item.version},
+                     {"tool_record", item.tool_record == 0 ? boost::json::value(nullptr) : boost::json::value(item.tool_record)}});
   }
   return json_response(200, {{"timeline", lines}});
 }

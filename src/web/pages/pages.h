@@ -33,6 +33,26 @@ http::Response citizen_page(const RequestContext& ctx);
 http::Response api_guide(const RequestContext& ctx);
 http::Response api_guide_search(const RequestContext& ctx);
 
+// Filling in the guide's tools (pages/tool_records.cc).
+http::Response worried_employee(const RequestContext& ctx);
+http::Response tool_records_page(const RequestContext& ctx);
+http::Response new_tool_form_page(const RequestContext& ctx);
+http::Response create_tool_record(const RequestContext& ctx);
+http::Response tool_record_page(const RequestContext& ctx);
+http::Response save_tool_record_page(const RequestContext& ctx);
+http::Response delete_tool_draft_page(const RequestContext& ctx);
+http::Response tool_outcome_page(const RequestContext& ctx);
+http::Response attach_tool_record_page(const RequestContext& ctx);
+http::Response log_tool_record_page(const RequestContext& ctx);
+http::Response api_tool_form(const RequestContext& ctx);
+http::Response api_tool_records(const RequestContext& ctx);
+http::Response api_create_tool_record(const RequestContext& ctx);
+http::Response api_save_tool_record(const RequestContext& ctx);
+http::Response api_tool_record(const RequestContext& ctx);
+http::Response api_tool_outcome(const RequestContext& ctx);
+http::Response api_attach_tool_record(const RequestContext& ctx);
+http::Response api_log_tool_record(const RequestContext& ctx);
+
 http::Response login_page(const RequestContext& ctx);
 http::Response demo_login(const RequestContext& ctx);
 http::Response logout(const RequestContext& ctx);
