@@ -54,6 +54,8 @@ constexpr DemoPerson kPeople[] = {
     {"iben", "Iben", "Nesvold", 2019, 8, 15},
     // Added after the families so the ids above stay as they were.
     {"randi", "Randi", "Vikås", 1972, 9, 9},         // privacy officer (personvernombud)
+    {"bjorn", "Bjørn", "Lindvik", 1976, 4, 18},      // BTI coordinator, Fjordvik (edits the guide)
+    {"gry", "Gry", "Solbakken", 1983, 11, 2},        // BTI coordinator, Lauvåsen
 };
 
 class Seeder {
@@ -161,7 +163,8 @@ class Seeder {
     for (const E& e : {E{"ingrid", "skole", "Kontaktlærer"}, E{"ole", "barnehage", "Pedagogisk leder"},
                        E{"sara", "helsestasjon", "Helsesykepleier"}, E{"jonas", "ppt", "PP-rådgiver"},
                        E{"mette", "barnevern", "Barnevernskonsulent"}, E{"ahmed", "nav", "Veileder"},
-                       E{"liv", "oppvekst", "Oppvekstsjef"}, E{"randi", "oppvekst", "Personvernombud"}}) {
+                       E{"liv", "oppvekst", "Oppvekstsjef"}, E{"randi", "oppvekst", "Personvernombud"},
+                       E{"bjorn", "oppvekst", "BTI-koordinator"}, E{"gry", "lauvasen_skole", "BTI-koordinator"}}) {
       if (auto r = store::insert_employment(tx_, people_[e.who], units_[e.unit], e.title, long_ago, std::nullopt); !r) {
         return r.error();
       }
@@ -173,6 +176,13 @@ class Seeder {
       return r.error();
     }
     if (auto r = store::insert_municipal_role(tx_, people_["liv"], fjordvik, "admin", long_ago); !r) return r.error();
+    // Each municipality's BTI coordinator edits and publishes its guide.
+    if (auto r = store::insert_municipal_role(tx_, people_["bjorn"], fjordvik, "bti_coordinator", long_ago); !r) {
+      return r.error();
+    }
+    if (auto r = store::insert_municipal_role(tx_, people_["gry"], lauvasen, "bti_coordinator", long_ago); !r) {
+      return r.error();
+    }
     if (auto r = store::insert_municipal_role(tx_, people_["randi"], fjordvik, "privacy_officer", long_ago); !r) {
       return r.error();
     }

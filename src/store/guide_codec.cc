@@ -528,6 +528,19 @@ Result<domain::GuideTool> decode_tool(std::string_view text) {
   return tool;
 }
 
+domain::FieldProblems decode_form_definition(std::string_view text, domain::FormDefinition& out) {
+  FieldProblems problems;
+  if (text.size() > kMaxGuideDocumentBytes) return {{"", "guide.error.document_too_large"}};
+  boost::system::error_code ec;
+  json::parse_options options;
+  options.max_depth = 12;
+  const json::value v = json::parse(text, ec, {}, options);
+  if (ec) return {{"", "guide.error.json"}};
+  out = read_form(&v, "", problems);
+  if (problems.empty()) problems = domain::check_form_definition(out);
+  return problems;
+}
+
 std::string encode_answers(const domain::FormAnswers& answers) { return json::serialize(answers_json(answers)); }
 
 Result<domain::FormAnswers> decode_answers(std::string_view text) {

@@ -28,6 +28,10 @@ std::string encode_guide(const domain::Guide& guide);
 std::string encode_tool(const domain::GuideTool& tool);
 Result<domain::GuideTool> decode_tool(std::string_view json);
 
+// A form definition on its own (the editor's text box): its problems, by
+// path within the form; `out` is meaningful only when there are none.
+domain::FieldProblems decode_form_definition(std::string_view json, domain::FormDefinition& out);
+
 // Answers: {"key": "value" | ["a","b"] | [{...group item...}]}. Decoding a
 // stored value fails on any other shape; the API's input goes through it too.
 std::string encode_answers(const domain::FormAnswers& answers);

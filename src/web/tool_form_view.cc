@@ -156,7 +156,8 @@ struct Builder {
     set_moved(d, "options", std::move(options));
   }
 
-  void field(const domain::FieldDefinition& f, const std::string& path, const domain::FormAnswers& answers) {
+  void field(const domain::FieldDefinition& f, const std::string& path, const domain::FormAnswers& answers,
+             const std::string& where) {
     const auto id = id_of(path);
     const auto label = f.label.in(lang);
     auto d = item("field");
@@ -191,16 +192,17 @@ struct Builder {
       d.set("maxlength", std::to_string(f.max_length));
     }
     option_list(d, f, id, chosen);
-    note_error(d, path, id, label);
+    note_error(d, path, id, where + label);
     push_moved(items, std::move(d));
   }
 
+  // `where` names the rows a field is in, for the error summary ("Observasjoner, rad 2, ").
   void fields(const std::vector<domain::FieldDefinition>& list, const std::string& prefix,
-              const domain::FormAnswers& answers, int depth) {
+              const domain::FormAnswers& answers, int depth, const std::string& where = "") {
     for (const auto& f : list) {
       const auto path = prefix + f.key;
       if (f.type != FieldType::kGroup) {
-        field(f, path, answers);
+        field(f, path, answers, where);
         continue;
       }
       const auto* group = domain::find_group(*form.tool.form, f.group);
@@ -224,7 +226,8 @@ struct Builder {
         auto row = item("row_start");
         row.set("row_label", text(ctx, "tool.row") + " " + std::to_string(i + 1));
         push_moved(items, std::move(row));
-        fields(group->fields, path + "." + std::to_string(i) + ".", i < given ? it->second[i] : kEmpty, depth + 1);
+        fields(group->fields, path + "." + std::to_string(i) + ".", i < given ? it->second[i] : kEmpty, depth + 1,
+               where + f.label.in(lang) + ", " + text(ctx, "tool.row_lower") + " " + std::to_string(i + 1) + ", ");
         push_moved(items, item("row_end"));
       }
       auto close = item("group_end");

@@ -56,6 +56,7 @@ constexpr Persona kSara{3, "employee", "Sara (health, contributor in log 1, hold
 constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in log 1, designated for break-glass)"};
 constexpr Persona kLiv{8, "employee", "Liv (municipal administrator)"};
 constexpr Persona kRandi{19, "employee", "Randi (privacy officer of Fjordvik)"};
+constexpr Persona kBjorn{20, "employee", "Bjørn (BTI coordinator of Fjordvik)"};
 constexpr Persona kHanne{9, "citizen", "Hanne (Nora's mother)"};
 constexpr Persona kErik{10, "citizen", "Erik (Nora's father)"};
 constexpr Persona kAmina{12, "citizen", "Amina (Leo's mother)"};
@@ -437,6 +438,37 @@ std::vector<Row> inventory() {
             R"({"log":1})", 200, by_participation("change"), kOle),
       read("/api/v1/logs/{id}/tool-records/{record}", kIngrid, "/api/v1/logs/1/tool-records/{tool_attached}",
            by_participation("view"), kOle),
+
+      // The coordinator's guide editor: the municipality's published text, never a child's data.
+      none(S::kGet, "/kommune/{kommune}/rediger", kBjorn, "/kommune/9901/rediger", "", 200, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/rediger/trinn/{step}", kBjorn, "/kommune/9901/rediger/trinn/n0-observer", "",
+           200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/rediger/trinn/{step}", kBjorn, "/kommune/9901/rediger/trinn/n0-observer",
+           "step_title_nb=Observer&step_title_nn=Observer&what_to_do_nb=Se&what_to_do_nn=Sj%C3%A5&tools=undringsnotat",
+           303, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/rediger/trinn/{step}/flytt", kBjorn,
+           "/kommune/9901/rediger/trinn/n0-observer/flytt", "retning=ned", 303, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/rediger/verktoy/{tool}", kBjorn, "/kommune/9901/rediger/verktoy/samtykke", "",
+           200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/rediger/verktoy/{tool}", kBjorn, "/kommune/9901/rediger/verktoy/samtykke",
+           "tool_title_nb=Samtykke&tool_title_nn=Samtykke&body_nb=Om+samtykke&body_nn=Om+samtykke", 303, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/rediger/forhandsvis/{step}", kBjorn,
+           "/kommune/9901/rediger/forhandsvis/n0-observer", "", 200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/rediger/publiser", kBjorn, "/kommune/9901/rediger/publiser",
+           "summary=Nytt+f%C3%B8rste+trinn", 303, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/historikk", kBjorn, "/kommune/9901/historikk", "", 200, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/historikk/{version}", kBjorn, "/kommune/9901/historikk/1", "", 200, kIngrid,
+           403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/guide/draft", kBjorn, "/api/v1/municipalities/9901/guide/draft",
+           "", 200, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/guide/draft", kBjorn, "/api/v1/municipalities/9901/guide/draft",
+           R"({"format":1})", 422, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/guide/publish", kBjorn,
+           "/api/v1/municipalities/9901/guide/publish", R"({"summary":"Ingen endring"})", 201, kIngrid, 403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/guide/versions", kBjorn,
+           "/api/v1/municipalities/9901/guide/versions", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/guide/versions/{version}", kBjorn,
+           "/api/v1/municipalities/9901/guide/versions/2", "", 200, kIngrid, 403),
 
       // The municipality's settings: never a child's data.
       none(S::kGet, "/admin/innstillinger", kLiv, "/admin/innstillinger", "", 200, kIngrid, 403),

@@ -112,12 +112,20 @@ http::Response guide_step_page(const RequestContext& ctx) {
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
   const auto key = ctx.params.find("step");
-  const auto found = key == ctx.params.end() ? std::nullopt : domain::find_step(p->guide, key->second);
+  return render_guide_step(ctx, *p, key == ctx.params.end() ? std::string() : key->second, false);
+}
+
+http::Response render_guide_step(const RequestContext& ctx, const app::PublishedGuide& published,
+                                 const std::string& step_key, bool preview) {
+  const auto* p = &published;
+  const auto found = domain::find_step(p->guide, step_key);
   if (!found) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto& [level, step] = *found;
   const auto variant = chosen_variant(ctx, p->guide);
   const auto lang = guide_language(ctx);
   auto page = guide_page_data(ctx, *p, variant, step->key);
+  page.set("preview", flag(preview));
+  if (preview) page.set("edit_href", "/kommune/" + p->municipality.kommunenummer + "/rediger/trinn/" + step->key);
   page.set("title", step->title.in(lang));
   page.set("step_title", step->title.in(lang));
   page.set("level_title", level->title.in(lang));

@@ -194,8 +194,10 @@ http::Response create_log(const RequestContext& ctx) {
       // it cannot yet (the log waits for the family's digital consent), it
       // stays with the unit and can be added from the form's page later.
       if (auto record = parse_id(http::find_field(ctx.form, "skjema").value_or(""))) {
-        (void)app::attach_tool_record(ctx.app.db, access_trail(ctx), ctx.actor, *record, *out->log,
-                                      ctx.app.clock.now());
+        if (!app::attach_tool_record(ctx.app.db, access_trail(ctx), ctx.actor, *record, *out->log, ctx.app.clock.now())) {
+          // Say so, where it can be added once the consent allows it.
+          return http::Response::redirect("/skjema/" + std::to_string(*record) + "?ikke_lagt=1");
+        }
       }
       return http::Response::redirect(log_url(out->log->value));
     }

@@ -9,6 +9,8 @@
 
 #include "http/response.h"
 #include "app/access_history.h"
+#include "app/guide_editing.h"
+#include "app/guide_library.h"
 #include "app/log_use_cases.h"
 #include "store/break_glass_repository.h"
 #include "web/app_context.h"
@@ -27,11 +29,33 @@ http::Response guide_choose_page(const RequestContext& ctx);
 http::Response citizen_choose_page(const RequestContext& ctx);
 http::Response guide_overview_page(const RequestContext& ctx);
 http::Response guide_step_page(const RequestContext& ctx);
+// A step page of `guide`; `preview` marks it as the coordinator's unpublished draft.
+http::Response render_guide_step(const RequestContext& ctx, const app::PublishedGuide& guide,
+                                 const std::string& step_key, bool preview);
 http::Response guide_tool_page(const RequestContext& ctx);
 http::Response guide_search_page(const RequestContext& ctx);
 http::Response citizen_page(const RequestContext& ctx);
 http::Response api_guide(const RequestContext& ctx);
 http::Response api_guide_search(const RequestContext& ctx);
+
+// The coordinator's guide editor (pages/guide_editor.cc).
+http::Response guide_editor_page(const RequestContext& ctx);
+http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDraft& draft,
+                                   const app::FieldErrors& errors, const std::string& summary, int status);
+http::Response guide_edit_step_page(const RequestContext& ctx);
+http::Response guide_save_step(const RequestContext& ctx);
+http::Response guide_move_step(const RequestContext& ctx);
+http::Response guide_edit_tool_page(const RequestContext& ctx);
+http::Response guide_save_tool(const RequestContext& ctx);
+http::Response guide_preview_step(const RequestContext& ctx);
+http::Response guide_publish(const RequestContext& ctx);
+http::Response guide_history_page(const RequestContext& ctx);
+http::Response guide_version_page(const RequestContext& ctx);
+http::Response api_guide_draft(const RequestContext& ctx);
+http::Response api_save_guide_draft(const RequestContext& ctx);
+http::Response api_publish_guide(const RequestContext& ctx);
+http::Response api_guide_versions(const RequestContext& ctx);
+http::Response api_guide_version_diff(const RequestContext& ctx);
 
 // Filling in the guide's tools (pages/tool_records.cc).
 http::Response worried_employee(const RequestContext& ctx);

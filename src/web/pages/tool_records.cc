@@ -51,8 +51,9 @@ std::string tool_page_of(const RequestContext& ctx, const app::ToolForm& form) {
 }
 
 http::Response form_page(const RequestContext& ctx, const app::ToolForm& form, const app::FieldErrors& errors,
-                         const std::map<std::string, int>& extra_rows, int status) {
+                         const std::map<std::string, int>& extra_rows, int status, bool just_saved = false) {
   auto page = tool_form_data(ctx, form, errors, extra_rows);
+  page.set("is_draft", flag(just_saved));
   const auto lang = guide_language(ctx);
   page.set("title", form.tool.title.in(lang));
   page.set("tool_title", form.tool.title.in(lang));
@@ -241,14 +242,15 @@ http::Response tool_record_page(const RequestContext& ctx) {
   if (view->can_edit) {
     auto form = app::draft_tool_form(ctx.app.db, ctx.actor, *id, ctx.app.clock.now());
     if (!form) return failure_response(ctx, form.error());
-    auto response = form_page(ctx, *form, {}, {}, 200);
-    return response;
+    auto query = http::parse_query(ctx.request.query);
+    return form_page(ctx, *form, {}, {}, 200, query && http::find_field(*query, "utkast").has_value());
   }
   auto page = record_page_data(ctx, *view);
   page.set("back_href", "/skjema");
   page.set("back_text", text(ctx, "tool.my_records"));
   auto query = http::parse_query(ctx.request.query);
   page.set("saved", flag(query && http::find_field(*query, "lagret").has_value()));
+  page.set("not_attached", flag(query && http::find_field(*query, "ikke_lagt").has_value()));
   return page_response(ctx, 200, "tool_record", page);
 }
 
