@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 LISTEN ?= 127.0.0.1:8080
 DEMO_DB ?= sqlite:var/stafett.db
 
-.PHONY: all deps build release run test bench bench-recording clean
+.PHONY: all deps build release run test bench bench-recording bench-guide clean
 
 all: build
 
@@ -41,6 +41,11 @@ bench: release
 	STAFETT_BIN=$(RELEASE_DIR)/stafett bench/run.sh
 	STAFETT_BIN=$(RELEASE_DIR)/stafett BENCH_PATH=/logger/1 BENCH_LOGIN=1 \
 	  BENCH_LOGS=10000 BENCH_ENTRIES=500000 bench/run.sh
+
+# A public step page of the handlingsveileder (issue 7): served from memory,
+# next to nginx serving the same bytes.
+bench-guide: release
+	STAFETT_BIN=$(RELEASE_DIR)/stafett BENCH_PATH=/kommune/9901/veileder/trinn/n0-observer bench/run.sh
 
 # The authenticated log page with its access record against the same page
 # from a benchmark build that records nothing, and against nginx (issue 6).

@@ -101,6 +101,18 @@ Result<std::shared_ptr<const PublishedGuide>> GuideLibrary::load(store::Database
   return *loaded;
 }
 
+std::string PublishedGuide::memo(const std::string& key, const std::function<std::optional<std::string>()>& make) const {
+  {
+    std::lock_guard lock(memo_mutex_);
+    if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
+  }
+  auto made = make();
+  if (!made) return {};
+  std::lock_guard lock(memo_mutex_);
+  if (memo_.size() < kMemoEntries) memo_.emplace(key, *made);
+  return *made;
+}
+
 void GuideLibrary::forget(domain::MunicipalityId id) const {
   std::lock_guard lock(mutex_);
   entries_.erase(id.value);

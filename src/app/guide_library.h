@@ -8,6 +8,7 @@
 // A municipality that has published nothing shows the default document that
 // ships with Stafett (web/guide/default.json), checked when the server starts.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,17 @@ struct PublishedGuide {
   int number = 0;  // 0: nothing published, the default document
   std::optional<std::int64_t> version_id;
   TimePoint published_at{};
+
+  // Bytes made once from this very version (a public page, per path and
+  // language), kept as long as the version is the current one: a new
+  // version is a new PublishedGuide with an empty memo. At most kMemoEntries;
+  // past that, `make` runs every time.
+  static constexpr std::size_t kMemoEntries = 4096;
+  std::string memo(const std::string& key, const std::function<std::optional<std::string>()>& make) const;
+
+ private:
+  mutable std::mutex memo_mutex_;
+  mutable std::map<std::string, std::string, std::less<>> memo_;
 };
 
 class GuideLibrary {

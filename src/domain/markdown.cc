@@ -45,7 +45,18 @@ MarkdownLine parse_inline(std::string_view s) {
       }
     } else if (s[i] == '[') {
       const auto close = s.find("](", i + 1);
-      const auto end = close == std::string_view::npos ? close : s.find(')', close + 2);
+      // The target ends at the ')' that balances its '(' (so "…_(modell)" stays whole).
+      auto end = std::string_view::npos;
+      if (close != std::string_view::npos) {
+        int depth = 0;
+        for (auto j = close + 2; j < s.size(); ++j) {
+          if (s[j] == '(') ++depth;
+          if (s[j] == ')' && depth-- == 0) {
+            end = j;
+            break;
+          }
+        }
+      }
       if (end != std::string_view::npos) {
         const auto text = s.substr(i + 1, close - i - 1);
         const auto target = trim(s.substr(close + 2, end - close - 2));

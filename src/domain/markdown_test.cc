@@ -50,6 +50,15 @@ TEST(Markdown, HtmlAndUnsafeLinksNeverBecomeMarkup) {
   EXPECT_EQ(doc.blocks[0].items[0][0].text, "<script>alert(1)</script> <img src=x onerror=alert(1)> <b style=\"x\">b</b>");
 }
 
+TEST(Markdown, ALinkTargetEndsAtItsBalancingParenthesis) {
+  const auto doc = parse_markdown("Se [modellen](https://example.org/BTI_(modell)) her, og [klikk](javascript:alert(1)).");
+  const auto& line = doc.blocks.at(0).items.at(0);
+  ASSERT_EQ(line.size(), 4u);
+  EXPECT_EQ(line[1], (MarkdownRun{Kind::kLink, "modellen", "https://example.org/BTI_(modell)"}));
+  EXPECT_EQ(line[2].text, " her, og klikk") << "a refused link keeps its words and leaves no stray ')'";
+  EXPECT_EQ(line[3].text, ".");
+}
+
 TEST(Markdown, AcceptableTextHasALimit) {
   EXPECT_TRUE(is_acceptable_markdown(std::string(kMaxMarkdownBytes, 'a')));
   EXPECT_FALSE(is_acceptable_markdown(std::string(kMaxMarkdownBytes + 1, 'a')));

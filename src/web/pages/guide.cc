@@ -53,6 +53,34 @@ std::string query_text_of(const RequestContext& ctx) {
   return std::string(http::find_field(*fields, "q").value_or("")).substr(0, 200);
 }
 
+// The query is empty or chooses a variant of this guide: the only queries an
+// anonymous page may be kept for (anything else would fill the memo).
+bool plain_query(const RequestContext& ctx, const domain::Guide& guide) {
+  if (ctx.request.query.empty()) return true;
+  for (const auto& v : guide.variants) {
+    if (ctx.request.query == "tjeneste=" + v.key) return true;
+  }
+  return false;
+}
+
+// A page for a visitor without a session is the same for everyone: it is
+// made once per version, path, variant and language, then served from memory.
+template <class Make>
+http::Response memoized(const RequestContext& ctx, const app::PublishedGuide& p, Make make) {
+  if (ctx.session || !plain_query(ctx, p.guide)) return make();
+  std::string key(locale_code(ctx.locale));
+  for (const auto& segment : ctx.request.segments) key += "/" + segment;
+  key += "?" + ctx.request.query;
+  std::optional<http::Response> fresh;
+  auto body = p.memo(key, [&]() -> std::optional<std::string> {
+    fresh = make();
+    if (fresh->status != 200) return std::nullopt;
+    return fresh->body;
+  });
+  if (fresh) return std::move(*fresh);
+  return http::Response::html(200, std::move(body));
+}
+
 mustache::data tool_card(const RequestContext& ctx, const app::PublishedGuide& p, const domain::GuideTool& t,
                          std::string_view variant) {
   const auto lang = guide_language(ctx);
@@ -88,6 +116,11 @@ http::Response choose_municipality(const RequestContext& ctx, std::string_view s
 
 }  // namespace
 
+// The pages as one request makes them (the handlers below memoize them).
+http::Response render_guide_overview(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
+http::Response render_guide_tool(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
+http::Response render_citizen(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
+
 http::Response guide_choose_page(const RequestContext& ctx) {
   return choose_municipality(ctx, "/veileder", "guide.choose_heading");
 }
@@ -100,6 +133,10 @@ http::Response guide_overview_page(const RequestContext& ctx) {
   std::optional<http::Response> failure;
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
+  return memoized(ctx, *p, [&] { return render_guide_overview(ctx, p); });
+}
+
+http::Response render_guide_overview(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p) {
   const auto variant = chosen_variant(ctx, p->guide);
   auto page = guide_page_data(ctx, *p, variant, "");
   page.set("title", p->guide.title.in(guide_language(ctx)));
@@ -112,7 +149,9 @@ http::Response guide_step_page(const RequestContext& ctx) {
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
   const auto key = ctx.params.find("step");
-  return render_guide_step(ctx, *p, key == ctx.params.end() ? std::string() : key->second, false);
+  return memoized(ctx, *p, [&] {
+    return render_guide_step(ctx, *p, key == ctx.params.end() ? std::string() : key->second, false);
+  });
 }
 
 http::Response render_guide_step(const RequestContext& ctx, const app::PublishedGuide& published,
@@ -172,6 +211,10 @@ http::Response guide_tool_page(const RequestContext& ctx) {
   std::optional<http::Response> failure;
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
+  return memoized(ctx, *p, [&] { return render_guide_tool(ctx, p); });
+}
+
+http::Response render_guide_tool(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p) {
   const auto key = ctx.params.find("tool");
   const auto* tool = key == ctx.params.end() ? nullptr : domain::find_tool(p->guide, key->second);
   if (tool == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
@@ -242,6 +285,10 @@ http::Response citizen_page(const RequestContext& ctx) {
   std::optional<http::Response> failure;
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
+  return memoized(ctx, *p, [&] { return render_citizen(ctx, p); });
+}
+
+http::Response render_citizen(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p) {
   const auto lang = guide_language(ctx);
   mustache::data page(mustache::data::type::object);
   page.set("title", text(ctx, "citizen.title"));

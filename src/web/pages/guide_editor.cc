@@ -29,8 +29,18 @@ std::string kommune_of(const RequestContext& ctx) {
 
 std::string editor_url(const std::string& kommune) { return "/kommune/" + kommune + "/rediger"; }
 
+// A form field's text, with the browser's CRLF line breaks as plain LF: a
+// text nobody touched must stay byte for byte the same (or every version
+// would show it as changed).
 std::string field(const RequestContext& ctx, const char* name) {
-  return std::string(http::find_field(ctx.form, name).value_or(""));
+  std::string text(http::find_field(ctx.form, name).value_or(""));
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
 }
 
 domain::LocalText local_field(const RequestContext& ctx, const std::string& name) {
@@ -58,7 +68,13 @@ void set_problems(const RequestContext& ctx, mustache::data& page, const app::Fi
     const auto message = text(ctx, e.message);
     mustache::data line(mustache::data::type::object);
     line.set("href", "#field-" + name);
-    line.set("text", (e.field.empty() ? std::string() : e.field + ": ") + message);
+    // The field's own name where it is one of the form's; the path otherwise
+    // (a problem deep in a form definition: "form.fields.0.type").
+    const bool known = name != e.field || e.field == "form" || e.field == "summary";
+    const std::string label = known && name != "form" ? text(ctx, "editor.field." + name)
+                              : e.field.empty()       ? std::string()
+                                                      : e.field;
+    line.set("text", (label.empty() ? std::string() : label + ": ") + message);
     push_moved(summary, std::move(line));
     if (!by_field.get(name)) by_field.set(name, message);
   }
@@ -223,6 +239,7 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
     page.set("updated_by", draft.updated_by);
   }
   page.set("summary", summary);
+  if (auto query = http::parse_query(ctx.request.query)) page.set("saved", flag(http::find_field(*query, "lagret").has_value()));
   mustache::data levels(mustache::data::type::list);
   for (const auto& level : draft.guide.levels) {
     mustache::data steps(mustache::data::type::list);
@@ -328,7 +345,9 @@ http::Response guide_preview_step(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
   if (!draft) return failure_response(ctx, draft.error());
-  app::PublishedGuide preview{draft->municipality, draft->guide, 0, std::nullopt, {}};
+  app::PublishedGuide preview;
+  preview.municipality = draft->municipality;
+  preview.guide = std::move(draft->guide);
   return render_guide_step(ctx, preview, ctx.params.at("step"), true);
 }
 

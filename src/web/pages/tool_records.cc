@@ -140,6 +140,10 @@ mustache::data record_page_data(const RequestContext& ctx, const app::ToolRecord
   if (!v.row.outcome.empty()) page.set("outcome_text", text(ctx, "tool.outcome_done." + v.row.outcome));
   set_moved(page, "answers", tool_answers_data(ctx, v));
   page.set("can_follow_up", flag(v.can_follow_up));
+  page.set("json_href", v.row.log ? "/api/v1/logs/" + std::to_string(v.row.log->value) + "/tool-records/" +
+                                        std::to_string(v.row.id)
+                                  : "/api/v1/tool-records/" + std::to_string(v.row.id));
+  page.set("json_name", v.row.tool_key + "-" + std::to_string(v.row.id) + ".json");
   mustache::data logs(mustache::data::type::list);
   for (const auto& l : v.logs) {
     mustache::data item(mustache::data::type::object);
