@@ -145,6 +145,87 @@ Result<FieldErrors> save_guide_step(store::Database& db, const GuideLibrary& gui
   });
 }
 
+Result<FieldErrors> add_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                   const std::string& kommunenummer, int level, const StepInput& in, std::string& key,
+                                   TimePoint now) {
+  return change_draft(db, guides, actor, kommunenummer, now, [&](domain::Guide& g, FieldErrors& errors) -> Result<void> {
+    if (level < 0 || level >= static_cast<int>(g.levels.size())) return make_error(Errc::kNotFound, "level");
+    if (in.title.nb.find_first_not_of(" \t") == std::string::npos) {
+      errors.push_back({"title", "guide.error.required"});
+      return {};
+    }
+    // "n1-" and the title's letters: "Møte med foreldrene" -> "n1-mote-med-foreldrene".
+    std::string slug = "n" + std::to_string(level) + "-";
+    bool dash = false;
+    for (std::size_t i = 0; i < in.title.nb.size() && slug.size() < 40; ++i) {
+      const auto c = static_cast<unsigned char>(in.title.nb[i]);
+      char out = 0;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out = static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') out = static_cast<char>(c + 32);
+      if (c == 0xC3 && i + 1 < in.title.nb.size()) {  // æ ø å Æ Ø Å
+        const auto n = static_cast<unsigned char>(in.title.nb[++i]);
+        slug += (n == 0xA6 || n == 0x86) ? "ae" : (n == 0xB8 || n == 0x98) ? "o" : (n == 0xA5 || n == 0x85) ? "a" : "";
+        dash = false;
+        continue;
+      }
+      if (out != 0) {
+        slug += out;
+        dash = false;
+      } else if (!dash && slug.back() != '-') {
+        slug += '-';
+        dash = true;
+      }
+    }
+    while (slug.back() == '-') slug.pop_back();
+    key = slug;
+    for (int n = 2; domain::find_step(g, key); ++n) key = slug + "-" + std::to_string(n);
+    domain::GuideStep s;
+    s.key = key;
+    s.title = in.title;
+    s.what_to_do = in.what_to_do;
+    s.responsible = in.responsible;
+    s.think_about = in.think_about;
+    s.tools = in.tools;
+    s.variants = in.variants;
+    s.reviewed_on = oslo_date(now);
+    g.levels[static_cast<std::size_t>(level)].steps.push_back(std::move(s));
+    return {};
+  });
+}
+
+Result<FieldErrors> remove_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                      const std::string& kommunenummer, const std::string& key, TimePoint now) {
+  return change_draft(db, guides, actor, kommunenummer, now, [&](domain::Guide& g, FieldErrors&) -> Result<void> {
+    for (auto& level : g.levels) {
+      const auto it = std::find_if(level.steps.begin(), level.steps.end(), [&](const auto& s) { return s.key == key; });
+      if (it == level.steps.end()) continue;
+      level.steps.erase(it);
+      return {};
+    }
+    return make_error(Errc::kNotFound, "step");
+  });
+}
+
+Result<FieldErrors> save_guide_texts(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                     const std::string& kommunenummer, const GuideTextsInput& in, TimePoint now) {
+  return change_draft(db, guides, actor, kommunenummer, now, [&](domain::Guide& g, FieldErrors&) -> Result<void> {
+    g.title = in.title;
+    g.intro = in.intro;
+    for (std::size_t i = 0; i < g.levels.size() && i < in.levels.size(); ++i) {
+      g.levels[i].title = in.levels[i].first;
+      g.levels[i].summary = in.levels[i].second;
+    }
+    g.citizen_intro = in.citizen_intro;
+    g.contacts.clear();
+    for (const auto& c : in.contacts) {
+      const bool empty = c.name.nb.empty() && c.name.nn.empty() && c.phone.empty() && c.when.nb.empty() &&
+                         c.when.nn.empty() && c.about.nb.empty() && c.about.nn.empty();
+      if (!empty) g.contacts.push_back(c);
+    }
+    return {};
+  });
+}
+
 Result<void> move_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
                              const std::string& kommunenummer, const std::string& key, int by, TimePoint now) {
   auto r = change_draft(db, guides, actor, kommunenummer, now, [&](domain::Guide& g, FieldErrors&) -> Result<void> {

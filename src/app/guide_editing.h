@@ -48,6 +48,26 @@ struct StepInput {
 Result<FieldErrors> save_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
                                     const std::string& kommunenummer, const std::string& step, const StepInput& input,
                                     TimePoint now);
+// A new step last in `level` (0-3), its key made from its bokmål title;
+// `key` is set to it when saved.
+Result<FieldErrors> add_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                   const std::string& kommunenummer, int level, const StepInput& input,
+                                   std::string& key, TimePoint now);
+// Removes a step (a level keeps at least one: that is a problem, not a removal).
+Result<FieldErrors> remove_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                      const std::string& kommunenummer, const std::string& step, TimePoint now);
+
+// The texts of the guide as a whole: its title and introduction, each
+// level's title and summary, and the citizen page with its contacts.
+struct GuideTextsInput {
+  domain::LocalText title, intro;
+  std::vector<std::pair<domain::LocalText, domain::LocalText>> levels;  // title, summary; four
+  domain::LocalText citizen_intro;
+  std::vector<domain::CitizenContact> contacts;  // rows left empty are dropped
+};
+Result<FieldErrors> save_guide_texts(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
+                                     const std::string& kommunenummer, const GuideTextsInput& input, TimePoint now);
+
 // One place up (-1) or down (+1) within its level.
 Result<void> move_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,
                              const std::string& kommunenummer, const std::string& step, int by, TimePoint now);

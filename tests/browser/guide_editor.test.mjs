@@ -467,3 +467,43 @@ test('the editor fits a phone', TIMEOUT, async () => {
     await shot(page, 'tool-375');
   });
 });
+
+test('the coordinator adds a step and edits the guide\'s own texts and contacts', TIMEOUT, async () => {
+  await withPage(suite.browser, DESKTOP, async (page) => {
+    await demoLogin(page, suite.server.url, BJORN, EMPLOYEES);
+    let responses = await navigate(page, () => page.goto(editorUrl()));
+    assert.equal(last(responses).status, 200);
+    // A new step at level 2: its own form, then listed in the editor.
+    responses = await navigate(page, () => page.getByRole('link', { name: /^Nytt trinn \(Nivå 2/ }).click());
+    assert.equal(last(responses).status, 200);
+    assert.equal(await h1Text(page), 'Rediger trinn: Nytt trinn');
+    await check(page, 'new step (desktop)');
+    await bokmal(page, 'Tittel').fill('Møte med PPT');
+    await page.getByRole('group', { name: 'Tittel', exact: true }).getByLabel('Nynorsk', { exact: true }).fill('Møte med PPT');
+    await bokmal(page, 'Dette gjør du').fill('- Avtal tid med PPT\n- Ta med samtykket');
+    await page.getByRole('group', { name: 'Dette gjør du', exact: true }).getByLabel('Nynorsk', { exact: true })
+      .fill('- Avtal tid med PPT');
+    responses = await navigate(page, () => page.getByRole('button', { name: 'Lagre i utkastet', exact: true }).click());
+    assert.equal(last(responses).status, 200);
+    assert.equal(new URL(page.url()).pathname, '/kommune/9901/rediger');
+    assert.ok(await page.getByRole('status').filter({ hasText: 'Lagret i utkastet.' }).isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Rediger Møte med PPT', exact: true }).isVisible(), 'the new step is listed');
+
+    // The guide's own texts and the citizen page's contacts; a bad phone number is refused beside nothing lost.
+    responses = await navigate(page, () => page.getByRole('link', { name: 'Rediger tekstene for hele veilederen' }).click());
+    assert.equal(last(responses).status, 200);
+    await check(page, 'guide texts (desktop)');
+    const phone = page.getByRole('group', { name: 'Kontakt 1', exact: true }).getByLabel('Telefon', { exact: true });
+    const original = await phone.inputValue();
+    await phone.fill('ring oss');
+    responses = await navigate(page, () => page.getByRole('button', { name: 'Lagre i utkastet', exact: true }).click());
+    assert.equal(last(responses).status, 422);
+    assert.equal(await phone.inputValue(), 'ring oss', 'what was typed stays');
+    await check(page, 'guide texts with an error (desktop)');
+    await phone.fill(original);
+    responses = await navigate(page, () => page.getByRole('button', { name: 'Lagre i utkastet', exact: true }).click());
+    assert.equal(last(responses).status, 200);
+    assert.equal(new URL(page.url()).pathname, '/kommune/9901/rediger');
+    await shot(page, 'texts-saved-1280');
+  });
+});

@@ -181,5 +181,42 @@ TEST_F(GuideEditorHttp, StepsMoveWithinTheirLevelAndReviewDatesAreListed) {
   (void)first;
 }
 
+TEST_F(GuideEditorHttp, StepsAreAddedAndRemovedAndTheWholeGuidesTextsEdited) {
+  auto bjorn = demo_log_in(port(), kBjorn, "employee");
+  EXPECT_EQ(bjorn.get("/kommune/9901/rediger/niva/2/nytt-trinn").status, 200);
+  EXPECT_EQ(bjorn.get("/kommune/9901/rediger/niva/4/nytt-trinn").status, 404);
+  EXPECT_EQ(bjorn.form("/kommune/9901/rediger/niva/2/nytt-trinn", step_form("", "tekst")).status, 422);
+  auto r = bjorn.form("/kommune/9901/rediger/niva/2/nytt-trinn", step_form("Møte med PPT", "- Avtal tid"));
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_TRUE(has(*r.header("location"), "n2-mote-med-ppt"));
+  EXPECT_TRUE(has(bjorn.get("/kommune/9901/rediger/forhandsvis/n2-mote-med-ppt").body, "Møte med PPT"));
+  r = bjorn.form("/kommune/9901/rediger/niva/2/nytt-trinn", step_form("Møte med PPT", "Igjen"));
+  ASSERT_EQ(r.status, 303);
+  EXPECT_TRUE(has(*r.header("location"), "n2-mote-med-ppt-2")) << "keys stay unique";
+  EXPECT_EQ(bjorn.form("/kommune/9901/rediger/trinn/n2-mote-med-ppt-2/slett", "").status, 303);
+  EXPECT_EQ(bjorn.get("/kommune/9901/rediger/forhandsvis/n2-mote-med-ppt-2").status, 404);
+  // A level keeps at least one step.
+  const auto draft = boost::json::parse(bjorn.get("/api/v1/municipalities/9901/guide/draft").body);
+  for (const auto& s : draft.at("guide").at("levels").at(3).at("steps").as_array()) {
+    const std::string key(s.at("key").as_string());
+    bjorn.form("/kommune/9901/rediger/trinn/" + key + "/slett", "");
+  }
+  EXPECT_FALSE(boost::json::parse(bjorn.get("/api/v1/municipalities/9901/guide/draft").body)
+                   .at("guide").at("levels").at(3).at("steps").as_array().empty());
+  // The guide's own texts and the citizen page's contacts; a bad phone number is refused.
+  const std::string texts =
+      "guide_title_nb=Fjordviks+veileder&guide_title_nn=Fjordviks+rettleiar&intro_nb=&intro_nn="
+      "&level_title_0_nb=Niv%C3%A5+0&level_title_0_nn=Niv%C3%A5+0&level_title_1_nb=Niv%C3%A5+1&level_title_1_nn=Niv%C3%A5+1"
+      "&level_title_2_nb=Niv%C3%A5+2&level_title_2_nn=Niv%C3%A5+2&level_title_3_nb=Niv%C3%A5+3&level_title_3_nn=Niv%C3%A5+3"
+      "&citizen_intro_nb=Ring+112&citizen_intro_nn=Ring+112"
+      "&contact_name_0_nb=Barnevernet&contact_name_0_nn=Barnevernet&contact_phone_0=";
+  EXPECT_EQ(bjorn.form("/kommune/9901/rediger/tekster", texts + enc("ring oss")).status, 422);
+  r = bjorn.form("/kommune/9901/rediger/tekster", texts + enc("+47 400 00 099"));
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  const auto after = boost::json::parse(bjorn.get("/api/v1/municipalities/9901/guide/draft").body);
+  EXPECT_EQ(after.at("guide").at("title").at("nb").as_string(), "Fjordviks veileder");
+  EXPECT_EQ(after.at("guide").at("citizen").at("contacts").as_array().size(), 1u);
+}
+
 }  // namespace
 }  // namespace stafett::testing

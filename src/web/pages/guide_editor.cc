@@ -128,26 +128,38 @@ std::string form_json_of(const domain::GuideTool& tool) {
   return out;
 }
 
+// The step form: an existing step (`key`), or a new one in `new_in_level`.
 http::Response step_form(const RequestContext& ctx, const app::GuideDraft& draft, const std::string& key,
-                         const app::FieldErrors& errors, std::optional<app::StepInput> typed, int status) {
+                         const app::FieldErrors& errors, std::optional<app::StepInput> typed, int status,
+                         std::optional<int> new_in_level = std::nullopt) {
   const auto found = domain::find_step(draft.guide, key);
-  if (!found) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  const auto& step = *found->second;
+  if (!found && (!new_in_level || *new_in_level < 0 || *new_in_level >= static_cast<int>(draft.guide.levels.size()))) {
+    return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  }
+  const domain::GuideStep step = found ? *found->second : domain::GuideStep{};
+  const auto& level = found ? *found->first : draft.guide.levels[static_cast<std::size_t>(*new_in_level)];
   const auto lang = guide_language(ctx);
+  const auto base = editor_url(draft.municipality.kommunenummer);
   mustache::data page(mustache::data::type::object);
-  page.set("title", text(ctx, "editor.edit_step") + ": " + step.title.in(lang));
-  page.set("heading", step.title.in(lang));
-  page.set("level_title", found->first->title.in(lang));
-  page.set("editor_href", editor_url(draft.municipality.kommunenummer));
-  page.set("action", editor_url(draft.municipality.kommunenummer) + "/trinn/" + key);
-  page.set("preview_href", editor_url(draft.municipality.kommunenummer) + "/forhandsvis/" + key);
+  const auto heading = found ? step.title.in(lang) : text(ctx, "editor.new_step");
+  page.set("title", text(ctx, "editor.edit_step") + ": " + heading);
+  page.set("heading", heading);
+  page.set("level_title", level.title.in(lang));
+  page.set("editor_href", base);
+  if (found) {
+    page.set("action", base + "/trinn/" + key);
+    page.set("preview_href", base + "/forhandsvis/" + key);
+    page.set("remove_action", base + "/trinn/" + key + "/slett");
+  } else {
+    page.set("action", base + "/niva/" + std::to_string(*new_in_level) + "/nytt-trinn");
+  }
   const app::StepInput shown = typed.value_or(
       app::StepInput{step.title, step.what_to_do, step.responsible, step.think_about, step.tools, step.variants, false});
   set_local(page, "step_title", shown.title);
   set_local(page, "what_to_do", shown.what_to_do);
   set_local(page, "responsible", shown.responsible);
   set_local(page, "think_about", shown.think_about);
-  page.set("reviewed_on", format_date(step.reviewed_on));
+  if (found) page.set("reviewed_on", format_date(step.reviewed_on));
   mustache::data tools(mustache::data::type::list);
   for (const auto& t : draft.guide.tools) {
     mustache::data item(mustache::data::type::object);
@@ -230,6 +242,7 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
   page.set("municipality_name", draft.municipality.name);
   page.set("guide_href", guide_url(draft.municipality));
   page.set("history_href", "/kommune/" + draft.municipality.kommunenummer + "/historikk");
+  page.set("texts_href", base + "/tekster");
   page.set("publish_action", base + "/publiser");
   page.set("based_on", std::to_string(draft.based_on));
   page.set("from_default", flag(draft.based_on == 0));
@@ -257,6 +270,7 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
     }
     mustache::data item(mustache::data::type::object);
     item.set("title", level.title.in(lang));
+    item.set("new_step_href", base + "/niva/" + std::to_string(level.level) + "/nytt-trinn");
     set_moved(item, "steps", std::move(steps));
     push_moved(levels, std::move(item));
   }
@@ -310,6 +324,137 @@ http::Response guide_save_step(const RequestContext& ctx) {
   auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
   if (!draft) return failure_response(ctx, draft.error());
   return step_form(ctx, *draft, key, *r, in, 422);
+}
+
+namespace {
+// A level number in the path: 0 to 3.
+std::optional<int> level_param(const RequestContext& ctx) {
+  const auto it = ctx.params.find("level");
+  if (it == ctx.params.end() || it->second.size() != 1 || it->second[0] < '0' || it->second[0] > '3') return std::nullopt;
+  return it->second[0] - '0';
+}
+}  // namespace
+
+http::Response guide_new_step_page(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto level = level_param(ctx);
+  if (!level) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  return step_form(ctx, *draft, "", {}, std::nullopt, 200, *level);
+}
+
+http::Response guide_add_step(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto level = level_param(ctx);
+  if (!level) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto in = step_input(ctx);
+  std::string key;
+  auto r = app::add_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), *level, in, key,
+                               ctx.app.clock.now());
+  if (!r) return failure_response(ctx, r.error());
+  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + key);
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  return step_form(ctx, *draft, "", *r, in, 422, *level);
+}
+
+http::Response guide_remove_step(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::remove_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.params.at("step"),
+                                  ctx.app.clock.now());
+  if (!r) return failure_response(ctx, r.error());
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  if (!r->empty()) return render_guide_editor(ctx, *draft, *r, "", 422);
+  return http::Response::redirect(editor_url(kommune_of(ctx)));
+}
+
+namespace {
+constexpr std::size_t kContactRows = 20;
+
+http::Response texts_form(const RequestContext& ctx, const app::GuideDraft& draft, const app::FieldErrors& errors,
+                          const std::optional<app::GuideTextsInput>& typed, int status) {
+  app::GuideTextsInput shown;
+  if (typed) {
+    shown = *typed;
+  } else {
+    shown.title = draft.guide.title;
+    shown.intro = draft.guide.intro;
+    for (const auto& l : draft.guide.levels) shown.levels.emplace_back(l.title, l.summary);
+    shown.citizen_intro = draft.guide.citizen_intro;
+    shown.contacts = draft.guide.contacts;
+  }
+  mustache::data page(mustache::data::type::object);
+  page.set("title", text(ctx, "editor.texts"));
+  page.set("editor_href", editor_url(draft.municipality.kommunenummer));
+  page.set("action", editor_url(draft.municipality.kommunenummer) + "/tekster");
+  set_local(page, "guide_title", shown.title);
+  set_local(page, "intro", shown.intro);
+  set_local(page, "citizen_intro", shown.citizen_intro);
+  mustache::data levels(mustache::data::type::list);
+  for (std::size_t i = 0; i < shown.levels.size(); ++i) {
+    mustache::data item(mustache::data::type::object);
+    item.set("n", std::to_string(i));
+    set_local(item, "level_title", shown.levels[i].first);
+    set_local(item, "level_summary", shown.levels[i].second);
+    push_moved(levels, std::move(item));
+  }
+  set_moved(page, "levels", std::move(levels));
+  // The contacts, and empty rows to add more (up to kContactRows).
+  mustache::data contacts(mustache::data::type::list);
+  const auto rows = std::min(kContactRows, shown.contacts.size() + 2);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const auto c = i < shown.contacts.size() ? shown.contacts[i] : domain::CitizenContact{};
+    mustache::data item(mustache::data::type::object);
+    item.set("n", std::to_string(i));
+    item.set("row", std::to_string(i + 1));
+    set_local(item, "contact_name", c.name);
+    item.set("contact_phone", c.phone);
+    set_local(item, "contact_when", c.when);
+    set_local(item, "contact_about", c.about);
+    push_moved(contacts, std::move(item));
+  }
+  set_moved(page, "contacts", std::move(contacts));
+  set_problems(ctx, page, errors);
+  return page_response(ctx, status, "guide_edit_texts", page);
+}
+
+app::GuideTextsInput texts_input(const RequestContext& ctx) {
+  app::GuideTextsInput in;
+  in.title = local_field(ctx, "guide_title");
+  in.intro = local_field(ctx, "intro");
+  in.citizen_intro = local_field(ctx, "citizen_intro");
+  for (int i = 0; i < 4; ++i) {
+    const auto n = std::to_string(i);
+    in.levels.emplace_back(local_field(ctx, "level_title_" + n), local_field(ctx, "level_summary_" + n));
+  }
+  for (std::size_t i = 0; i < kContactRows; ++i) {
+    const auto n = std::to_string(i);
+    domain::CitizenContact c{local_field(ctx, "contact_name_" + n), field(ctx, ("contact_phone_" + n).c_str()),
+                             local_field(ctx, "contact_when_" + n), local_field(ctx, "contact_about_" + n)};
+    in.contacts.push_back(std::move(c));
+  }
+  return in;
+}
+}  // namespace
+
+http::Response guide_texts_page(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  return texts_form(ctx, *draft, {}, std::nullopt, 200);
+}
+
+http::Response guide_save_texts(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  const auto in = texts_input(ctx);
+  auto r = app::save_guide_texts(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), in, ctx.app.clock.now());
+  if (!r) return failure_response(ctx, r.error());
+  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=tekster");
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  return texts_form(ctx, *draft, *r, in, 422);
 }
 
 http::Response guide_move_step(const RequestContext& ctx) {

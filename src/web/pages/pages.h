@@ -45,6 +45,11 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
 http::Response guide_edit_step_page(const RequestContext& ctx);
 http::Response guide_save_step(const RequestContext& ctx);
 http::Response guide_move_step(const RequestContext& ctx);
+http::Response guide_new_step_page(const RequestContext& ctx);
+http::Response guide_add_step(const RequestContext& ctx);
+http::Response guide_remove_step(const RequestContext& ctx);
+http::Response guide_texts_page(const RequestContext& ctx);
+http::Response guide_save_texts(const RequestContext& ctx);
 http::Response guide_edit_tool_page(const RequestContext& ctx);
 http::Response guide_save_tool(const RequestContext& ctx);
 http::Response guide_preview_step(const RequestContext& ctx);
