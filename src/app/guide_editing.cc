@@ -140,6 +140,10 @@ Result<FieldErrors> save_guide_step(store::Database& db, const GuideLibrary& gui
     s->think_about = in.think_about;
     s->tools = in.tools;
     s->variants = in.variants;
+    s->variant_notes.clear();
+    for (const auto& [variant, note] : in.variant_notes) {
+      if (!note.nb.empty() || !note.nn.empty()) s->variant_notes.emplace_back(variant, note);
+    }
     if (in.reviewed) s->reviewed_on = oslo_date(now);
     return {};
   });
@@ -187,6 +191,9 @@ Result<FieldErrors> add_guide_step(store::Database& db, const GuideLibrary& guid
     s.think_about = in.think_about;
     s.tools = in.tools;
     s.variants = in.variants;
+    for (const auto& [variant, note] : in.variant_notes) {
+      if (!note.nb.empty() || !note.nn.empty()) s.variant_notes.emplace_back(variant, note);
+    }
     s.reviewed_on = oslo_date(now);
     g.levels[static_cast<std::size_t>(level)].steps.push_back(std::move(s));
     return {};

@@ -43,6 +43,8 @@ struct StepInput {
   domain::LocalText title, what_to_do, responsible, think_about;
   std::vector<std::string> tools;
   std::vector<std::string> variants;
+  // A paragraph shown only in one service's variant; empty in both languages: none.
+  std::vector<std::pair<std::string, domain::LocalText>> variant_notes;
   bool reviewed = false;  // "I have reviewed the text today"
 };
 Result<FieldErrors> save_guide_step(store::Database& db, const GuideLibrary& guides, const policy::Actor& actor,

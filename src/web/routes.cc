@@ -50,6 +50,8 @@ std::span<const Route> route_table() {
       {Method::kGet, "/kommune/{kommune}/rediger/verktoy/{tool}", Action::kEditGuide, pages::guide_edit_tool_page},
       {Method::kPost, "/kommune/{kommune}/rediger/verktoy/{tool}", Action::kEditGuide, pages::guide_save_tool},
       {Method::kGet, "/kommune/{kommune}/rediger/forhandsvis/{step}", Action::kEditGuide, pages::guide_preview_step},
+      {Method::kGet, "/kommune/{kommune}/rediger/forhandsvis-verktoy/{tool}", Action::kEditGuide,
+       pages::guide_preview_tool},
       {Method::kPost, "/kommune/{kommune}/rediger/publiser", Action::kEditGuide, pages::guide_publish},
       {Method::kGet, "/kommune/{kommune}/historikk", Action::kEditGuide, pages::guide_history_page},
       {Method::kGet, "/kommune/{kommune}/historikk/{version}", Action::kEditGuide, pages::guide_version_page},

@@ -467,6 +467,8 @@ std::vector<Row> inventory() {
            "tool_title_nb=Samtykke&tool_title_nn=Samtykke&body_nb=Om+samtykke&body_nn=Om+samtykke", 303, kIngrid, 403),
       none(S::kGet, "/kommune/{kommune}/rediger/forhandsvis/{step}", kBjorn,
            "/kommune/9901/rediger/forhandsvis/n0-observer", "", 200, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/rediger/forhandsvis-verktoy/{tool}", kBjorn,
+           "/kommune/9901/rediger/forhandsvis-verktoy/samtykke", "", 200, kIngrid, 403),
       none(S::kForm, "/kommune/{kommune}/rediger/publiser", kBjorn, "/kommune/9901/rediger/publiser",
            "summary=Nytt+f%C3%B8rste+trinn", 303, kIngrid, 403),
       none(S::kGet, "/kommune/{kommune}/historikk", kBjorn, "/kommune/9901/historikk", "", 200, kIngrid, 403),

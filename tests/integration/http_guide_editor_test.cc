@@ -218,5 +218,25 @@ TEST_F(GuideEditorHttp, StepsAreAddedAndRemovedAndTheWholeGuidesTextsEdited) {
   EXPECT_EQ(after.at("guide").at("citizen").at("contacts").as_array().size(), 1u);
 }
 
+TEST_F(GuideEditorHttp, AVariantsOwnParagraphAndAToolArePreviewed) {
+  auto bjorn = demo_log_in(port(), kBjorn, "employee");
+  const std::string note = "Kontakt skolens sosiallærer først.";
+  auto r = bjorn.form("/kommune/9901/rediger/trinn/n2-roller",
+                      step_form("Avklar hvem som gjør hva", "- Avtal roller") + "&note_skole_nb=" + enc(note) +
+                          "&note_skole_nn=" + enc("Kontakt sosiallæraren på skulen først."));
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+  EXPECT_TRUE(has(bjorn.get("/kommune/9901/rediger/forhandsvis/n2-roller?tjeneste=skole").body, note));
+  EXPECT_FALSE(has(bjorn.get("/kommune/9901/rediger/forhandsvis/n2-roller?tjeneste=nav").body, note));
+  // One language only is not enough for a variant's paragraph.
+  r = bjorn.form("/kommune/9901/rediger/trinn/n2-roller",
+                 step_form("Avklar hvem som gjør hva", "- Avtal roller") + "&note_skole_nb=" + enc(note) + "&note_skole_nn=");
+  EXPECT_EQ(r.status, 422);
+  const auto preview = bjorn.get("/kommune/9901/rediger/forhandsvis-verktoy/samtykke");
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_TRUE(has(preview.body, "guide-preview"));
+  EXPECT_EQ(bjorn.get("/kommune/9901/rediger/forhandsvis-verktoy/finnes-ikke").status, 404);
+  EXPECT_EQ(demo_log_in(port(), kGry, "employee").get("/kommune/9901/rediger/forhandsvis-verktoy/samtykke").status, 403);
+}
+
 }  // namespace
 }  // namespace stafett::testing

@@ -118,7 +118,6 @@ http::Response choose_municipality(const RequestContext& ctx, std::string_view s
 
 // The pages as one request makes them (the handlers below memoize them).
 http::Response render_guide_overview(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
-http::Response render_guide_tool(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
 http::Response render_citizen(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p);
 
 http::Response guide_choose_page(const RequestContext& ctx) {
@@ -211,16 +210,22 @@ http::Response guide_tool_page(const RequestContext& ctx) {
   std::optional<http::Response> failure;
   const auto p = open_guide(ctx, failure);
   if (failure) return std::move(*failure);
-  return memoized(ctx, *p, [&] { return render_guide_tool(ctx, p); });
+  const auto key = ctx.params.find("tool");
+  return memoized(ctx, *p, [&] {
+    return render_guide_tool(ctx, *p, key == ctx.params.end() ? std::string() : key->second, false);
+  });
 }
 
-http::Response render_guide_tool(const RequestContext& ctx, const std::shared_ptr<const app::PublishedGuide>& p) {
-  const auto key = ctx.params.find("tool");
-  const auto* tool = key == ctx.params.end() ? nullptr : domain::find_tool(p->guide, key->second);
+http::Response render_guide_tool(const RequestContext& ctx, const app::PublishedGuide& published,
+                                 const std::string& tool_key, bool preview) {
+  const auto* p = &published;
+  const auto* tool = domain::find_tool(p->guide, tool_key);
   if (tool == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto variant = chosen_variant(ctx, p->guide);
   const auto lang = guide_language(ctx);
   auto page = guide_page_data(ctx, *p, variant, "");
+  page.set("preview", flag(preview));
+  if (preview) page.set("edit_href", "/kommune/" + p->municipality.kommunenummer + "/rediger/verktoy/" + tool->key);
   page.set("title", tool->title.in(lang));
   page.set("tool_title", tool->title.in(lang));
   page.set("tool_summary", tool->summary.in(lang));

@@ -153,8 +153,9 @@ http::Response step_form(const RequestContext& ctx, const app::GuideDraft& draft
   } else {
     page.set("action", base + "/niva/" + std::to_string(*new_in_level) + "/nytt-trinn");
   }
-  const app::StepInput shown = typed.value_or(
-      app::StepInput{step.title, step.what_to_do, step.responsible, step.think_about, step.tools, step.variants, false});
+  const app::StepInput shown = typed.value_or(app::StepInput{step.title, step.what_to_do, step.responsible,
+                                                             step.think_about, step.tools, step.variants,
+                                                             step.variant_notes, false});
   set_local(page, "step_title", shown.title);
   set_local(page, "what_to_do", shown.what_to_do);
   set_local(page, "responsible", shown.responsible);
@@ -175,6 +176,11 @@ http::Response step_form(const RequestContext& ctx, const app::GuideDraft& draft
     item.set("key", v.key);
     item.set("title", v.title.in(lang));
     item.set("checked", flag(std::find(shown.variants.begin(), shown.variants.end(), v.key) != shown.variants.end()));
+    domain::LocalText note;
+    for (const auto& [key_of_variant, text_of_note] : shown.variant_notes) {
+      if (key_of_variant == v.key) note = text_of_note;
+    }
+    set_local(item, "note", note);
     push_moved(variants, std::move(item));
   }
   page.set("has_variants", flag(!draft.guide.variants.empty()));
@@ -200,6 +206,7 @@ http::Response tool_form(const RequestContext& ctx, const app::GuideDraft& draft
   set_local(page, "body", shown.body);
   page.set("is_form", flag(tool->kind == domain::ToolKind::kForm));
   page.set("form_json", shown.form_json);
+  page.set("preview_href", editor_url(draft.municipality.kommunenummer) + "/forhandsvis-verktoy/" + key);
   page.set("reviewed_on", format_date(tool->reviewed_on));
   set_problems(ctx, page, errors);
   return page_response(ctx, status, "guide_edit_tool", page);
@@ -213,6 +220,12 @@ app::StepInput step_input(const RequestContext& ctx) {
   in.think_about = local_field(ctx, "think_about");
   for (auto t : all_fields(ctx.form, "tools")) in.tools.emplace_back(t);
   for (auto v : all_fields(ctx.form, "variants")) in.variants.emplace_back(v);
+  // "note_<variant>_nb" and "_nn": each variant's own paragraph.
+  for (const auto& [name, value] : ctx.form) {
+    if (!name.starts_with("note_") || !name.ends_with("_nb") || name.size() <= 8) continue;
+    const auto variant = name.substr(5, name.size() - 8);
+    in.variant_notes.emplace_back(variant, local_field(ctx, "note_" + variant));
+  }
   in.reviewed = field(ctx, "reviewed") == "1";
   return in;
 }
@@ -281,6 +294,7 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
     item.set("title", t.title.in(lang));
     item.set("kind_name", text(ctx, "guide.tool_kind." + std::string(domain::tool_kind_code(t.kind))));
     item.set("edit_href", base + "/verktoy/" + t.key);
+    item.set("preview_href", base + "/forhandsvis-verktoy/" + t.key);
     item.set("reviewed_on", format_date(t.reviewed_on));
     push_moved(tools, std::move(item));
   }
@@ -494,6 +508,16 @@ http::Response guide_preview_step(const RequestContext& ctx) {
   preview.municipality = draft->municipality;
   preview.guide = std::move(draft->guide);
   return render_guide_step(ctx, preview, ctx.params.at("step"), true);
+}
+
+http::Response guide_preview_tool(const RequestContext& ctx) {
+  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  if (!draft) return failure_response(ctx, draft.error());
+  app::PublishedGuide preview;
+  preview.municipality = draft->municipality;
+  preview.guide = std::move(draft->guide);
+  return render_guide_tool(ctx, preview, ctx.params.at("tool"), true);
 }
 
 http::Response guide_publish(const RequestContext& ctx) {

@@ -32,6 +32,8 @@ http::Response guide_step_page(const RequestContext& ctx);
 // A step page of `guide`; `preview` marks it as the coordinator's unpublished draft.
 http::Response render_guide_step(const RequestContext& ctx, const app::PublishedGuide& guide,
                                  const std::string& step_key, bool preview);
+http::Response render_guide_tool(const RequestContext& ctx, const app::PublishedGuide& guide,
+                                 const std::string& tool_key, bool preview);
 http::Response guide_tool_page(const RequestContext& ctx);
 http::Response guide_search_page(const RequestContext& ctx);
 http::Response citizen_page(const RequestContext& ctx);
@@ -53,6 +55,7 @@ http::Response guide_save_texts(const RequestContext& ctx);
 http::Response guide_edit_tool_page(const RequestContext& ctx);
 http::Response guide_save_tool(const RequestContext& ctx);
 http::Response guide_preview_step(const RequestContext& ctx);
+http::Response guide_preview_tool(const RequestContext& ctx);
 http::Response guide_publish(const RequestContext& ctx);
 http::Response guide_history_page(const RequestContext& ctx);
 http::Response guide_version_page(const RequestContext& ctx);
