@@ -45,6 +45,22 @@ policy::AccessFacts record_facts(const std::vector<store::UnitRow>& units, const
   return f;
 }
 
+// The record `id` with the actor's units now, once the policy lets the
+// actor use it (kNotFound, kForbidden otherwise).
+struct AllowedRecord {
+  store::ToolRecordRow row;
+  std::vector<store::UnitRow> units;
+};
+Result<AllowedRecord> allowed_record(Transaction& tx, const policy::Actor& actor, std::int64_t id, TimePoint now) {
+  auto row = store::find_tool_record(tx, id);
+  if (!row) return row.error();
+  if (!*row) return not_found();
+  auto units = active_units(tx, actor.person, now);
+  if (!units) return units.error();
+  if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
+  return AllowedRecord{std::move(**row), std::move(*units)};
+}
+
 bool uses(const domain::FormDefinition& form, const std::vector<domain::FieldDefinition>& fields, domain::FieldType t,
           int depth = 0) {
   for (const auto& f : fields) {
@@ -180,18 +196,14 @@ Result<ToolForm> new_tool_form(store::Database& db, const GuideLibrary& guides, 
 Result<ToolForm> draft_tool_form(store::Database& db, const policy::Actor& actor, std::int64_t id, TimePoint now) {
   if (!policy::may_attempt(actor, Action::kUseTool)) return forbidden();
   return store::transact_value<ToolForm>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ToolForm> {
-    auto row = store::find_tool_record(tx, id);
-    if (!row) return row.error();
-    if (!*row) return not_found();
-    auto units = active_units(tx, actor.person, now);
-    if (!units) return units.error();
-    if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
-    if ((*row)->submitted) return make_error(Errc::kConflict, "submitted");
-    auto tool = store::decode_tool((*row)->tool);
+    auto allowed = allowed_record(tx, actor, id, now);
+    if (!allowed) return allowed.error();
+    if (allowed->row.submitted) return make_error(Errc::kConflict, "submitted");
+    auto tool = store::decode_tool(allowed->row.tool);
     if (!tool) return tool.error();
-    auto answers = store::decode_answers((*row)->answers);
+    auto answers = store::decode_answers(allowed->row.answers);
     if (!answers) return make_error(Errc::kInternal, "damaged tool record answers");
-    auto form = form_for(tx, *tool, (*row)->guide_version, *units, (*row)->unit, now);
+    auto form = form_for(tx, *tool, allowed->row.guide_version, allowed->units, allowed->row.unit, now);
     if (!form) return form.error();
     form->answers = std::move(*answers);
     form->record = id;
@@ -260,12 +272,8 @@ Result<SaveToolOutcome> save_tool_record(store::Database& db, const GuideLibrary
 Result<void> delete_tool_draft(store::Database& db, const policy::Actor& actor, std::int64_t id, TimePoint now) {
   if (!policy::may_attempt(actor, Action::kUseTool)) return forbidden();
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    auto row = store::find_tool_record(tx, id);
-    if (!row) return row.error();
-    if (!*row) return not_found();
-    auto units = active_units(tx, actor.person, now);
-    if (!units) return units.error();
-    if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
+    auto allowed = allowed_record(tx, actor, id, now);
+    if (!allowed) return allowed.error();
     return store::delete_tool_record_draft(tx, id);  // kConflict once submitted: kept for good
   });
 }
@@ -274,14 +282,10 @@ Result<ToolRecordView> view_tool_record(store::Database& db, const policy::Actor
                                         TimePoint now) {
   if (!policy::may_attempt(actor, Action::kUseTool)) return forbidden();
   return store::transact_value<ToolRecordView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ToolRecordView> {
-    auto row = store::find_tool_record(tx, id);
-    if (!row) return row.error();
-    if (!*row) return not_found();
-    auto units = active_units(tx, actor.person, now);
-    if (!units) return units.error();
-    if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
+    auto allowed = allowed_record(tx, actor, id, now);
+    if (!allowed) return allowed.error();
     ToolRecordView view;
-    view.row = std::move(**row);
+    view.row = std::move(allowed->row);
     // In a log it is the log's: read there, under the log's consent.
     if (view.row.log) {
       view.row.answers = "{}";
@@ -334,12 +338,8 @@ Result<FieldErrors> set_tool_outcome(store::Database& db, const policy::Actor& a
   if (!policy::may_attempt(actor, Action::kUseTool)) return forbidden();
   if (outcome != "closed" && outcome != "in_unit") return FieldErrors{{"outcome", "tool.error.outcome"}};
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    auto row = store::find_tool_record(tx, id);
-    if (!row) return row.error();
-    if (!*row) return not_found();
-    auto units = active_units(tx, actor.person, now);
-    if (!units) return units.error();
-    if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
+    auto allowed = allowed_record(tx, actor, id, now);
+    if (!allowed) return allowed.error();
     return store::set_tool_record_outcome(tx, id, outcome, now);
   });
   if (!r) return r.error();
@@ -350,13 +350,9 @@ Result<void> attach_tool_record(store::Database& db, AccessTrail& trail, const p
                                 domain::LogId log, TimePoint now) {
   if (!policy::may_attempt(actor, Action::kUseTool)) return forbidden();
   return db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    auto row = store::find_tool_record(tx, id);
-    if (!row) return row.error();
-    if (!*row) return not_found();
-    auto units = active_units(tx, actor.person, now);
-    if (!units) return units.error();
-    if (!policy::can(actor, Action::kUseTool, record_facts(*units, **row, actor))) return forbidden();
-    if (!(*row)->submitted || (*row)->log) return make_error(Errc::kConflict, "not submitted, or in a log already");
+    auto allowed = allowed_record(tx, actor, id, now);
+    if (!allowed) return allowed.error();
+    if (!allowed->row.submitted || allowed->row.log) return make_error(Errc::kConflict, "not submitted, or in a log already");
     // Into the log as a note: the consent must let the actor write notes there.
     auto facts = writing::facts_for(tx, actor, log, Action::kWriteEntry, now, nullptr, domain::EntryKind::kNote,
                                     domain::InfoCategory::kNotes);

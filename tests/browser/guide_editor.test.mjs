@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { checkA11y } from './support/server.mjs';
 import { demoSuite } from './support/demo_suite.mjs';
 import {
-  withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin,
+  withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin, describedBy,
 } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -107,15 +107,6 @@ function shot(page, name) {
 async function check(page, label, { phone = false } = {}) {
   if (phone) await assertNoHorizontalScroll(page, label);
   await checkA11y(page, label);
-}
-
-/** The visible texts an element's aria-describedby points at. */
-function describedBy(element) {
-  return element.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/).filter(Boolean)
-    .map((id) => document.getElementById(id))
-    .filter((ref) => ref && ref.checkVisibility())
-    .map((ref) => ref.textContent.trim()));
 }
 
 /** A bilingual field's bokmål input: the fieldset (legend) → "Bokmål". */

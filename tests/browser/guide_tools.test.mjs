@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { checkA11y } from './support/server.mjs';
 import { demoSuite } from './support/demo_suite.mjs';
 import {
-  withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin,
+  withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin, describedBy,
 } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -124,15 +124,6 @@ function facts(page) {
     for (const dt of dl.querySelectorAll('dt')) out[dt.textContent.trim()] = dt.nextElementSibling?.textContent.trim();
     return out;
   });
-}
-
-/** The visible texts an element's aria-describedby points at. */
-function describedBy(element) {
-  return element.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
-    .split(/\s+/).filter(Boolean)
-    .map((id) => document.getElementById(id))
-    .filter((ref) => ref && ref.checkVisibility())
-    .map((ref) => ref.textContent.trim()));
 }
 
 /**

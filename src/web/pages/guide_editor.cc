@@ -239,11 +239,38 @@ json::array changes_json(const std::vector<domain::GuideChange>& changes);
 
 }  // namespace
 
-http::Response guide_editor_page(const RequestContext& ctx) {
+namespace {
+// Opens the coordinator's draft and renders with it; the error page when it
+// cannot be opened (not the coordinator, no such municipality).
+template <class Render>
+http::Response with_draft(const RequestContext& ctx, Render render) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
   if (!draft) return failure_response(ctx, draft.error());
-  return render_guide_editor(ctx, *draft, {}, "", 200);
+  return render(*draft);
+}
+
+// The draft shown as the public would see it once published.
+std::unique_ptr<app::PublishedGuide> as_preview(const app::GuideDraft& draft) {
+  auto preview = std::make_unique<app::PublishedGuide>();
+  preview->municipality = draft.municipality;
+  preview->guide = draft.guide;
+  return preview;
+}
+
+// After a change to the draft: back to the editor when it was saved, else
+// `again` shows the form once more with the problems (422).
+template <class Again>
+http::Response after_change(const RequestContext& ctx, const Result<app::FieldErrors>& saved, const std::string& what,
+                            Again again) {
+  if (!saved) return failure_response(ctx, saved.error());
+  if (saved->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + what);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) { return again(draft, *saved); });
+}
+}  // namespace
+
+http::Response guide_editor_page(const RequestContext& ctx) {
+  return with_draft(ctx, [&](const app::GuideDraft& draft) { return render_guide_editor(ctx, draft, {}, "", 200); });
 }
 
 http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDraft& draft,
@@ -322,10 +349,9 @@ http::Response render_guide_editor(const RequestContext& ctx, const app::GuideDr
 }
 
 http::Response guide_edit_step_page(const RequestContext& ctx) {
-  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return step_form(ctx, *draft, ctx.params.at("step"), {}, std::nullopt, 200);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) {
+    return step_form(ctx, draft, ctx.params.at("step"), {}, std::nullopt, 200);
+  });
 }
 
 http::Response guide_save_step(const RequestContext& ctx) {
@@ -333,11 +359,9 @@ http::Response guide_save_step(const RequestContext& ctx) {
   const auto in = step_input(ctx);
   const auto key = ctx.params.at("step");
   auto r = app::save_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), key, in, ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + key);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return step_form(ctx, *draft, key, *r, in, 422);
+  return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return step_form(ctx, draft, key, errors, in, 422);
+  });
 }
 
 namespace {
@@ -353,9 +377,9 @@ http::Response guide_new_step_page(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto level = level_param(ctx);
   if (!level) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return step_form(ctx, *draft, "", {}, std::nullopt, 200, *level);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) {
+    return step_form(ctx, draft, "", {}, std::nullopt, 200, *level);
+  });
 }
 
 http::Response guide_add_step(const RequestContext& ctx) {
@@ -366,22 +390,18 @@ http::Response guide_add_step(const RequestContext& ctx) {
   std::string key;
   auto r = app::add_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), *level, in, key,
                                ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + key);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return step_form(ctx, *draft, "", *r, in, 422, *level);
+  return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return step_form(ctx, draft, "", errors, in, 422, *level);
+  });
 }
 
 http::Response guide_remove_step(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto r = app::remove_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.params.at("step"),
                                   ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  if (!r->empty()) return render_guide_editor(ctx, *draft, *r, "", 422);
-  return http::Response::redirect(editor_url(kommune_of(ctx)));
+  return after_change(ctx, r, "", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return render_guide_editor(ctx, draft, errors, "", 422);
+  });
 }
 
 namespace {
@@ -454,21 +474,16 @@ app::GuideTextsInput texts_input(const RequestContext& ctx) {
 }  // namespace
 
 http::Response guide_texts_page(const RequestContext& ctx) {
-  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return texts_form(ctx, *draft, {}, std::nullopt, 200);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) { return texts_form(ctx, draft, {}, std::nullopt, 200); });
 }
 
 http::Response guide_save_texts(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = texts_input(ctx);
   auto r = app::save_guide_texts(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), in, ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=tekster");
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return texts_form(ctx, *draft, *r, in, 422);
+  return after_change(ctx, r, "tekster", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return texts_form(ctx, draft, errors, in, 422);
+  });
 }
 
 http::Response guide_move_step(const RequestContext& ctx) {
@@ -482,10 +497,9 @@ http::Response guide_move_step(const RequestContext& ctx) {
 }
 
 http::Response guide_edit_tool_page(const RequestContext& ctx) {
-  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return tool_form(ctx, *draft, ctx.params.at("tool"), {}, std::nullopt, 200);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) {
+    return tool_form(ctx, draft, ctx.params.at("tool"), {}, std::nullopt, 200);
+  });
 }
 
 http::Response guide_save_tool(const RequestContext& ctx) {
@@ -493,42 +507,31 @@ http::Response guide_save_tool(const RequestContext& ctx) {
   const auto in = tool_input(ctx);
   const auto key = ctx.params.at("tool");
   auto r = app::save_guide_tool(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), key, in, ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  if (r->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + key);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return tool_form(ctx, *draft, key, *r, in, 422);
+  return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return tool_form(ctx, draft, key, errors, in, 422);
+  });
 }
 
 http::Response guide_preview_step(const RequestContext& ctx) {
-  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  app::PublishedGuide preview;
-  preview.municipality = draft->municipality;
-  preview.guide = std::move(draft->guide);
-  return render_guide_step(ctx, preview, ctx.params.at("step"), true);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) {
+    return render_guide_step(ctx, *as_preview(draft), ctx.params.at("step"), true);
+  });
 }
 
 http::Response guide_preview_tool(const RequestContext& ctx) {
-  if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  app::PublishedGuide preview;
-  preview.municipality = draft->municipality;
-  preview.guide = std::move(draft->guide);
-  return render_guide_tool(ctx, preview, ctx.params.at("tool"), true);
+  return with_draft(ctx, [&](const app::GuideDraft& draft) {
+    return render_guide_tool(ctx, *as_preview(draft), ctx.params.at("tool"), true);
+  });
 }
 
 http::Response guide_publish(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto summary = field(ctx, "summary");
   auto r = app::publish_guide(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), summary, ctx.app.clock.now());
-  if (!r) return failure_response(ctx, r.error());
-  if (r->empty()) return http::Response::redirect("/kommune/" + kommune_of(ctx) + "/historikk");
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
-  if (!draft) return failure_response(ctx, draft.error());
-  return render_guide_editor(ctx, *draft, *r, summary, 422);
+  if (r && r->empty()) return http::Response::redirect("/kommune/" + kommune_of(ctx) + "/historikk");
+  return after_change(ctx, r, "", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
+    return render_guide_editor(ctx, draft, errors, summary, 422);
+  });
 }
 
 http::Response guide_history_page(const RequestContext& ctx) {

@@ -83,12 +83,17 @@ export async function h1Text(page) {
  */
 export async function assertFieldError(field, message) {
   assert.equal(await field.getAttribute('aria-invalid'), 'true', 'aria-invalid');
-  const described = await field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
+  const described = await describedBy(field);
+  assert.ok(described.includes(message), `described by "${message}": ${JSON.stringify(described)}`);
+}
+
+/** The visible texts an element's aria-describedby points at, in order. */
+export function describedBy(element) {
+  return element.evaluate((el) => (el.getAttribute('aria-describedby') ?? '')
     .split(/\s+/).filter(Boolean)
     .map((id) => document.getElementById(id))
     .filter((ref) => ref && ref.checkVisibility())
     .map((ref) => ref.textContent.trim()));
-  assert.ok(described.includes(message), `described by "${message}": ${JSON.stringify(described)}`);
 }
 
 export async function assertNoHorizontalScroll(page, label) {
