@@ -29,6 +29,15 @@ std::string tool_url(const domain::Municipality& m, std::string_view tool, std::
   return with_variant(guide_url(m) + "/verktoy/" + std::string(tool), variant);
 }
 
+std::string only_for(const domain::Guide& guide, const domain::GuideStep& step, std::string_view language) {
+  std::string names;
+  for (const auto& v : guide.variants) {
+    if (std::find(step.variants.begin(), step.variants.end(), v.key) == step.variants.end()) continue;
+    names += (names.empty() ? "" : ", ") + v.title.in(language);
+  }
+  return names;
+}
+
 kainjow::mustache::data local_markdown(const RequestContext& ctx, const domain::LocalText& text) {
   return markdown_data(text.in(guide_language(ctx)));
 }
@@ -85,14 +94,7 @@ kainjow::mustache::data guide_page_data(const RequestContext& ctx, const app::Pu
       step.set("href", step_url(m, s.key, variant));
       step.set("current", flag(s.key == current_step));
       // In the common view, a step of some services only says which.
-      if (variant.empty() && !s.variants.empty()) {
-        std::string names;
-        for (const auto& v : g.variants) {
-          if (std::find(s.variants.begin(), s.variants.end(), v.key) == s.variants.end()) continue;
-          names += (names.empty() ? "" : ", ") + v.title.in(lang);
-        }
-        step.set("only_for", names);
-      }
+      if (variant.empty()) step.set("only_for", only_for(g, s, lang));
       push_moved(steps, std::move(step));
     }
     mustache::data item(mustache::data::type::object);

@@ -27,6 +27,9 @@ std::string tool_url(const domain::Municipality& m, std::string_view tool, std::
 kainjow::mustache::data guide_page_data(const RequestContext& ctx, const app::PublishedGuide& published,
                                         std::string_view variant, std::string_view current_step);
 
+// "Skole, Barnehage": the services a step belongs to when it is not shared; "" for a shared step.
+std::string only_for(const domain::Guide& guide, const domain::GuideStep& step, std::string_view language);
+
 kainjow::mustache::data local_markdown(const RequestContext& ctx, const domain::LocalText& text);
 
 // A form's fields for reading (the public tool page) and for filling in:

@@ -192,15 +192,20 @@ http::Response render_guide_step(const RequestContext& ctx, const app::Published
       if (domain::step_in_variant(s, variant)) order.emplace_back(&l, &s);
     }
   }
+  // In the common view a step of some services only says which (the overview does too).
+  auto titled = [&](const domain::GuideStep& s) {
+    const auto names = variant.empty() ? only_for(p->guide, s, lang) : std::string();
+    return s.title.in(lang) + (names.empty() ? std::string() : " (" + names + ")");
+  };
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (order[i].second != step) continue;
     if (i > 0) {
       page.set("previous_href", step_url(p->municipality, order[i - 1].second->key, variant));
-      page.set("previous_title", order[i - 1].second->title.in(lang));
+      page.set("previous_title", titled(*order[i - 1].second));
     }
     if (i + 1 < order.size()) {
       page.set("next_href", step_url(p->municipality, order[i + 1].second->key, variant));
-      page.set("next_title", order[i + 1].second->title.in(lang));
+      page.set("next_title", titled(*order[i + 1].second));
     }
   }
   return page_response(ctx, 200, "guide_step", page);

@@ -148,7 +148,9 @@ mustache::data record_page_data(const RequestContext& ctx, const app::ToolRecord
   for (const auto& l : v.logs) {
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(l.log.value));
-    item.set("child_name", l.child_name);
+    item.set("log_child", l.child_name);
+    // The log about the child the form names comes first to hand.
+    item.set("same_child", flag(!v.child_name.empty() && l.child_name == v.child_name));
     push_moved(logs, std::move(item));
   }
   page.set("has_logs", flag(!v.logs.empty()));
