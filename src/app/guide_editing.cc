@@ -46,13 +46,7 @@ Result<GuideDraft> load_draft(Transaction& tx, const GuideLibrary& guides, const
   d.municipality = m;
   auto latest = store::latest_guide_version(tx, m.id);
   if (!latest) return latest.error();
-  domain::Guide published = guides.default_guide();
-  if (*latest) {
-    auto decoded = store::decode_guide((*latest)->document);
-    if (!decoded.problems.empty()) return make_error(Errc::kInternal, "stored guide version does not decode");
-    published = std::move(decoded.guide);
-    d.based_on = (*latest)->number;
-  }
+  if (*latest) d.based_on = (*latest)->number;
   auto draft = store::guide_draft(tx, m.id);
   if (!draft) return draft.error();
   if (*draft) {
@@ -63,9 +57,14 @@ Result<GuideDraft> load_draft(Transaction& tx, const GuideLibrary& guides, const
     d.updated_at = (*draft)->updated_at;
     auto person = store::find_person(tx, (*draft)->updated_by);
     if (person && *person) d.updated_by = (*person)->full_name();
-    d.changed = store::encode_guide(d.guide) != store::encode_guide(published);
+    // Both are stored as the codec writes them: equal text, equal guide.
+    d.changed = (*draft)->document != (*latest ? (*latest)->document : store::encode_guide(guides.default_guide()));
+  } else if (*latest) {
+    auto decoded = store::decode_guide((*latest)->document);
+    if (!decoded.problems.empty()) return make_error(Errc::kInternal, "stored guide version does not decode");
+    d.guide = std::move(decoded.guide);
   } else {
-    d.guide = std::move(published);
+    d.guide = guides.default_guide();
   }
   d.due_for_review = domain::due_for_review(d.guide, oslo_date(now));
   return d;

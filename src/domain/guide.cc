@@ -16,7 +16,9 @@ constexpr std::pair<ToolKind, std::string_view> kToolKinds[] = {
 
 constexpr std::size_t kMaxPlainText = 2000;
 
-void check_plain(FieldProblems& p, const std::string& path, const LocalText& text, bool required) {
+// Both languages of a text: present when required, and each within its
+// kind's limits (`markdown`: the subset's; otherwise one line of plain text).
+void check_text(FieldProblems& p, const std::string& path, const LocalText& text, bool required, bool markdown) {
   for (const auto* s : {&text.nb, &text.nn}) {
     if (s->empty()) {
       if (required) {
@@ -25,27 +27,21 @@ void check_plain(FieldProblems& p, const std::string& path, const LocalText& tex
       }
       continue;
     }
-    if (s->size() > kMaxPlainText || !is_valid_utf8(*s) || has_control_characters(*s)) {
-      p.push_back({path, "guide.error.text"});
+    const bool ok = markdown ? is_acceptable_markdown(*s)
+                             : s->size() <= kMaxPlainText && is_valid_utf8(*s) && !has_control_characters(*s);
+    if (!ok) {
+      p.push_back({path, markdown && s->size() > kMaxMarkdownBytes ? "guide.error.markdown_too_long" : "guide.error.text"});
       return;
     }
   }
 }
 
+void check_plain(FieldProblems& p, const std::string& path, const LocalText& text, bool required) {
+  check_text(p, path, text, required, false);
+}
+
 void check_markdown(FieldProblems& p, const std::string& path, const LocalText& text, bool required) {
-  for (const auto* s : {&text.nb, &text.nn}) {
-    if (s->empty()) {
-      if (required) {
-        p.push_back({path, "guide.error.required"});
-        return;
-      }
-      continue;
-    }
-    if (!is_acceptable_markdown(*s)) {
-      p.push_back({path, s->size() > kMaxMarkdownBytes ? "guide.error.markdown_too_long" : "guide.error.text"});
-      return;
-    }
-  }
+  check_text(p, path, text, required, true);
 }
 
 void check_step(FieldProblems& p, const std::string& at, const GuideStep& s, const Guide& g) {

@@ -235,8 +235,6 @@ app::ToolInput tool_input(const RequestContext& ctx) {
           field(ctx, "reviewed") == "1"};
 }
 
-json::array changes_json(const std::vector<domain::GuideChange>& changes);
-
 }  // namespace
 
 namespace {
@@ -557,6 +555,22 @@ http::Response guide_history_page(const RequestContext& ctx) {
   return page_response(ctx, 200, "guide_history", page);
 }
 
+namespace {
+// The codes of a change and of a diff line, as the history page's catalog keys and the API name them.
+const char* change_code(domain::GuideChange::Kind kind) {
+  switch (kind) {
+    case domain::GuideChange::Kind::kAdded: return "added";
+    case domain::GuideChange::Kind::kRemoved: return "removed";
+    case domain::GuideChange::Kind::kMoved: return "moved";
+    case domain::GuideChange::Kind::kChanged: break;
+  }
+  return "changed";
+}
+const char* line_code(domain::DiffLine::Kind kind) {
+  return kind == domain::DiffLine::Kind::kAdded ? "added" : kind == domain::DiffLine::Kind::kRemoved ? "removed" : "same";
+}
+}  // namespace
+
 http::Response guide_version_page(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto number = id_param(ctx, "version");
@@ -568,17 +582,12 @@ http::Response guide_version_page(const RequestContext& ctx) {
   for (const auto& c : d->changes) {
     mustache::data item(mustache::data::type::object);
     item.set("where", c.where + (c.field.empty() ? "" : " · " + c.field));
-    item.set("kind_name", text(ctx, std::string("editor.change.") +
-                                        (c.kind == domain::GuideChange::Kind::kAdded     ? "added"
-                                         : c.kind == domain::GuideChange::Kind::kRemoved ? "removed"
-                                         : c.kind == domain::GuideChange::Kind::kMoved   ? "moved"
-                                                                                         : "changed")));
+    item.set("kind_name", text(ctx, std::string("editor.change.") + change_code(c.kind)));
     mustache::data lines(mustache::data::type::list);
     for (const auto& l : c.lines) {
       mustache::data line(mustache::data::type::object);
       line.set("text", l.text.empty() ? std::string(" ") : l.text);
-      line.set(l.kind == domain::DiffLine::Kind::kAdded ? "added" : l.kind == domain::DiffLine::Kind::kRemoved ? "removed" : "same",
-               flag(true));
+      line.set(line_code(l.kind), flag(true));
       push_moved(lines, std::move(line));
     }
     item.set("has_lines", flag(!c.lines.empty()));
@@ -607,17 +616,12 @@ json::array changes_json(const std::vector<domain::GuideChange>& changes) {
   for (const auto& c : changes) {
     json::array lines;
     for (const auto& l : c.lines) {
-      lines.push_back(json::object{{"kind", l.kind == domain::DiffLine::Kind::kAdded     ? "added"
-                                            : l.kind == domain::DiffLine::Kind::kRemoved ? "removed"
-                                                                                         : "same"},
+      lines.push_back(json::object{{"kind", line_code(l.kind)},
                                    {"text", l.text}});
     }
     out.push_back(json::object{{"where", c.where},
                                {"field", c.field},
-                               {"kind", c.kind == domain::GuideChange::Kind::kAdded     ? "added"
-                                        : c.kind == domain::GuideChange::Kind::kRemoved ? "removed"
-                                        : c.kind == domain::GuideChange::Kind::kMoved   ? "moved"
-                                                                                        : "changed"},
+                               {"kind", change_code(c.kind)},
                                {"lines", std::move(lines)}});
   }
   return out;

@@ -158,7 +158,7 @@ mustache::data record_page_data(const RequestContext& ctx, const app::ToolRecord
   return page;
 }
 
-json::object record_json(const RequestContext& ctx, const app::ToolRecordView& v) {
+json::object record_json(const app::ToolRecordView& v) {
   json::object o{{"id", v.row.id},
                  {"tool", v.row.tool_key},
                  {"status", v.row.submitted ? "submitted" : "draft"},
@@ -170,7 +170,6 @@ json::object record_json(const RequestContext& ctx, const app::ToolRecordView& v
                  {"answers", json::parse(store::encode_answers(v.answers))},
                  {"form", json::parse(store::encode_tool(v.tool))}};
   if (v.row.submitted_at) o["submitted_at"] = format_time(*v.row.submitted_at);
-  (void)ctx;
   return o;
 }
 
@@ -390,7 +389,7 @@ http::Response api_tool_record(const RequestContext& ctx) {
                                            {"href", "/api/v1/logs/" + std::to_string(view->row.log->value) +
                                                         "/tool-records/" + std::to_string(*id)}});
   }
-  auto o = record_json(ctx, *view);
+  auto o = record_json(*view);
   json::array logs;
   for (const auto& l : view->logs) logs.push_back(l.log.value);
   o["may_attach_to"] = std::move(logs);
@@ -429,7 +428,7 @@ http::Response api_log_tool_record(const RequestContext& ctx) {
   auto view = app::view_tool_record_in_log(ctx.app.db, access_trail(ctx), ctx.actor, domain::LogId{*log}, *id,
                                            ctx.app.clock.now());
   if (!view) return failure_response(ctx, view.error());
-  return json_response(200, record_json(ctx, *view));
+  return json_response(200, record_json(*view));
 }
 
 }  // namespace stafett::web::pages
