@@ -56,6 +56,7 @@ constexpr DemoPerson kPeople[] = {
     {"randi", "Randi", "Vikås", 1972, 9, 9},         // privacy officer (personvernombud)
     {"bjorn", "Bjørn", "Lindvik", 1976, 4, 18},      // BTI coordinator, Fjordvik (edits the guide)
     {"gry", "Gry", "Solbakken", 1983, 11, 2},        // BTI coordinator, Lauvåsen
+    {"kjell", "Kjell", "Havrå", 1965, 3, 3},         // operator of the deployment (creates municipalities)
 };
 
 class Seeder {
@@ -164,7 +165,8 @@ class Seeder {
                        E{"sara", "helsestasjon", "Helsesykepleier"}, E{"jonas", "ppt", "PP-rådgiver"},
                        E{"mette", "barnevern", "Barnevernskonsulent"}, E{"ahmed", "nav", "Veileder"},
                        E{"liv", "oppvekst", "Oppvekstsjef"}, E{"randi", "oppvekst", "Personvernombud"},
-                       E{"bjorn", "oppvekst", "BTI-koordinator"}, E{"gry", "lauvasen_skole", "BTI-koordinator"}}) {
+                       E{"bjorn", "oppvekst", "BTI-koordinator"}, E{"gry", "lauvasen_skole", "BTI-koordinator"},
+                       E{"kjell", "oppvekst", "Driftsoperatør"}}) {
       if (auto r = store::insert_employment(tx_, people_[e.who], units_[e.unit], e.title, long_ago, std::nullopt); !r) {
         return r.error();
       }
@@ -186,6 +188,7 @@ class Seeder {
     if (auto r = store::insert_municipal_role(tx_, people_["randi"], fjordvik, "privacy_officer", long_ago); !r) {
       return r.error();
     }
+    if (auto r = store::insert_operator_role(tx_, people_["kjell"], long_ago); !r) return r.error();
     // The child welfare service may use break-glass in Fjordvik's logs (an
     // emergency, the duty to inform it); Mette is designated for it.
     if (auto r = store::insert_break_glass_designation(tx_, people_["mette"], fjordvik, long_ago); !r) {

@@ -1,5 +1,5 @@
-// stafett: one executable; subcommands serve, migrate, seed-demo, seed-bench, identity, audit, retention and
-// version.
+// stafett: one executable; subcommands serve, migrate, seed-demo, seed-bench, identity, municipality, operator,
+// audit, retention and version.
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -9,6 +9,7 @@
 #include "cli/audit_command.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/deployment_command.h"
 #include "cli/identity_command.h"
 #include "cli/retention_command.h"
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   bench->add_option("--measured-entries", bench_size.measured_entries, "Entries added to demo log 1");
   auto* version = app.add_subcommand("version", "Print the version");
   stafett::cli::IdentityCommand identity(app);
+  stafett::cli::DeploymentCommand deployment(app);
   // The access chain (cli/audit_command.h).
   auto* audit = app.add_subcommand("audit", "Check the access chain, or sign its head");
   audit->require_subcommand(1);
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
   if (*seed) return stafett::cli::seed_demo(config);
   if (*bench) return stafett::cli::seed_bench(config, bench_size);
   if (identity.chosen()) return identity.run(config);
+  if (deployment.chosen()) return deployment.run(config);
   if (*audit_verify) return stafett::cli::audit_verify(config, std::cout);
   if (*audit_checkpoint) return stafett::cli::audit_checkpoint(config, std::cout);
   if (*retention_run) return stafett::cli::retention_run(config, dry_run, std::cout);

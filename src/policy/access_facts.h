@@ -94,6 +94,8 @@ struct AccessFacts {
   bool actor_is_record_author = false;
   // kEditGuide: an active bti_coordinator role in the municipality in question.
   bool actor_is_bti_coordinator = false;
+  // kManageDeployment: an active operator role (store::has_operator_role).
+  bool actor_is_operator = false;
 };
 
 }  // namespace stafett::policy

@@ -59,6 +59,10 @@ enum class Action {
   // The handlingsveileder (the guide itself is public: kViewPublicPage).
   kUseTool,    // fill in a tool's form, and read and follow up the tool records of one's own unit
   kEditGuide,  // edit, preview and publish the municipality's guide (its BTI coordinator)
+  // The samhandlingsmodell (its public parts are kViewPublicPage).
+  kEditModel,         // services, measures, arenas and plans of the municipality (its coordinator or administrator)
+  // The deployment itself.
+  kManageDeployment,  // create municipalities and their first administrator (an operator)
 };
 
 inline constexpr std::array kAllActions = {
@@ -75,7 +79,8 @@ inline constexpr std::array kAllActions = {
     Action::kSearchAccessRecords, Action::kExportAccessRecords, Action::kReviewBreakGlass,
     Action::kBreakGlass, Action::kFindForBreakGlass,
     Action::kManageMunicipality,
-    Action::kUseTool,          Action::kEditGuide,
+    Action::kUseTool,          Action::kEditGuide,        Action::kEditModel,
+    Action::kManageDeployment,
 };
 
 std::string_view action_name(Action action);

@@ -123,6 +123,7 @@ std::string_view deny_reason_name(DenyReason reason) {
     case DenyReason::kNotBreakGlassDesignated: return "not_break_glass_designated";
     case DenyReason::kNotInUnit: return "not_in_unit";
     case DenyReason::kNotCoordinator: return "not_coordinator";
+    case DenyReason::kNotOperator: return "not_operator";
   }
   return "unknown";
 }
@@ -173,6 +174,8 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kFindForBreakGlass:
     case Action::kUseTool:
     case Action::kEditGuide:
+    case Action::kEditModel:
+    case Action::kManageDeployment:
       return employee;
   }
   return false;  // deny by default, also for values outside the enum
@@ -229,6 +232,16 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     // The guide of the municipality in question: its BTI coordinator only.
     case Action::kEditGuide:
       return f.actor_is_bti_coordinator ? Decision::allow() : Decision::deny(DenyReason::kNotCoordinator);
+
+    // The municipality's own map of services, measures, arenas and plans:
+    // its coordinator or its administrator.
+    case Action::kEditModel:
+      return f.actor_is_bti_coordinator || f.actor_is_municipal_admin ? Decision::allow()
+                                                                       : Decision::deny(DenyReason::kNotCoordinator);
+
+    // Creating municipalities: the deployment's operators only.
+    case Action::kManageDeployment:
+      return f.actor_is_operator ? Decision::allow() : Decision::deny(DenyReason::kNotOperator);
 
     case Action::kReadLog:
     case Action::kViewConsents:
@@ -367,6 +380,8 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kFindForBreakGlass:
     case Action::kUseTool:
     case Action::kEditGuide:
+    case Action::kEditModel:
+    case Action::kManageDeployment:
       break;  // handled above
   }
   return Decision::deny(DenyReason::kNotParticipant);

@@ -36,6 +36,7 @@ enum class DenyReason {
   kNotBreakGlassDesignated,
   kNotInUnit,
   kNotCoordinator,
+  kNotOperator,
 };
 std::string_view deny_reason_name(DenyReason reason);
 

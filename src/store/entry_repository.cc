@@ -1,7 +1,23 @@
 #include "store/entry_repository.h"
 
+#include <boost/json/parse.hpp>
+
 namespace stafett::store {
 namespace {
+
+// A measure picked from the catalogue is also recorded in measure_use, so the
+// catalogue counts the open logs using it without reading any log's text.
+Result<void> record_measure_use(Transaction& tx, std::int64_t version_id, const std::string& body) {
+  boost::system::error_code ec;
+  const auto parsed = boost::json::parse(body, ec);
+  if (ec || !parsed.is_object()) return {};
+  const auto* id = parsed.as_object().if_contains("catalogue_measure");
+  if (id == nullptr || !id->is_int64()) return {};
+  auto r = tx.execute("INSERT INTO measure_use (entry_version_id, catalogue_measure_id) VALUES (?, ?)",
+                      {version_id, id->as_int64()});
+  if (!r) return r.error();
+  return {};
+}
 
 constexpr const char* kEntrySelect =
     "SELECT e.id, e.log_id, e.kind, e.category, e.visibility, e.parent_entry_id, e.author_person_id,"
@@ -52,10 +68,12 @@ Result<domain::EntryId> insert_entry(Transaction& tx, const NewEntry& e, TimePoi
        e.author_unit ? Value{e.author_unit->value} : Value{Null{}}, to_unix_ms(now)});
   if (!rows) return rows.error();
   const domain::EntryId id{rows->front().int64(0)};
-  auto v = tx.execute(
-      "INSERT INTO entry_version (entry_id, version, body, author_person_id, created_at_ms) VALUES (?, 1, ?, ?, ?)",
+  auto v = tx.query(
+      "INSERT INTO entry_version (entry_id, version, body, author_person_id, created_at_ms) VALUES (?, 1, ?, ?, ?)"
+      " RETURNING id",
       {id.value, e.body, e.author.value, to_unix_ms(now)});
   if (!v) return v.error();
+  if (auto use = record_measure_use(tx, v->front().int64(0), e.body); !use) return use.error();
   return id;
 }
 
@@ -66,12 +84,12 @@ Result<void> insert_correction(Transaction& tx, domain::EntryId entry, int after
   if (latest->empty() || latest->front().is_null(0) || latest->front().int64(0) != after_version) {
     return make_error(Errc::kConflict, "the entry was corrected in the meantime");
   }
-  auto v = tx.execute(
+  auto v = tx.query(
       "INSERT INTO entry_version (entry_id, version, body, author_person_id, created_at_ms, correction_reason)"
-      " VALUES (?, ?, ?, ?, ?, ?)",
+      " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
       {entry.value, std::int64_t{after_version + 1}, body, author.value, to_unix_ms(now), reason});
   if (!v) return v.error();
-  return {};
+  return record_measure_use(tx, v->front().int64(0), body);
 }
 
 Result<std::vector<EntryRow>> entries_of(Transaction& tx, domain::LogId log) {

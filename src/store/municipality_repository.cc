@@ -26,4 +26,34 @@ Result<domain::MunicipalityId> ensure_municipality(Transaction& tx, const domain
   return domain::MunicipalityId{rows->front().int64(0)};
 }
 
+Result<std::optional<domain::MunicipalityId>> insert_municipality(Transaction& tx, const domain::Municipality& m,
+                                                                  TimePoint now) {
+  auto rows = tx.query(
+      "INSERT INTO municipality (name, kommunenummer, created_at_ms) VALUES (?, ?, ?)"
+      " ON CONFLICT (kommunenummer) DO NOTHING RETURNING id",
+      {m.name, m.kommunenummer, to_unix_ms(now)});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<domain::MunicipalityId>{};
+  return std::optional<domain::MunicipalityId>{domain::MunicipalityId{rows->front().int64(0)}};
+}
+
+namespace {
+Result<std::optional<domain::Municipality>> one_municipality(const Result<Rows>& rows) {
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<domain::Municipality>{};
+  const Row& row = rows->front();
+  return std::optional<domain::Municipality>{domain::Municipality{{row.int64(0)}, row.text(1), row.text(2)}};
+}
+}  // namespace
+
+Result<std::optional<domain::Municipality>> find_municipality_by_number(Transaction& tx,
+                                                                        const std::string& kommunenummer) {
+  return one_municipality(
+      tx.query("SELECT id, name, kommunenummer FROM municipality WHERE kommunenummer = ?", {kommunenummer}));
+}
+
+Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, domain::MunicipalityId id) {
+  return one_municipality(tx.query("SELECT id, name, kommunenummer FROM municipality WHERE id = ?", {id.value}));
+}
+
 }  // namespace stafett::store

@@ -1,6 +1,8 @@
 #pragma once
 // SQL for municipalities. Functions take an open Transaction so callers in
 // app/ decide the transaction boundary.
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/clock.h"
@@ -15,5 +17,12 @@ Result<std::vector<domain::Municipality>> list_municipalities(Transaction& tx);
 // id of the stored row either way.
 Result<domain::MunicipalityId> ensure_municipality(Transaction& tx, const domain::Municipality& m,
                                                    TimePoint now);
+
+// Inserts `m`; nullopt when its kommunenummer is taken (nothing written).
+Result<std::optional<domain::MunicipalityId>> insert_municipality(Transaction& tx, const domain::Municipality& m,
+                                                                  TimePoint now);
+Result<std::optional<domain::Municipality>> find_municipality_by_number(Transaction& tx,
+                                                                        const std::string& kommunenummer);
+Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, domain::MunicipalityId id);
 
 }  // namespace stafett::store

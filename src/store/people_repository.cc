@@ -198,6 +198,35 @@ Result<bool> has_municipal_role(Transaction& tx, domain::PersonId person, domain
   return !rows->empty();
 }
 
+Result<std::vector<PersonRow>> municipal_role_holders(Transaction& tx, domain::MunicipalityId municipality,
+                                                      const std::string& role, TimePoint now) {
+  auto rows = tx.query(
+      "SELECT DISTINCT p.id, p.given_name, p.family_name, p.birth_date FROM municipal_role r"
+      " JOIN person p ON p.id = r.person_id"
+      " WHERE r.municipality_id = ? AND r.role = ? AND r.valid_from_ms <= ? AND (r.valid_to_ms IS NULL OR r.valid_to_ms > ?)"
+      " ORDER BY p.family_name, p.given_name, p.id",
+      {municipality.value, role, to_unix_ms(now), to_unix_ms(now)});
+  if (!rows) return rows.error();
+  std::vector<PersonRow> out;
+  for (const Row& r : *rows) out.push_back(person_of(r, 0));
+  return out;
+}
+
+Result<void> insert_operator_role(Transaction& tx, domain::PersonId person, TimePoint from) {
+  auto r = tx.execute("INSERT INTO operator_role (person_id, valid_from_ms) VALUES (?, ?)",
+                      {person.value, to_unix_ms(from)});
+  if (!r) return r.error();
+  return {};
+}
+
+Result<bool> has_operator_role(Transaction& tx, domain::PersonId person, TimePoint now) {
+  auto rows = tx.query(
+      "SELECT 1 FROM operator_role WHERE person_id = ? AND valid_from_ms <= ? AND (valid_to_ms IS NULL OR valid_to_ms > ?)",
+      {person.value, to_unix_ms(now), to_unix_ms(now)});
+  if (!rows) return rows.error();
+  return !rows->empty();
+}
+
 Result<void> insert_parental_responsibility(Transaction& tx, domain::PersonId guardian, domain::PersonId child,
                                             TimePoint from, std::optional<TimePoint> to, TimePoint now) {
   auto r = tx.execute(

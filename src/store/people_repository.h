@@ -80,6 +80,14 @@ Result<void> insert_municipal_role(Transaction& tx, domain::PersonId person, dom
 Result<bool> has_municipal_role(Transaction& tx, domain::PersonId person, domain::MunicipalityId municipality,
                                 const std::string& role, TimePoint now);
 
+// People with `role` in `municipality` at `now`, by family name.
+Result<std::vector<PersonRow>> municipal_role_holders(Transaction& tx, domain::MunicipalityId municipality,
+                                                      const std::string& role, TimePoint now);
+
+// The deployment's operators (driftsoperatører).
+Result<void> insert_operator_role(Transaction& tx, domain::PersonId person, TimePoint from);
+Result<bool> has_operator_role(Transaction& tx, domain::PersonId person, TimePoint now);
+
 Result<void> insert_parental_responsibility(Transaction& tx, domain::PersonId guardian, domain::PersonId child,
                                             TimePoint from, std::optional<TimePoint> to, TimePoint now);
 // Holders of parental responsibility for `child` at `now`.

@@ -131,6 +131,8 @@ Result<void> delete_closed_log(Transaction& tx, domain::LogId log) {
       "DELETE FROM tool_record WHERE log_id = ?",  // an undringsnotat attached to the log is part of it
       "DELETE FROM entry_link WHERE from_entry_id IN (SELECT id FROM entry WHERE log_id = ?)"
       " OR to_entry_id IN (SELECT id FROM entry WHERE log_id = ?)",
+      "DELETE FROM measure_use WHERE entry_version_id IN"
+      " (SELECT v.id FROM entry_version v JOIN entry e ON e.id = v.entry_id WHERE e.log_id = ?)",
       "DELETE FROM entry_version WHERE entry_id IN (SELECT id FROM entry WHERE log_id = ?)",
       "DELETE FROM entry WHERE log_id = ?",
       "DELETE FROM log_note_settings WHERE log_id = ?",

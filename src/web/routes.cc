@@ -135,6 +135,11 @@ std::span<const Route> route_table() {
       {Method::kGet, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::break_glass_form_page, kRecent},
       {Method::kPost, "/logger/{id}/nodtilgang", Action::kBreakGlass, pages::open_break_glass, kRecent},
       // Municipal administration (never log content)
+      {Method::kGet, "/drift/kommuner", Action::kManageDeployment, pages::deployment_municipalities},
+      {Method::kPost, "/drift/kommuner", Action::kManageDeployment, pages::deployment_add_municipality},
+      {Method::kGet, "/api/v1/deployment/municipalities", Action::kManageDeployment,
+       pages::api_deployment_municipalities},
+      {Method::kPost, "/api/v1/deployment/municipalities", Action::kManageDeployment, pages::api_add_municipality},
       {Method::kGet, "/admin/innstillinger", Action::kManageMunicipality, pages::admin_settings},
       {Method::kPost, "/admin/kommuner/{municipality}/innstillinger", Action::kManageMunicipality,
        pages::admin_save_settings},

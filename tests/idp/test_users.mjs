@@ -63,7 +63,7 @@ export const DEMO_PEOPLE = [
   ['amina', 1992, 8, 17], ['leo', 2021, 6, 1],
   ['maria', 1980, 1, 25], ['thomas', 1978, 4, 9], ['sofie', 2012, 3, 3],
   ['kristin', 1990, 2, 27], ['iben', 2019, 8, 15],
-  ['randi', 1972, 9, 9], ['bjorn', 1976, 4, 18], ['gry', 1983, 11, 2],
+  ['randi', 1972, 9, 9], ['bjorn', 1976, 4, 18], ['gry', 1983, 11, 2], ['kjell', 1965, 3, 3],
 ].map(([key, year, month, day], i) => ({ key, year, month, day, seed: i + 1 }));
 
 /** kDemoChildWithoutLog in src/app/demo_seed.h: Iben's number is fixed, not generated. */

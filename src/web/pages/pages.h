@@ -180,6 +180,12 @@ http::Response review_break_glass(const RequestContext& ctx);
 http::Response api_break_glass_queue(const RequestContext& ctx);
 http::Response api_review_break_glass(const RequestContext& ctx);
 
+// The deployment's municipalities (an operator).
+http::Response deployment_municipalities(const RequestContext& ctx);
+http::Response deployment_add_municipality(const RequestContext& ctx);
+http::Response api_deployment_municipalities(const RequestContext& ctx);
+http::Response api_add_municipality(const RequestContext& ctx);
+
 http::Response admin_settings(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);
