@@ -57,6 +57,7 @@ constexpr Persona kMette{5, "employee", "Mette (child welfare, hidden reader in 
 constexpr Persona kLiv{8, "employee", "Liv (municipal administrator)"};
 constexpr Persona kRandi{19, "employee", "Randi (privacy officer of Fjordvik)"};
 constexpr Persona kBjorn{20, "employee", "Bjørn (BTI coordinator of Fjordvik)"};
+constexpr Persona kKjell{22, "employee", "Kjell (operator of the deployment)"};
 constexpr Persona kHanne{9, "citizen", "Hanne (Nora's mother)"};
 constexpr Persona kErik{10, "citizen", "Erik (Nora's father)"};
 constexpr Persona kAmina{12, "citizen", "Amina (Leo's mother)"};
@@ -486,6 +487,18 @@ std::vector<Row> inventory() {
            "/api/v1/municipalities/9901/guide/versions/2", "", 200, kIngrid, 403),
 
       // The municipality's settings: never a child's data.
+      // The operator: municipalities of the deployment, never a child's data.
+      none(S::kGet, "/drift/kommuner", kKjell, "/drift/kommuner", "", 200, kLiv, 403),
+      none(S::kForm, "/drift/kommuner", kKjell, "/drift/kommuner",
+           "name=Nordvik+kommune&kommunenummer=9905&admin_unit=Oppvekst&admin_given_name=Per&admin_family_name=Vik"
+           "&admin_title=Kommunalsjef",
+           201, kLiv, 403),
+      none(S::kGet, "/api/v1/deployment/municipalities", kKjell, "/api/v1/deployment/municipalities", "", 200, kLiv,
+           403),
+      none(S::kJson, "/api/v1/deployment/municipalities", kKjell, "/api/v1/deployment/municipalities",
+           R"({"name":"Sørvik kommune","kommunenummer":"9906","admin_unit":"Oppvekst","admin_given_name":"Åse",)"
+           R"("admin_family_name":"Li","admin_title":"Rådgiver"})",
+           201, kLiv, 403),
       none(S::kGet, "/admin/innstillinger", kLiv, "/admin/innstillinger", "", 200, kIngrid, 403),
       none(S::kGet, "/api/v1/admin/settings", kLiv, "/api/v1/admin/settings", "", 200, kIngrid, 403),
       none(S::kForm, "/admin/kommuner/{municipality}/innstillinger", kLiv, "/admin/kommuner/1/innstillinger",
