@@ -2,12 +2,15 @@
 
 #include <map>
 
+#include "domain/model_change.h"
 #include "domain/municipality.h"
 #include "domain/national_id.h"
 #include "store/consent_repository.h"
 #include "store/log_repository.h"
 #include "store/catalogue_repository.h"
+#include "store/model_history_repository.h"
 #include "store/municipality_repository.h"
+#include "store/service_catalogue_repository.h"
 #include "store/break_glass_repository.h"
 #include "store/people_repository.h"
 
@@ -102,6 +105,53 @@ class Seeder {
       if (u.shared) {
         if (auto r = store::add_unit_serves(tx_, *id, lauvasen); !r) return r.error();
       }
+    }
+
+    // Each unit's entry in the service catalogue (tjenesteoversikt),
+    // fictional; the administration's own entry is not public.
+    struct P { const char* unit; const char* description; const char* from; const char* to;
+               std::vector<std::string> needs; std::vector<std::string> levels; const char* phone; const char* address;
+               const char* hours; bool referral; bool is_public; };
+    const P profiles[] = {
+        {"barnehage", "Barnehage for barn fra ett til seks år. Vi ser hvert barn hver dag og tar kontakt med "
+         "foreldrene når noe undrer oss.", "1", "6", {"language", "behaviour", "family"}, {"0", "1", "2"},
+         "22 00 10 01", "Solsikkevegen 4, Fjordvik", "man–fre 07.00–16.30", false, true},
+        {"skole", "Barneskole og ungdomsskole. Snakk med kontaktlæreren først; skolen har også sosiallærer og "
+         "miljøarbeider.", "6", "16", {"learning", "behaviour", "absence", "leisure"}, {"0", "1", "2"}, "22 00 10 02",
+         "Skolegata 10, Fjordvik", "man–fre 08.00–15.30", false, true},
+        {"helsestasjon", "Helsestasjon for barn fra fødsel og skolehelsetjeneste for elever til 20 år. Helsesykepleier "
+         "har **drop-in** på skolen hver tirsdag.", "0", "20",
+         {"physical_health", "mental_health", "family", "substance", "violence"}, {"0", "1", "2", "3"}, "22 00 10 03",
+         "Helsetunet 2, Fjordvik", "man–fre 08.00–15.30", false, true},
+        {"ppt", "Pedagogisk-psykologisk tjeneste for Fjordvik og Lauvåsen. Utreder og gir råd om læring, språk og "
+         "utvikling.", "0", "18", {"learning", "language"}, {"2", "3"}, "22 00 10 04", "Regionhuset, Fjordvik",
+         "man–fre 08.30–15.00", true, true},
+        {"barnevern", "Barneverntjenesten for Fjordvik og Lauvåsen. Alle kan ta kontakt om et barn de er bekymret "
+         "for, også uten å si navnet sitt.", "0", "18", {"violence", "family", "substance", "mental_health"},
+         {"2", "3"}, "22 00 10 05", "Regionhuset, Fjordvik", "man–fre 08.00–15.30", false, true},
+        {"nav", "NAV hjelper familier med økonomi, bolig og arbeid.", "0", "25", {"economy", "family"}, {"1", "2"},
+         "22 00 10 06", "Torget 1, Fjordvik", "man–fre 09.00–15.00", false, true},
+        {"oppvekst", "Kommunens stab for oppvekst: BTI-koordinator, planer og samarbeidsavtaler.", "0", "18", {},
+         {"0", "1", "2", "3"}, "", "", "", false, false},
+        {"lauvasen_skole", "Barneskule for Lauvåsen. Skulen har leksehjelp og aktivitetsgruppe etter skuletid.", "6",
+         "13", {"learning", "leisure"}, {"0", "1", "2"}, "22 00 20 01", "Skulevegen 3, Lauvåsen",
+         "mån–fre 08.00–15.00", false, true},
+    };
+    for (const P& p : profiles) {
+      domain::ServiceProfileInput in{p.description, p.from, p.to, p.needs, p.levels, p.phone, p.address, p.hours, "",
+                                     p.referral, p.is_public};
+      auto checked = domain::check_service_profile(in);
+      if (!checked.problems.empty()) {
+        return make_error(Errc::kInternal, "demo profile " + std::string(p.unit) + ": " + checked.problems[0].message);
+      }
+      const auto unit = units_[p.unit];
+      if (auto r = store::save_unit_profile(tx_, unit, checked.profile, std::nullopt, now_); !r) return r.error();
+      auto row = store::find_unit(tx_, unit);
+      if (!row || !*row) return make_error(Errc::kInternal, "demo unit vanished");
+      auto v = store::append_model_change(tx_, (*row)->municipality, domain::ModelKind::kService, unit.value,
+                                          domain::service_snapshot((*row)->name, (*row)->service, checked.profile),
+                                          "", std::nullopt, now_);
+      if (!v) return v.error();
     }
 
     // Each municipality's measures catalogue (tiltaksoversikt), fictional.

@@ -94,6 +94,9 @@ struct AccessFacts {
   bool actor_is_record_author = false;
   // kEditGuide: an active bti_coordinator role in the municipality in question.
   bool actor_is_bti_coordinator = false;
+  // kReadModel: an active employment in a unit that serves the municipality
+  // in question (store::works_for_municipality).
+  bool actor_works_for_municipality = false;
   // kManageDeployment: an active operator role (store::has_operator_role).
   bool actor_is_operator = false;
 };

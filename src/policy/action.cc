@@ -40,6 +40,7 @@ std::string_view action_name(Action action) {
     case Action::kManageMunicipality: return "manage_municipality";
     case Action::kUseTool: return "use_tool";
     case Action::kEditGuide: return "edit_guide";
+    case Action::kReadModel: return "read_model";
     case Action::kEditModel: return "edit_model";
     case Action::kManageDeployment: return "manage_deployment";
   }

@@ -60,6 +60,7 @@ enum class Action {
   kUseTool,    // fill in a tool's form, and read and follow up the tool records of one's own unit
   kEditGuide,  // edit, preview and publish the municipality's guide (its BTI coordinator)
   // The samhandlingsmodell (its public parts are kViewPublicPage).
+  kReadModel,         // the parts of the municipality's model it has not made public (its employees)
   kEditModel,         // services, measures, arenas and plans of the municipality (its coordinator or administrator)
   // The deployment itself.
   kManageDeployment,  // create municipalities and their first administrator (an operator)
@@ -79,8 +80,8 @@ inline constexpr std::array kAllActions = {
     Action::kSearchAccessRecords, Action::kExportAccessRecords, Action::kReviewBreakGlass,
     Action::kBreakGlass, Action::kFindForBreakGlass,
     Action::kManageMunicipality,
-    Action::kUseTool,          Action::kEditGuide,        Action::kEditModel,
-    Action::kManageDeployment,
+    Action::kUseTool,          Action::kEditGuide,        Action::kReadModel,
+    Action::kEditModel,        Action::kManageDeployment,
 };
 
 std::string_view action_name(Action action);

@@ -174,6 +174,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kFindForBreakGlass:
     case Action::kUseTool:
     case Action::kEditGuide:
+    case Action::kReadModel:
     case Action::kEditModel:
     case Action::kManageDeployment:
       return employee;
@@ -232,6 +233,13 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     // The guide of the municipality in question: its BTI coordinator only.
     case Action::kEditGuide:
       return f.actor_is_bti_coordinator ? Decision::allow() : Decision::deny(DenyReason::kNotCoordinator);
+
+    // What the municipality has not made public of its model: the people
+    // who work for it (a shared unit works for every municipality it serves).
+    case Action::kReadModel:
+      return f.actor_works_for_municipality || f.actor_is_bti_coordinator || f.actor_is_municipal_admin
+                 ? Decision::allow()
+                 : Decision::deny(DenyReason::kNotInUnit);
 
     // The municipality's own map of services, measures, arenas and plans:
     // its coordinator or its administrator.
@@ -380,6 +388,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kFindForBreakGlass:
     case Action::kUseTool:
     case Action::kEditGuide:
+    case Action::kReadModel:
     case Action::kEditModel:
     case Action::kManageDeployment:
       break;  // handled above

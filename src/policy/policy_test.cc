@@ -433,6 +433,7 @@ struct World {
   bool holder, guardian, is_child, handover_target, admin, author, by_family;
   bool privacy_officer;
   bool record_unit_member, record_draft, record_author, coordinator, operator_role;
+  bool works_for_municipality;
   bool break_glass_designated, break_glass_open;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
@@ -586,6 +587,7 @@ bool reference_allows(const World& w, Action a) {
     case Action::kReviewBreakGlass: return employee && w.privacy_officer;
     case Action::kUseTool: return employee && w.record_unit_member && (!w.record_draft || w.record_author);
     case Action::kEditGuide: return employee && w.coordinator;
+    case Action::kReadModel: return employee && (w.works_for_municipality || w.coordinator || w.admin);
     case Action::kEditModel: return employee && (w.coordinator || w.admin);
     case Action::kManageDeployment: return employee && w.operator_role;
   }
@@ -622,6 +624,7 @@ World random_world(std::mt19937_64& rng) {
   w.record_author = coin(0.5);
   w.coordinator = coin(0.15);
   w.operator_role = coin(0.1);
+  w.works_for_municipality = coin(0.3);
   w.break_glass_designated = coin(0.2);
   w.break_glass_open = coin(0.2);
   w.author = coin(0.3);
@@ -689,6 +692,7 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_record_author = w.record_author;
   f.actor_is_bti_coordinator = w.coordinator;
   f.actor_is_operator = w.operator_role;
+  f.actor_works_for_municipality = w.works_for_municipality;
   f.actor_may_break_glass = w.break_glass_designated;
   if (w.break_glass_open) f.break_glass = BreakGlassFacts{.id = 1};
   f.actor_is_entry_author = w.author;

@@ -212,6 +212,23 @@ Result<std::vector<PersonRow>> municipal_role_holders(Transaction& tx, domain::M
   return out;
 }
 
+Result<bool> works_for_municipality(Transaction& tx, domain::PersonId person, domain::MunicipalityId municipality,
+                                    TimePoint now) {
+  auto rows = tx.query(
+      "SELECT 1 FROM employment e JOIN unit_serves s ON s.unit_id = e.unit_id"
+      " WHERE e.person_id = ? AND s.municipality_id = ? AND e.valid_from_ms <= ?"
+      " AND (e.valid_to_ms IS NULL OR e.valid_to_ms > ?) LIMIT 1",
+      {person.value, municipality.value, to_unix_ms(now), to_unix_ms(now)});
+  if (!rows) return rows.error();
+  return !rows->empty();
+}
+
+Result<void> rename_unit(Transaction& tx, domain::UnitId unit, const std::string& name) {
+  auto r = tx.execute("UPDATE unit SET name = ? WHERE id = ?", {name, unit.value});
+  if (!r) return r.error();
+  return {};
+}
+
 Result<void> insert_operator_role(Transaction& tx, domain::PersonId person, TimePoint from) {
   auto r = tx.execute("INSERT INTO operator_role (person_id, valid_from_ms) VALUES (?, ?)",
                       {person.value, to_unix_ms(from)});

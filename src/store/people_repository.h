@@ -84,6 +84,12 @@ Result<bool> has_municipal_role(Transaction& tx, domain::PersonId person, domain
 Result<std::vector<PersonRow>> municipal_role_holders(Transaction& tx, domain::MunicipalityId municipality,
                                                       const std::string& role, TimePoint now);
 
+// Whether `person` has an employment valid at `now` in a unit that serves
+// `municipality` (owned by it or shared with it).
+Result<bool> works_for_municipality(Transaction& tx, domain::PersonId person, domain::MunicipalityId municipality,
+                                    TimePoint now);
+Result<void> rename_unit(Transaction& tx, domain::UnitId unit, const std::string& name);
+
 // The deployment's operators (driftsoperatører).
 Result<void> insert_operator_role(Transaction& tx, domain::PersonId person, TimePoint from);
 Result<bool> has_operator_role(Transaction& tx, domain::PersonId person, TimePoint now);

@@ -487,6 +487,38 @@ std::vector<Row> inventory() {
            "/api/v1/municipalities/9901/guide/versions/2", "", 200, kIngrid, 403),
 
       // The municipality's settings: never a child's data.
+      // The samhandlingsmodell: the municipality's own map, never a child's data.
+      none(S::kGet, "/kommune/{kommune}/tjenester", kNobody, "/kommune/9901/tjenester?alder=7"),
+      none(S::kGet, "/kommune/{kommune}/tjenester/{unit}", kNobody, "/kommune/9901/tjenester/3"),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/services", kNobody, "/api/v1/municipalities/9902/services"),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/services/{unit}", kNobody,
+           "/api/v1/municipalities/9901/services/3"),
+      none(S::kGet, "/kommune/{kommune}/tjenester/ny", kBjorn, "/kommune/9901/tjenester/ny", "", 200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/tjenester/ny", kBjorn, "/kommune/9901/tjenester/ny",
+           "name=Familiesenteret&service_type=health_station&age_from=0&age_to=12&levels=1&phone=22003001", 303,
+           kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/tjenester/{unit}/rediger", kBjorn, "/kommune/9901/tjenester/3/rediger", "",
+           200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/tjenester/{unit}/rediger", kBjorn, "/kommune/9901/tjenester/3/rediger",
+           "name=Fjordvik+helsestasjon&service_type=health_station&age_from=0&age_to=20&levels=1&phone=22001003"
+           "&is_public=ja",
+           303, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/services", kBjorn, "/api/v1/municipalities/9901/services",
+           R"({"name":"Ungdomskontakten","service_type":"culture_leisure","age_from":12,"age_to":20,"levels":[1]})",
+           201, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/services/{unit}", kBjorn,
+           "/api/v1/municipalities/9901/services/3",
+           R"({"name":"Fjordvik helsestasjon","service_type":"health_station","age_from":0,"age_to":20,"levels":[1]})",
+           200, kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/samhandling/historikk", kBjorn, "/kommune/9901/samhandling/historikk", "", 200,
+           kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/samhandling/historikk/{change}", kBjorn,
+           "/kommune/9901/samhandling/historikk/1", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/model/history", kBjorn,
+           "/api/v1/municipalities/9901/model/history", "", 200, kIngrid, 403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/model/history/{change}", kBjorn,
+           "/api/v1/municipalities/9901/model/history/1", "", 200, kIngrid, 403),
+
       // The operator: municipalities of the deployment, never a child's data.
       none(S::kGet, "/drift/kommuner", kKjell, "/drift/kommuner", "", 200, kLiv, 403),
       none(S::kForm, "/drift/kommuner", kKjell, "/drift/kommuner",

@@ -180,6 +180,22 @@ http::Response review_break_glass(const RequestContext& ctx);
 http::Response api_break_glass_queue(const RequestContext& ctx);
 http::Response api_review_break_glass(const RequestContext& ctx);
 
+// The samhandlingsmodell: the service catalogue and the model's history.
+http::Response services_page(const RequestContext& ctx);
+http::Response service_page(const RequestContext& ctx);
+http::Response new_service_page(const RequestContext& ctx);
+http::Response add_service(const RequestContext& ctx);
+http::Response edit_service_page(const RequestContext& ctx);
+http::Response save_service(const RequestContext& ctx);
+http::Response api_services(const RequestContext& ctx);
+http::Response api_service(const RequestContext& ctx);
+http::Response api_add_service(const RequestContext& ctx);
+http::Response api_save_service(const RequestContext& ctx);
+http::Response model_history_page(const RequestContext& ctx);
+http::Response model_change_page(const RequestContext& ctx);
+http::Response api_model_history(const RequestContext& ctx);
+http::Response api_model_change(const RequestContext& ctx);
+
 // The deployment's municipalities (an operator).
 http::Response deployment_municipalities(const RequestContext& ctx);
 http::Response deployment_add_municipality(const RequestContext& ctx);

@@ -1,0 +1,66 @@
+#include "domain/model_change.h"
+
+#include <array>
+
+namespace stafett::domain {
+namespace {
+
+constexpr std::array<std::string_view, 4> kKindCodes = {"service", "measure", "arena", "plan"};
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+}  // namespace
+
+std::string_view model_kind_code(ModelKind kind) {
+  const auto i = static_cast<std::size_t>(kind);
+  return i < kKindCodes.size() ? kKindCodes[i] : std::string_view("unknown");
+}
+
+std::optional<ModelKind> model_kind_from_code(std::string_view code) {
+  for (std::size_t i = 0; i < kKindCodes.size(); ++i) {
+    if (kKindCodes[i] == code) return static_cast<ModelKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string snapshot_value(const ModelSnapshot& snapshot, std::string_view field) {
+  for (const auto& [name, value] : snapshot) {
+    if (name == field) return value;
+  }
+  return "";
+}
+
+std::vector<FieldDiff> diff_snapshots(const ModelSnapshot& before, const ModelSnapshot& after) {
+  std::vector<FieldDiff> out;
+  for (const auto& [field, value] : after) {
+    const std::string old_value = snapshot_value(before, field);
+    if (!before.empty() && old_value == value) continue;
+    out.push_back({field, diff_lines(old_value, value)});
+  }
+  // A field the newer version no longer has (the kind's fields changed).
+  for (const auto& [field, value] : before) {
+    bool kept = false;
+    for (const auto& a : after) kept = kept || a.first == field;
+    if (!kept) out.push_back({field, diff_lines(value, "")});
+  }
+  return out;
+}
+
+ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& p) {
+  std::string needs;
+  for (Need n : p.needs) needs += (needs.empty() ? "" : ", ") + std::string(need_code(n));
+  return {{"name", std::string(unit_name)},
+          {"service_type", std::string(service_type_code(type))},
+          {"description", p.description},
+          {"ages", std::to_string(p.age_from) + "-" + std::to_string(p.age_to)},
+          {"needs", needs},
+          {"levels", p.levels.code()},
+          {"phone", p.phone},
+          {"address", p.address},
+          {"opening_hours", format_opening_hours(p.opening_hours)},
+          {"contact_form_url", p.contact_form_url},
+          {"referral_needed", yes_no(p.referral_needed)},
+          {"public", yes_no(p.is_public)}};
+}
+
+}  // namespace stafett::domain

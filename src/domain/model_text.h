@@ -1,0 +1,23 @@
+#pragma once
+// The samhandlingsmodell's texts (a service's description, a measure's, a
+// plan's body) are Markdown in the guide's safe subset. Unlike the guide,
+// which shows stray markup as plain text, the model's forms refuse raw HTML
+// and unsafe link targets outright, so the author learns at once that a
+// script or an iframe has no place there.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stafett::domain {
+
+// nullopt when `text` is acceptable Markdown of at most `max_bytes`; else a
+// message key: model.error.markdown_html (a tag such as <script> or <a ...>),
+// model.error.markdown_link (a link to javascript:, data:, http: ...),
+// model.error.too_long, model.error.invalid_text.
+std::optional<std::string> model_markdown_problem(std::string_view text, std::size_t max_bytes);
+
+// nullopt when `text` is one line of valid UTF-8 of at most `max_bytes` (and
+// not blank when `required`); else model.error.required, too_long or invalid_text.
+std::optional<std::string> model_line_problem(std::string_view text, std::size_t max_bytes, bool required);
+
+}  // namespace stafett::domain
