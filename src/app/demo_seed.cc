@@ -182,9 +182,19 @@ class Seeder {
       m.description = c.description;
       m.level_from = c.from;
       m.level_to = c.to;
-      m.provider = units_[c.unit];
+      m.providers = {{units_[c.unit], ""}};
       m.how_to_request = c.request;
-      if (auto r = store::insert_catalogue_measure(tx_, m, now_); !r) return r.error();
+      m.target_group = c.to >= 2 ? "Barn og unge med behov for tettere oppfølging" : "Barn og foreldre";
+      m.age_from = c.unit == std::string("skole") || c.unit == std::string("lauvasen_skole") ? 6 : 0;
+      m.age_to = 16;
+      m.evidence = c.unit == std::string("ppt") ? "Systemrettet arbeid etter opplæringsloven" : "";
+      auto id = store::insert_catalogue_measure(tx_, m, now_);
+      if (!id) return id.error();
+      auto stored = store::find_catalogue_measure(tx_, *id);
+      if (!stored || !*stored) return make_error(Errc::kInternal, "demo measure vanished");
+      auto v = store::append_model_change(tx_, c.owner, domain::ModelKind::kMeasure, id->value,
+                                          domain::measure_snapshot(**stored), "", std::nullopt, now_);
+      if (!v) return v.error();
       ++report.catalogue_measures;
     }
 

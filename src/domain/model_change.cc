@@ -46,6 +46,21 @@ std::vector<FieldDiff> diff_snapshots(const ModelSnapshot& before, const ModelSn
   return out;
 }
 
+ModelSnapshot measure_snapshot(const CatalogueMeasure& m) {
+  std::string providers;
+  for (const auto& p : m.providers) providers += (providers.empty() ? "" : ", ") + p.name;
+  return {{"name", m.name},
+          {"description", m.description},
+          {"target_group", m.target_group},
+          {"ages", std::to_string(m.age_from) + "-" + std::to_string(m.age_to)},
+          {"levels", std::to_string(m.level_from) + "-" + std::to_string(m.level_to)},
+          {"providers", providers},
+          {"how_to_request", m.how_to_request},
+          {"evidence", m.evidence},
+          {"evidence_url", m.evidence_url},
+          {"public", yes_no(m.is_public)}};
+}
+
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& p) {
   std::string needs;
   for (Need n : p.needs) needs += (needs.empty() ? "" : ", ") + std::string(need_code(n));

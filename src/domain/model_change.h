@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "domain/catalogue_measure.h"
 #include "domain/guide_diff.h"
 #include "domain/ids.h"
 #include "domain/municipality.h"
@@ -49,6 +50,9 @@ struct FieldDiff {
 // The fields whose text differs, each with a line diff; every field of
 // `after` when `before` is empty (the first version).
 std::vector<FieldDiff> diff_snapshots(const ModelSnapshot& before, const ModelSnapshot& after);
+
+// A catalogue measure as its history keeps it (providers by name).
+ModelSnapshot measure_snapshot(const CatalogueMeasure& measure);
 
 // A service's entry as its history keeps it.
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& profile);

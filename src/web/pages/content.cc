@@ -146,7 +146,7 @@ http::Response measure_form_page(const RequestContext& ctx, const app::LogView& 
     mustache::data item(mustache::data::type::object);
     item.set("id", std::to_string(c.id.value));
     item.set("name", c.name);
-    if (!c.provider_name.empty()) item.set("provider", c.provider_name);
+    if (!c.providers.empty()) item.set("provider", c.providers.front().name);
     item.set("selected", flag(in.catalogue == std::to_string(c.id.value)));
     offered.push_back(item);
     if (in.catalogue == std::to_string(c.id.value)) page.set("catalogue_name", c.name);

@@ -170,9 +170,9 @@ http::Response api_measure_catalogue(const RequestContext& ctx) {
                    {"description", c.description},
                    {"level_from", c.level_from},
                    {"level_to", c.level_to},
-                   {"provider", c.provider_name},
+                   {"provider", c.providers.empty() ? std::string() : c.providers.front().name},
                    {"how_to_request", c.how_to_request}};
-    if (c.provider) o["provider_unit_id"] = c.provider->value;
+    if (!c.providers.empty()) o["provider_unit_id"] = c.providers.front().unit.value;
     list.push_back(std::move(o));
   }
   return json_response(200, {{"measures", list}});
