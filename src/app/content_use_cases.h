@@ -75,6 +75,7 @@ struct MeetingInput {
   std::string video_link;
   std::vector<std::string> invited;  // participant ids
   std::string agenda;                // one item per line
+  std::string decisions;             // one per line: a meeting recorded after it was held (an arena's decision)
 };
 
 struct WriteOutcome {

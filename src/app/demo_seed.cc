@@ -7,6 +7,7 @@
 #include "domain/national_id.h"
 #include "store/consent_repository.h"
 #include "store/log_repository.h"
+#include "store/arena_repository.h"
 #include "store/catalogue_repository.h"
 #include "store/model_history_repository.h"
 #include "store/municipality_repository.h"
@@ -152,6 +153,47 @@ class Seeder {
                                           domain::service_snapshot((*row)->name, (*row)->service, checked.profile),
                                           "", std::nullopt, now_);
       if (!v) return v.error();
+    }
+
+    // Fjordvik's cooperation arenas: the school's resource team (public) and
+    // the municipality's BTI team (internal).
+    {
+      domain::Arena team;
+      team.municipality = fjordvik;
+      team.name = "Ressursteam Fjordvik skole";
+      team.purpose = "Lærere drøfter elever de undrer seg over med helsesykepleier og PPT, anonymt eller med "
+                     "samtykke fra foreldrene.";
+      team.level_from = 0;
+      team.level_to = 2;
+      team.frequency = "Annenhver tirsdag";
+      team.children = domain::Attendance::kNo;
+      team.parents = domain::Attendance::kWhenRelevant;
+      team.how_to_bring = "Meld saken til rektor senest fredagen før møtet.";
+      team.is_public = true;
+      team.members = {{units_["skole"], "Fjordvik skole", true},
+                      {units_["helsestasjon"], "Fjordvik helsestasjon og skolehelsetjeneste", true},
+                      {units_["ppt"], "PPT Fjordregionen", false},
+                      {units_["barnevern"], "Barneverntjenesten i Fjordregionen", false}};
+      domain::Arena bti = team;
+      bti.name = "BTI-team Fjordvik";
+      bti.purpose = "Ledere fra tjenestene følger opp hvordan kommunen arbeider etter BTI-modellen.";
+      bti.level_from = 2;
+      bti.level_to = 3;
+      bti.frequency = "Hver måned";
+      bti.parents = domain::Attendance::kNo;
+      bti.anonymous_cases = true;
+      bti.log_cases = false;
+      bti.is_public = false;
+      bti.members = {{units_["oppvekst"], "Oppvekstkontoret i Fjordvik", true},
+                     {units_["barnevern"], "Barneverntjenesten i Fjordregionen", true}};
+      for (auto* a : {&team, &bti}) {
+        auto id = store::insert_arena(tx_, *a, now_);
+        if (!id) return id.error();
+        a->id = *id;
+        auto v = store::append_model_change(tx_, fjordvik, domain::ModelKind::kArena, *id, domain::arena_snapshot(*a),
+                                            "", std::nullopt, now_);
+        if (!v) return v.error();
+      }
     }
 
     // Each municipality's measures catalogue (tiltaksoversikt), fictional.

@@ -232,6 +232,7 @@ domain::MeetingBody meeting_body(Transaction& tx, domain::LogId log, const Meeti
   body.place = in.place;
   body.video_link = in.video_link;
   body.agenda = lines_of(in.agenda);
+  body.decisions = lines_of(in.decisions);
   auto participants = store::participants_of(tx, log);
   bool stranger = false;
   for (const auto& id_text : in.invited) {

@@ -61,6 +61,27 @@ ModelSnapshot measure_snapshot(const CatalogueMeasure& m) {
           {"public", yes_no(m.is_public)}};
 }
 
+ModelSnapshot arena_snapshot(const Arena& a) {
+  std::string fixed, on_demand;
+  for (const auto& m : a.members) {
+    auto& list = m.fixed ? fixed : on_demand;
+    list += (list.empty() ? "" : ", ") + m.name;
+  }
+  std::string modes = a.anonymous_cases ? "anonymous" : "";
+  if (a.log_cases) modes += std::string(modes.empty() ? "" : ", ") + "log";
+  return {{"name", a.name},
+          {"purpose", a.purpose},
+          {"levels", std::to_string(a.level_from) + "-" + std::to_string(a.level_to)},
+          {"frequency", a.frequency},
+          {"fixed_units", fixed},
+          {"on_demand_units", on_demand},
+          {"children", std::string(attendance_code(a.children))},
+          {"parents", std::string(attendance_code(a.parents))},
+          {"how_to_bring", a.how_to_bring},
+          {"cases", modes},
+          {"public", yes_no(a.is_public)}};
+}
+
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& p) {
   std::string needs;
   for (Need n : p.needs) needs += (needs.empty() ? "" : ", ") + std::string(need_code(n));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "domain/arena.h"
 #include "domain/catalogue_measure.h"
 #include "domain/guide_diff.h"
 #include "domain/ids.h"
@@ -53,6 +54,9 @@ std::vector<FieldDiff> diff_snapshots(const ModelSnapshot& before, const ModelSn
 
 // A catalogue measure as its history keeps it (providers by name).
 ModelSnapshot measure_snapshot(const CatalogueMeasure& measure);
+
+// A cooperation arena as its history keeps it (members by name).
+ModelSnapshot arena_snapshot(const Arena& arena);
 
 // A service's entry as its history keeps it.
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& profile);

@@ -97,6 +97,8 @@ struct AccessFacts {
   // kReadModel: an active employment in a unit that serves the municipality
   // in question (store::works_for_municipality).
   bool actor_works_for_municipality = false;
+  // kUseArena: an active employment in one of the arena's member units.
+  bool actor_in_arena_unit = false;
   // kManageDeployment: an active operator role (store::has_operator_role).
   bool actor_is_operator = false;
 };

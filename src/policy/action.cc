@@ -42,6 +42,7 @@ std::string_view action_name(Action action) {
     case Action::kEditGuide: return "edit_guide";
     case Action::kReadModel: return "read_model";
     case Action::kEditModel: return "edit_model";
+    case Action::kUseArena: return "use_arena";
     case Action::kManageDeployment: return "manage_deployment";
   }
   return "unknown";

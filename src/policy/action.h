@@ -62,6 +62,7 @@ enum class Action {
   // The samhandlingsmodell (its public parts are kViewPublicPage).
   kReadModel,         // the parts of the municipality's model it has not made public (its employees)
   kEditModel,         // services, measures, arenas and plans of the municipality (its coordinator or administrator)
+  kUseArena,          // a cooperation arena's meetings: schedule, bring cases, minutes, decisions (its members)
   // The deployment itself.
   kManageDeployment,  // create municipalities and their first administrator (an operator)
 };
@@ -81,7 +82,7 @@ inline constexpr std::array kAllActions = {
     Action::kBreakGlass, Action::kFindForBreakGlass,
     Action::kManageMunicipality,
     Action::kUseTool,          Action::kEditGuide,        Action::kReadModel,
-    Action::kEditModel,        Action::kManageDeployment,
+    Action::kEditModel,        Action::kUseArena,         Action::kManageDeployment,
 };
 
 std::string_view action_name(Action action);

@@ -176,6 +176,7 @@ bool may_attempt(const Actor& actor, Action action) {
     case Action::kEditGuide:
     case Action::kReadModel:
     case Action::kEditModel:
+    case Action::kUseArena:
     case Action::kManageDeployment:
       return employee;
   }
@@ -246,6 +247,12 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kEditModel:
       return f.actor_is_bti_coordinator || f.actor_is_municipal_admin ? Decision::allow()
                                                                        : Decision::deny(DenyReason::kNotCoordinator);
+
+    // An arena's meetings and their cases: the people of its member units,
+    // and the municipality's coordinator who runs the model.
+    case Action::kUseArena:
+      return f.actor_in_arena_unit || f.actor_is_bti_coordinator ? Decision::allow()
+                                                                  : Decision::deny(DenyReason::kNotInUnit);
 
     // Creating municipalities: the deployment's operators only.
     case Action::kManageDeployment:
@@ -390,6 +397,7 @@ Decision can(const Actor& actor, Action action, const AccessFacts& f) {
     case Action::kEditGuide:
     case Action::kReadModel:
     case Action::kEditModel:
+    case Action::kUseArena:
     case Action::kManageDeployment:
       break;  // handled above
   }

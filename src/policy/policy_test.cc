@@ -433,7 +433,7 @@ struct World {
   bool holder, guardian, is_child, handover_target, admin, author, by_family;
   bool privacy_officer;
   bool record_unit_member, record_draft, record_author, coordinator, operator_role;
-  bool works_for_municipality;
+  bool works_for_municipality, arena_member;
   bool break_glass_designated, break_glass_open;
   domain::EntryKind entry_kind;
   bool notes_by_all, guardians_write_notes;
@@ -589,6 +589,7 @@ bool reference_allows(const World& w, Action a) {
     case Action::kEditGuide: return employee && w.coordinator;
     case Action::kReadModel: return employee && (w.works_for_municipality || w.coordinator || w.admin);
     case Action::kEditModel: return employee && (w.coordinator || w.admin);
+    case Action::kUseArena: return employee && (w.arena_member || w.coordinator);
     case Action::kManageDeployment: return employee && w.operator_role;
   }
   return false;
@@ -625,6 +626,7 @@ World random_world(std::mt19937_64& rng) {
   w.coordinator = coin(0.15);
   w.operator_role = coin(0.1);
   w.works_for_municipality = coin(0.3);
+  w.arena_member = coin(0.3);
   w.break_glass_designated = coin(0.2);
   w.break_glass_open = coin(0.2);
   w.author = coin(0.3);
@@ -693,6 +695,7 @@ AccessFacts facts_of(const World& w) {
   f.actor_is_bti_coordinator = w.coordinator;
   f.actor_is_operator = w.operator_role;
   f.actor_works_for_municipality = w.works_for_municipality;
+  f.actor_in_arena_unit = w.arena_member;
   f.actor_may_break_glass = w.break_glass_designated;
   if (w.break_glass_open) f.break_glass = BreakGlassFacts{.id = 1};
   f.actor_is_entry_author = w.author;

@@ -129,6 +129,7 @@ Result<void> delete_closed_log(Transaction& tx, domain::LogId log) {
       "DELETE FROM break_glass_review WHERE access_id IN (SELECT id FROM break_glass_access WHERE log_id = ?)",
       "DELETE FROM break_glass_access WHERE log_id = ?",
       "DELETE FROM tool_record WHERE log_id = ?",  // an undringsnotat attached to the log is part of it
+      "DELETE FROM arena_case WHERE log_id = ?",   // a cooperation arena's case from the log goes with it
       "DELETE FROM entry_link WHERE from_entry_id IN (SELECT id FROM entry WHERE log_id = ?)"
       " OR to_entry_id IN (SELECT id FROM entry WHERE log_id = ?)",
       "DELETE FROM measure_use WHERE entry_version_id IN"

@@ -531,6 +531,62 @@ std::vector<Row> inventory() {
            R"({"name":"Foreldreveiledning","age_from":0,"age_to":6,"level_from":1,"level_to":2,"providers":[3],)"
            R"("public":true})",
            200, kIngrid, 403),
+      // Cooperation arenas: their description is the model; their meetings are for members,
+      // and a case from a log is an access to the log (the family sees it).
+      none(S::kGet, "/kommune/{kommune}/arenaer", kNobody, "/kommune/9901/arenaer"),
+      none(S::kGet, "/kommune/{kommune}/arenaer/{arena}", kNobody, "/kommune/9901/arenaer/{team}"),
+      none(S::kGet, "/kommune/{kommune}/arenaer/ny", kBjorn, "/kommune/9901/arenaer/ny", "", 200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/arenaer/ny", kBjorn, "/kommune/9901/arenaer/ny",
+           "name=Ansvarsgruppe&level_from=2&level_to=3&fixed_units=1&children=no&parents=yes&log_cases=ja", 303,
+           kIngrid, 403),
+      none(S::kGet, "/kommune/{kommune}/arenaer/{arena}/rediger", kBjorn, "/kommune/9901/arenaer/{new_arena}/rediger",
+           "", 200, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/arenaer/{arena}/rediger", kBjorn, "/kommune/9901/arenaer/{new_arena}/rediger",
+           "name=Ansvarsgruppe+for+overganger&level_from=2&level_to=3&fixed_units=1&fixed_units=2&children=no"
+           "&parents=yes&log_cases=ja",
+           303, kIngrid, 403),
+      none(S::kForm, "/kommune/{kommune}/arenaer/{arena}/moter", kIngrid, "/kommune/9901/arenaer/{team}/moter",
+           "starts_at=2026-12-15T14%3A00&place=Personalrommet", 303, kOle, 403),
+      none(S::kGet, "/kommune/{kommune}/arenaer/{arena}/moter/{meeting}", kIngrid,
+           "/kommune/9901/arenaer/{team}/moter/{arena_meeting}", "", 200, kOle, 403),
+      none(S::kForm, "/kommune/{kommune}/arenaer/{arena}/moter/{meeting}/saker", kIngrid,
+           "/kommune/9901/arenaer/{team}/moter/{arena_meeting}/saker",
+           "kind=anonymous&age_band=6-9&description=Mye+borte", 303, kOle, 403),
+      write(S::kForm, "/kommune/{kommune}/arenaer/{arena}/moter/{meeting}/saker", kIngrid,
+            "/kommune/9901/arenaer/{team}/moter/{arena_meeting}/saker", "kind=log&log=1&description=Lesing", 303,
+            by_participation("change"), kOle),
+      none(S::kForm, "/kommune/{kommune}/arenaer/{arena}/moter/{meeting}/referat", kIngrid,
+           "/kommune/9901/arenaer/{team}/moter/{arena_meeting}/referat", "minutes=Dr%C3%B8ftet+to+saker", 200, kOle,
+           403),
+      write(S::kForm, "/kommune/{kommune}/arenaer/{arena}/moter/{meeting}/saker/{case}/vedtak", kIngrid,
+            "/kommune/9901/arenaer/{team}/moter/{arena_meeting}/saker/{log_case}/vedtak",
+            "decision=PPT+observerer&into_log=ja", 200, by_participation("create", "meeting", "{meeting}"), kOle),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/arenas", kNobody, "/api/v1/municipalities/9901/arenas"),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/arenas/{arena}", kNobody,
+           "/api/v1/municipalities/9901/arenas/{team}"),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas", kBjorn, "/api/v1/municipalities/9901/arenas",
+           R"({"name":"BTI-forum","level_from":"1","level_to":"2","fixed_units":[3],"children_attend":"no",)"
+           R"("parents_attend":"no","anonymous_cases":true})",
+           201, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas/{arena}", kBjorn,
+           "/api/v1/municipalities/9901/arenas/{new_arena}",
+           R"({"name":"BTI-forum Fjordvik","level_from":"1","level_to":"2","fixed_units":[3],"children_attend":"no",)"
+           R"("parents_attend":"no","anonymous_cases":true})",
+           200, kIngrid, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas/{arena}/meetings", kIngrid,
+           "/api/v1/municipalities/9901/arenas/{team}/meetings", R"({"starts_at":"2026-12-29T14:00","place":"Rom 2"})",
+           201, kOle, 403),
+      none(S::kGet, "/api/v1/municipalities/{kommune}/arenas/{arena}/meetings/{meeting}", kIngrid,
+           "/api/v1/municipalities/9901/arenas/{team}/meetings/{arena_meeting}", "", 200, kOle, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas/{arena}/meetings/{meeting}/cases", kIngrid,
+           "/api/v1/municipalities/9901/arenas/{team}/meetings/{arena_meeting}/cases",
+           R"({"kind":"anonymous","age_band":"10-12","description":"Uro i klassen"})", 201, kOle, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas/{arena}/meetings/{meeting}/minutes", kIngrid,
+           "/api/v1/municipalities/9901/arenas/{team}/meetings/{arena_meeting}/minutes",
+           R"({"minutes":"Drøftet én sak."})", 200, kOle, 403),
+      none(S::kJson, "/api/v1/municipalities/{kommune}/arenas/{arena}/meetings/{meeting}/cases/{case}/decision",
+           kIngrid, "/api/v1/municipalities/9901/arenas/{team}/meetings/{arena_meeting}/cases/{anonymous_case}/decision",
+           R"({"decision":"Helsesykepleier tar kontakt."})", 200, kOle, 403),
       none(S::kGet, "/kommune/{kommune}/samhandling/historikk", kBjorn, "/kommune/9901/samhandling/historikk", "", 200,
            kIngrid, 403),
       none(S::kGet, "/kommune/{kommune}/samhandling/historikk/{change}", kBjorn,
@@ -614,6 +670,12 @@ class AccessInventory : public ServerSuite<AccessInventory> {
     replace("tool_draft", sql("SELECT COALESCE(MAX(id), 0) FROM tool_record WHERE status = 'draft'"));
     replace("tool_attached", sql("SELECT COALESCE(MAX(id), 0) FROM tool_record WHERE log_id = 1"));
     replace("catalogue", sql("SELECT MIN(id) FROM catalogue_measure WHERE municipality_id = 1"));
+    replace("team", sql("SELECT id FROM arena WHERE name = 'Ressursteam Fjordvik skole'"));
+    replace("new_arena", sql("SELECT MAX(id) FROM arena"));
+    replace("arena_meeting", sql("SELECT COALESCE(MAX(id), 0) FROM arena_meeting"));
+    replace("log_case", sql("SELECT COALESCE(MAX(id), 0) FROM arena_case WHERE kind = 'log' AND decision IS NULL"));
+    replace("anonymous_case",
+            sql("SELECT COALESCE(MAX(id), 0) FROM arena_case WHERE kind = 'anonymous' AND decision IS NULL"));
     replace("hash", [] {
       return std::string(boost::json::parse(get(port(), "/api/v1/consent-text").body).at("hash").as_string());
     });

@@ -305,6 +305,7 @@ http::Response render_citizen(const RequestContext& ctx, const std::shared_ptr<c
   page.set("municipality_name", p->municipality.name);
   page.set("content_lang", std::string(lang));
   page.set("guide_href", guide_url(p->municipality));
+  page.set("services_href", "/kommune/" + p->municipality.kommunenummer + "/tjenester");
   set_moved(page, "intro", local_markdown(ctx, p->guide.citizen_intro));
   mustache::data contacts(mustache::data::type::list);
   for (const auto& c : p->guide.contacts) {

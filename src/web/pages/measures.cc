@@ -227,6 +227,8 @@ http::Response catalogue_measures_page(const RequestContext& ctx) {
   set_moved(page, "measures", std::move(items));
   page.set("total", std::to_string(catalogue->total));
   page.set("total_is_lower_bound", flag(catalogue->total_is_lower_bound));
+  // "At least 0" tells nobody anything: no total when every count is hidden.
+  page.set("has_total", flag(!(catalogue->total_is_lower_bound && catalogue->total == 0)));
   return page_response(ctx, 200, "catalogue_measures", page);
 }
 

@@ -28,7 +28,12 @@ void set_filter(const RequestContext& ctx, mustache::data& page, const domain::S
   const auto typed = [&](std::string_view key) {
     return fields ? std::string(http::find_field(*fields, key).value_or("")).substr(0, 200) : std::string();
   };
-  page.set("q_age", f.age ? std::to_string(*f.age) : std::string());
+  // What was typed comes back; an age the filter could not use is said so beside the field.
+  const auto typed_age = typed("alder");
+  page.set("q_age", typed_age);
+  const bool bad_age = !typed_age.empty() && !f.age;
+  page.set("age_error", flag(bad_age));
+  page.set("age_error_text", text(ctx, "model.error.age"));
   page.set("q_words", typed("sok"));
   mustache::data needs(mustache::data::type::list);
   for (auto n : domain::kAllNeeds) {
