@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/oslo_time.h"
 #include "domain/model_change.h"
 #include "domain/municipality.h"
 #include "domain/national_id.h"
@@ -9,6 +10,7 @@
 #include "store/log_repository.h"
 #include "store/arena_repository.h"
 #include "store/catalogue_repository.h"
+#include "store/plan_repository.h"
 #include "store/model_history_repository.h"
 #include "store/municipality_repository.h"
 #include "store/service_catalogue_repository.h"
@@ -192,6 +194,37 @@ class Seeder {
         a->id = *id;
         auto v = store::append_model_change(tx_, fjordvik, domain::ModelKind::kArena, *id, domain::arena_snapshot(*a),
                                             "", std::nullopt, now_);
+        if (!v) return v.error();
+      }
+    }
+
+    // Fjordvik's plan for preventive work and a transition routine that is
+    // due for review (last reviewed 14 months ago).
+    {
+      const auto today = oslo_date(now_);
+      domain::Plan plan;
+      plan.municipality = fjordvik;
+      plan.level = domain::PlanLevel::kMunicipality;
+      plan.kind = domain::PlanKind::kPlan;
+      plan.title = "Plan for forebyggende arbeid for barn og unge 2025–2028";
+      plan.body = "### Mål\n\n- Alle barn skal ha en trygg voksen.\n- Tjenestene skal oppdage bekymring tidlig.\n\n"
+                  "### Slik arbeider vi\n\nKommunen bruker BTI-modellen med handlingsveileder og stafettlogg.";
+      plan.owner = "Kommunalsjef for oppvekst";
+      plan.reviewed_on = sys_days{today} - days(30);
+      plan.is_public = true;
+      domain::Plan routine = plan;
+      routine.level = domain::PlanLevel::kService;
+      routine.kind = domain::PlanKind::kRoutine;
+      routine.title = "Overgangsrutine barnehage–skole";
+      routine.body = "1. Barnehagen inviterer foreldrene til samtale i januar.\n2. Med samtykke møter skolen barnehagen i mars.";
+      routine.owner = "Rektor, Fjordvik skole";
+      routine.reviewed_on = sys_days{today} - days(430);
+      for (auto* p : {&plan, &routine}) {
+        auto id = store::insert_plan(tx_, *p, now_);
+        if (!id) return id.error();
+        p->id = *id;
+        auto v = store::append_model_change(tx_, fjordvik, domain::ModelKind::kPlan, *id, domain::plan_snapshot(*p), "",
+                                            std::nullopt, now_);
         if (!v) return v.error();
       }
     }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/oslo_time.h"
+
 namespace stafett::domain {
 namespace {
 
@@ -80,6 +82,16 @@ ModelSnapshot arena_snapshot(const Arena& a) {
           {"how_to_bring", a.how_to_bring},
           {"cases", modes},
           {"public", yes_no(a.is_public)}};
+}
+
+ModelSnapshot plan_snapshot(const Plan& p) {
+  return {{"title", p.title},
+          {"plan_level", std::string(plan_level_code(p.level))},
+          {"plan_kind", std::string(plan_kind_code(p.kind))},
+          {"body", p.body},
+          {"owner", p.owner},
+          {"reviewed_on", iso_date(p.reviewed_on)},
+          {"public", yes_no(p.is_public)}};
 }
 
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& p) {

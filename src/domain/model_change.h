@@ -15,6 +15,7 @@
 #include "domain/guide_diff.h"
 #include "domain/ids.h"
 #include "domain/municipality.h"
+#include "domain/plan.h"
 #include "domain/service_profile.h"
 #include "domain/service_type.h"
 
@@ -57,6 +58,9 @@ ModelSnapshot measure_snapshot(const CatalogueMeasure& measure);
 
 // A cooperation arena as its history keeps it (members by name).
 ModelSnapshot arena_snapshot(const Arena& arena);
+
+// A plan or routine as its history keeps it.
+ModelSnapshot plan_snapshot(const Plan& plan);
 
 // A service's entry as its history keeps it.
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& profile);

@@ -13,6 +13,7 @@ http::Response start_page(const RequestContext& ctx) {
   for (const auto& m : overview->municipalities) {
     mustache::data item(mustache::data::type::object);
     item.set("name", m.name);
+    item.set("href", "/kommune/" + m.kommunenummer + "/samhandling");
     municipalities.push_back(item);
   }
   mustache::data page(mustache::data::type::object);
