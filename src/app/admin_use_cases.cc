@@ -1,5 +1,6 @@
 #include "app/admin_use_cases.h"
 
+#include "domain/web_origin.h"
 #include "policy/policy.h"
 #include "store/municipality_repository.h"
 #include "store/people_repository.h"
@@ -56,7 +57,9 @@ Result<std::vector<MunicipalitySettingsView>> administered_municipalities(store:
           if (!settings) return settings.error();
           auto retention = store::retention_settings(tx, m.id);
           if (!retention) return retention.error();
-          out.push_back({m, *settings, *retention});
+          auto origins = store::embedding_origins(tx, m.id);
+          if (!origins) return origins.error();
+          out.push_back({m, *settings, *retention, std::move(*origins)});
         }
         if (out.empty()) return make_error(Errc::kForbidden, "administers no municipality");
         return out;
@@ -100,6 +103,50 @@ Result<FieldErrors> save_retention(store::Database& db, const policy::Actor& act
   });
   if (!r) return r.error();
   return errors;
+}
+
+Result<FieldErrors> save_embedding_origins(store::Database& db, const policy::Actor& actor,
+                                           domain::MunicipalityId municipality, std::string_view lines,
+                                           const Clock& clock) {
+  FieldErrors errors;
+  std::vector<std::string> origins;
+  std::size_t start = 0;
+  while (start <= lines.size()) {
+    std::size_t end = lines.find('\n', start);
+    if (end == std::string_view::npos) end = lines.size();
+    const auto line = lines.substr(start, end - start);
+    if (line.find_first_not_of(" \r") != std::string_view::npos) {
+      auto origin = domain::normalize_origin(line);
+      if (!origin) {
+        errors.push_back({"origins", "settings.error.origin"});
+        break;
+      }
+      origins.push_back(*origin);
+    }
+    start = end + 1;
+  }
+  if (origins.size() > 20) errors.push_back({"origins", "settings.error.origin_count"});
+  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
+    if (auto allowed = require_admin(tx, actor, municipality, clock.now()); !allowed) return allowed;
+    if (!errors.empty()) return {};
+    return store::replace_embedding_origins(tx, municipality, origins);
+  });
+  if (!r) return r.error();
+  return errors;
+}
+
+Result<bool> may_embed(store::Database& db, const std::string& kommunenummer, std::string_view origin) {
+  return store::transact_value<bool>(db, TxMode::kRead, [&](Transaction& tx) -> Result<bool> {
+    auto m = store::find_municipality_by_number(tx, kommunenummer);
+    if (!m) return m.error();
+    if (!*m) return false;
+    auto origins = store::embedding_origins(tx, (*m)->id);
+    if (!origins) return origins.error();
+    for (const auto& o : *origins) {
+      if (o == origin) return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace stafett::app

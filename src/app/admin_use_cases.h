@@ -19,6 +19,7 @@ struct MunicipalitySettingsView {
   domain::Municipality municipality;
   domain::ConsentSettings settings;
   domain::RetentionSettings retention;
+  std::vector<std::string> embedding_origins;  // web sites that may embed the model's public JSON
 };
 
 // The municipalities the actor administers, with their settings.
@@ -38,5 +39,15 @@ Result<FieldErrors> save_settings(store::Database& db, const policy::Actor& acto
 Result<FieldErrors> save_retention(store::Database& db, const policy::Actor& actor,
                                    domain::MunicipalityId municipality, std::string_view closed_log_days,
                                    std::string_view access_record_days, const Clock& clock);
+
+// Saves the web sites (one origin per line) that may embed the public JSON of
+// the municipality's samhandlingsmodell; field "origins" names a bad line.
+Result<FieldErrors> save_embedding_origins(store::Database& db, const policy::Actor& actor,
+                                           domain::MunicipalityId municipality, std::string_view lines,
+                                           const Clock& clock);
+
+// Whether `origin` may embed the public JSON of the municipality numbered
+// `kommunenummer` (no actor: the answer is the same for anyone).
+Result<bool> may_embed(store::Database& db, const std::string& kommunenummer, std::string_view origin);
 
 }  // namespace stafett::app

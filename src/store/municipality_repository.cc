@@ -56,4 +56,25 @@ Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, d
   return one_municipality(tx.query("SELECT id, name, kommunenummer FROM municipality WHERE id = ?", {id.value}));
 }
 
+Result<std::vector<std::string>> embedding_origins(Transaction& tx, domain::MunicipalityId municipality) {
+  auto rows = tx.query("SELECT origin FROM municipality_origin WHERE municipality_id = ? ORDER BY origin",
+                       {municipality.value});
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  for (const Row& r : *rows) out.push_back(r.text(0));
+  return out;
+}
+
+Result<void> replace_embedding_origins(Transaction& tx, domain::MunicipalityId municipality,
+                                       const std::vector<std::string>& origins) {
+  auto cleared = tx.execute("DELETE FROM municipality_origin WHERE municipality_id = ?", {municipality.value});
+  if (!cleared) return cleared.error();
+  for (const auto& o : origins) {
+    auto r = tx.execute("INSERT INTO municipality_origin (municipality_id, origin) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        {municipality.value, o});
+    if (!r) return r.error();
+  }
+  return {};
+}
+
 }  // namespace stafett::store

@@ -25,4 +25,9 @@ Result<std::optional<domain::Municipality>> find_municipality_by_number(Transact
                                                                         const std::string& kommunenummer);
 Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, domain::MunicipalityId id);
 
+// The origins that may embed the municipality's public JSON (CORS), sorted.
+Result<std::vector<std::string>> embedding_origins(Transaction& tx, domain::MunicipalityId municipality);
+Result<void> replace_embedding_origins(Transaction& tx, domain::MunicipalityId municipality,
+                                       const std::vector<std::string>& origins);
+
 }  // namespace stafett::store

@@ -1,5 +1,7 @@
 #include "web/pipeline.h"
 
+#include "app/admin_use_cases.h"
+
 #include <spdlog/spdlog.h>
 
 #include "http/form_urlencode.h"
@@ -53,6 +55,18 @@ std::string Pipeline::page_to_return_to(const http::Request& request) const {
     }
   }
   return "/";
+}
+
+void Pipeline::allow_embedding(const http::Request& request, const http::PathParams& params,
+                               http::Response& response) const {
+  // The answer depends on the Origin, so caches must keep them apart.
+  response.add_header("Vary", "Origin");
+  const auto origin = request.header("origin");
+  const auto kommune = params.find("kommune");
+  if (!origin || kommune == params.end() || response.status != 200) return;
+  auto allowed = app::may_embed(app_.db, kommune->second, *origin);
+  if (!allowed || !*allowed) return;
+  response.add_header("Access-Control-Allow-Origin", std::string(*origin));
 }
 
 http::Response Pipeline::renewal_needed(const http::Request& request, Locale locale) const {
@@ -190,7 +204,11 @@ http::Response Pipeline::handle(const http::Request& request) const {
 
   // 7. The handler. Anything it throws becomes the 500 page, never a trace.
   try {
-    return finish(route.handler(ctx));
+    auto response = route.handler(ctx);
+    // 8. Public JSON the municipality lets its own web sites embed: CORS for
+    //    the origins it configured, never with credentials.
+    if (route.option == RouteOption::kEmbeddable) allow_embedding(request, match.params, response);
+    return finish(std::move(response));
   } catch (const std::exception& e) {
     spdlog::error("request {}: {} failed: {}", request.request_id, route.pattern, e.what());
     return finish(error_response(app_, request, locale, 500));

@@ -25,6 +25,9 @@ class Pipeline {
   // Where to come back to after renewing a login (see RouteOption::kRecentLogin).
   std::string page_to_return_to(const http::Request& request) const;
   http::Response renewal_needed(const http::Request& request, Locale locale) const;
+  // Adds CORS headers when the request's Origin is one the municipality in the
+  // path lets embed its public JSON (RouteOption::kEmbeddable).
+  void allow_embedding(const http::Request& request, const http::PathParams& params, http::Response& response) const;
 
   const AppContext& app_;
   http::Router<const Route*> router_;

@@ -23,6 +23,9 @@ enum class RouteOption {
   // participant, exporting a whole log); otherwise the pipeline sends them to
   // log in again (/logg-inn/fornye) before the handler runs.
   kRecentLogin,
+  // Public JSON a municipality may embed in its own web site: answered with
+  // CORS headers for the origins it configured (and no one else).
+  kEmbeddable,
 };
 
 struct Route {

@@ -54,6 +54,13 @@ http::Response settings_page(const RequestContext& ctx, std::optional<std::int64
       for (const auto& fe : errors) e.set(fe.field, ctx.app.catalogs.text(ctx.locale, fe.message));
       item.set("errors", e);
     }
+    item.set("origins_action", "/admin/kommuner/" + std::to_string(m.municipality.id.value) + "/nettsteder");
+    std::string origins;
+    for (const auto& o : m.embedding_origins) origins += o + "\n";
+    item.set("origins", origins);
+    if (failed_for && *failed_for == m.municipality.id.value) {
+      if (auto typed = http::find_field(ctx.form, "origins")) item.set("origins", std::string(*typed));
+    }
     items.push_back(item);
   }
   page.set("municipalities", items);
@@ -116,6 +123,37 @@ http::Response api_save_retention(const RequestContext& ctx) {
   };
   auto r = app::save_retention(ctx.app.db, ctx.actor, domain::MunicipalityId{*id}, days("closed_log_days"),
                                days("access_record_days"), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (!r->empty()) return field_errors_response(ctx, *r);
+  return json_response(200, {{"saved", *id}});
+}
+
+// POST /admin/kommuner/{municipality}/nettsteder
+http::Response admin_save_origins(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "municipality");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto r = app::save_embedding_origins(ctx.app.db, ctx.actor, domain::MunicipalityId{*id},
+                                       http::find_field(ctx.form, "origins").value_or(""), ctx.app.clock);
+  if (!r) return failure_response(ctx, r.error());
+  if (r->empty()) return settings_page(ctx, std::nullopt, {}, 200, true);
+  return settings_page(ctx, *id, *r, 422, false);
+}
+
+// POST /api/v1/admin/municipalities/{municipality}/origins {"origins": ["https://www.fjordvik.no"]}
+http::Response api_save_origins(const RequestContext& ctx) {
+  const auto id = id_param(ctx, "municipality");
+  if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
+  auto body = json_body(ctx.request);
+  if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  const auto* list = body->if_contains("origins");
+  if (list == nullptr || !list->is_array()) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+  std::string lines;
+  for (const auto& o : list->as_array()) {
+    if (!o.is_string()) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+    if (o.as_string().find('\n') != boost::json::string::npos) return error_response(ctx.app, ctx.request, ctx.locale, 400);
+    lines += std::string(o.as_string()) + "\n";
+  }
+  auto r = app::save_embedding_origins(ctx.app.db, ctx.actor, domain::MunicipalityId{*id}, lines, ctx.app.clock);
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
   return json_response(200, {{"saved", *id}});

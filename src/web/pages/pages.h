@@ -245,6 +245,8 @@ http::Response api_deployment_municipalities(const RequestContext& ctx);
 http::Response api_add_municipality(const RequestContext& ctx);
 
 http::Response admin_settings(const RequestContext& ctx);
+http::Response admin_save_origins(const RequestContext& ctx);
+http::Response api_save_origins(const RequestContext& ctx);
 http::Response admin_save_settings(const RequestContext& ctx);
 http::Response api_admin_settings(const RequestContext& ctx);
 // How long the municipality keeps closed logs and their access records.
