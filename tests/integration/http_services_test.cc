@@ -119,6 +119,10 @@ TEST_F(ServicesHttp, EmployeesSeeTheirMunicipalitysInternalEntriesOnly) {
   EXPECT_FALSE(has(ingrid.get("/kommune/9902/tjenester").body, "Lauvåsen ressursteam"));
   EXPECT_FALSE(has(ingrid.get("/api/v1/municipalities/9902/services").body, "ressursteam"));
   EXPECT_TRUE(has(ingrid.get("/kommune/9901/tjenester").body, "Oppvekstkontoret")) << "but Fjordvik's";
+  // The participant picker of her log links each unit on offer to its catalogue entry.
+  auto picker = ingrid.get("/logger/1/deltakere");
+  ASSERT_EQ(picker.status, 200);
+  EXPECT_TRUE(has(picker.body, "href=\"/kommune/9901/tjenester/")) << picker.body;
   EXPECT_EQ(gry.get("/kommune/9901/tjenester/7").status, 404) << "and Gry nothing of Fjordvik's";
   auto hanne = demo_log_in(port(), kHanne, "citizen");
   EXPECT_EQ(hanne.get(path).status, 404) << "a guardian is the public here";

@@ -6,6 +6,8 @@
 // Forms are two-step where they must be (the guardians are known only once
 // the child is found). National identity numbers travel only in POST bodies,
 // never in a URL.
+#include <set>
+
 #include "app/log_use_cases.h"
 #include "app/tool_records.h"
 #include "http/form_urlencode.h"
@@ -345,6 +347,26 @@ http::Response participants_page_with(const RequestContext& ctx, std::int64_t id
     list.push_back(item);
   }
   page.set("candidates", list);
+  // What each unit on offer does, from the municipality's service catalogue.
+  std::string kommune;
+  if (ctx.app.guides != nullptr) {
+    if (auto all = ctx.app.guides->municipalities(ctx.app.db, ctx.app.clock.now())) {
+      for (const auto& m : *all) {
+        if (m.id.value == view->log.municipality.value) kommune = m.kommunenummer;
+      }
+    }
+  }
+  mustache::data catalogue(mustache::data::type::list);
+  std::set<std::int64_t> seen;
+  for (const auto& c : *candidates) {
+    if (kommune.empty() || !seen.insert(c.unit.value).second) continue;
+    mustache::data item(mustache::data::type::object);
+    item.set("unit_name", c.unit_name);
+    item.set("unit_href", "/kommune/" + kommune + "/tjenester/" + std::to_string(c.unit.value));
+    catalogue.push_back(item);
+  }
+  page.set("has_catalogue_units", flag(!seen.empty()));
+  page.set("catalogue_units", catalogue);
   page.set("add_action", log_url(id) + "/deltakere");
   page.set("handover_action", log_url(id) + "/overlevering");
   page.set("handover_targets", handover_targets);
