@@ -119,10 +119,11 @@ TEST_F(ServicesHttp, EmployeesSeeTheirMunicipalitysInternalEntriesOnly) {
   EXPECT_FALSE(has(ingrid.get("/kommune/9902/tjenester").body, "Lauvåsen ressursteam"));
   EXPECT_FALSE(has(ingrid.get("/api/v1/municipalities/9902/services").body, "ressursteam"));
   EXPECT_TRUE(has(ingrid.get("/kommune/9901/tjenester").body, "Oppvekstkontoret")) << "but Fjordvik's";
-  // The participant picker of her log links each unit on offer to its catalogue entry.
-  auto picker = ingrid.get("/logger/1/deltakere");
+  // The participant picker of a log links each unit on offer to its catalogue
+  // entry: Sara, holding Sofie's log, may add the school's teacher.
+  auto picker = demo_log_in(port(), 3, "employee").get("/logger/3/deltakere");
   ASSERT_EQ(picker.status, 200);
-  EXPECT_TRUE(has(picker.body, "href=\"/kommune/9901/tjenester/")) << picker.body;
+  EXPECT_TRUE(has(picker.body, "href=\"/kommune/9901/tjenester/2\">Fjordvik skole</a>")) << picker.body;
   EXPECT_EQ(gry.get("/kommune/9901/tjenester/7").status, 404) << "and Gry nothing of Fjordvik's";
   auto hanne = demo_log_in(port(), kHanne, "citizen");
   EXPECT_EQ(hanne.get(path).status, 404) << "a guardian is the public here";
