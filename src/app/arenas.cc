@@ -79,17 +79,9 @@ Result<ArenaEntry> member_entry(Transaction& tx, const policy::Actor& actor, con
 
 Result<domain::ArenaCheck> check(Transaction& tx, const ArenaForm& form, domain::MunicipalityId municipality) {
   auto checked = domain::check_arena(form.input);
-  for (auto& m : checked.arena.members) {
-    auto serves = store::unit_serves(tx, m.unit, municipality);
-    if (!serves) return serves.error();
-    auto unit = store::find_unit(tx, m.unit);
-    if (!unit) return unit.error();
-    if (!*serves || !*unit) {
-      checked.problems.push_back({"fixed_units", "model.error.provider"});
-      break;
-    }
-    m.name = (*unit)->name;
-  }
+  auto serving = name_serving_units(tx, municipality, checked.arena.members);
+  if (!serving) return serving.error();
+  if (!*serving) checked.problems.push_back({"fixed_units", "model.error.provider"});
   if (auto p = domain::model_line_problem(form.summary, 500, false)) checked.problems.push_back({"summary", *p});
   checked.arena.municipality = municipality;
   return checked;
@@ -114,16 +106,6 @@ std::string local_minute(TimePoint t) {
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
                 static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
   return out;
-}
-
-std::optional<std::int64_t> id_of(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
 }  // namespace
@@ -258,7 +240,7 @@ Result<Created> bring_case(store::Database& db, AccessTrail& trail, const policy
     } else if (in.kind == "log") {
       c.anonymous = false;
       if (!e->arena.log_cases) out.errors.push_back({"kind", "arena.error.no_log_cases"});
-      const auto id = id_of(in.log);
+      const auto id = domain::id_from_text(in.log);
       std::optional<store::LogRow> log;
       if (id) {
         auto found = store::find_log(tx, domain::LogId{*id});

@@ -20,17 +20,9 @@ bool visible(const domain::CatalogueMeasure& m, const ModelRights& rights) {
 // are known to serve the municipality.
 Result<domain::MeasureCheck> check(Transaction& tx, const MeasureForm& form, domain::MunicipalityId municipality) {
   auto checked = domain::check_measure(form.input);
-  for (auto& p : checked.measure.providers) {
-    auto serves = store::unit_serves(tx, p.unit, municipality);
-    if (!serves) return serves.error();
-    auto unit = store::find_unit(tx, p.unit);
-    if (!unit) return unit.error();
-    if (!*serves || !*unit) {
-      checked.problems.push_back({"providers", "model.error.provider"});
-      break;
-    }
-    p.name = (*unit)->name;
-  }
+  auto serving = name_serving_units(tx, municipality, checked.measure.providers);
+  if (!serving) return serving.error();
+  if (!*serving) checked.problems.push_back({"providers", "model.error.provider"});
   if (auto p = domain::model_line_problem(form.summary, 500, false)) checked.problems.push_back({"summary", *p});
   checked.measure.municipality = municipality;
   return checked;

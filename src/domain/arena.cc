@@ -12,21 +12,6 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kAttendance = {"no", "when_relevant", "yes"};
 
-std::optional<int> level_of(std::string_view text) {
-  if (text.size() != 1 || text[0] < '0' || text[0] > '3') return std::nullopt;
-  return text[0] - '0';
-}
-
-std::optional<std::int64_t> id_of(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
-}
-
 void note(FieldProblems& p, const std::string& field, const std::optional<std::string>& problem) {
   if (problem) p.push_back({field, *problem});
 }
@@ -53,8 +38,8 @@ ArenaCheck check_arena(const ArenaInput& in) {
   a.name = in.name;
   note(p, "purpose", model_markdown_problem(in.purpose, 10000));
   a.purpose = in.purpose;
-  const auto from = level_of(in.level_from);
-  const auto to = level_of(in.level_to);
+  const auto from = small_number_from_text(in.level_from, 3);
+  const auto to = small_number_from_text(in.level_to, 3);
   if (!from) p.push_back({"level_from", "model.error.level"});
   if (!to) p.push_back({"level_to", "model.error.level"});
   if (from && to && *from > *to) p.push_back({"level_to", "model.error.level_order"});
@@ -73,7 +58,7 @@ ArenaCheck check_arena(const ArenaInput& in) {
   bool bad_unit = false;
   const auto add = [&](const std::vector<std::string>& ids, bool fixed) {
     for (const auto& text : ids) {
-      const auto id = id_of(text);
+      const auto id = id_from_text(text);
       if (!id) {
         bad_unit = true;
         continue;

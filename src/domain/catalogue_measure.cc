@@ -9,27 +9,6 @@
 namespace stafett::domain {
 namespace {
 
-std::optional<int> small_number(std::string_view text, int max) {
-  if (text.empty() || text.size() > 2) return std::nullopt;
-  int v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  if (v > max) return std::nullopt;
-  return v;
-}
-
-std::optional<std::int64_t> id_of(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
-}
-
 void note(FieldProblems& p, const std::string& field, const std::optional<std::string>& problem) {
   if (problem) p.push_back({field, *problem});
 }
@@ -46,22 +25,22 @@ MeasureCheck check_measure(const MeasureInput& in) {
   m.description = in.description;
   note(p, "target_group", model_line_problem(in.target_group, 300, false));
   m.target_group = in.target_group;
-  const auto from = small_number(in.age_from, kMaxCatalogueAge);
-  const auto to = small_number(in.age_to, kMaxCatalogueAge);
+  const auto from = small_number_from_text(in.age_from, kMaxCatalogueAge);
+  const auto to = small_number_from_text(in.age_to, kMaxCatalogueAge);
   if (!from) p.push_back({"age_from", "model.error.age"});
   if (!to) p.push_back({"age_to", "model.error.age"});
   if (from && to && *from > *to) p.push_back({"age_to", "model.error.age_order"});
   m.age_from = from.value_or(0);
   m.age_to = to.value_or(0);
-  const auto level_from = small_number(in.level_from, 3);
-  const auto level_to = small_number(in.level_to, 3);
+  const auto level_from = small_number_from_text(in.level_from, 3);
+  const auto level_to = small_number_from_text(in.level_to, 3);
   if (!level_from) p.push_back({"level_from", "model.error.level"});
   if (!level_to) p.push_back({"level_to", "model.error.level"});
   if (level_from && level_to && *level_from > *level_to) p.push_back({"level_to", "model.error.level_order"});
   m.level_from = level_from.value_or(0);
   m.level_to = level_to.value_or(0);
   for (const auto& text : in.providers) {
-    const auto id = id_of(text);
+    const auto id = id_from_text(text);
     if (!id) {
       p.push_back({"providers", "model.error.provider"});
       break;

@@ -47,6 +47,27 @@ std::optional<std::string> model_markdown_problem(std::string_view text, std::si
   return std::nullopt;
 }
 
+std::optional<int> small_number_from_text(std::string_view text, int max) {
+  if (text.empty() || text.size() > 2) return std::nullopt;
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v > max) return std::nullopt;
+  return v;
+}
+
+std::optional<std::int64_t> id_from_text(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v > 0 ? std::optional<std::int64_t>(v) : std::nullopt;
+}
+
 std::optional<std::string> model_line_problem(std::string_view text, std::size_t max_bytes, bool required) {
   if (required && is_blank(text)) return "model.error.required";
   if (text.size() > max_bytes) return "model.error.too_long";

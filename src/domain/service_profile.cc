@@ -12,16 +12,6 @@ constexpr std::array<std::string_view, kAllNeeds.size()> kNeedCodes = {
     "language", "learning", "behaviour", "mental_health", "physical_health", "substance",
     "violence", "family",   "economy",   "leisure",       "absence"};
 
-std::optional<int> small_number(std::string_view text) {
-  if (text.empty() || text.size() > 2) return std::nullopt;
-  int v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
 void note(FieldProblems& p, const std::string& field, const std::optional<std::string>& problem) {
   if (problem) p.push_back({field, *problem});
 }
@@ -72,8 +62,8 @@ ServiceProfileCheck check_service_profile(const ServiceProfileInput& in) {
   note(p, "description", model_markdown_problem(in.description, kMaxServiceDescription));
   s.description = in.description;
 
-  const auto from = small_number(in.age_from);
-  const auto to = small_number(in.age_to);
+  const auto from = small_number_from_text(in.age_from, 99);
+  const auto to = small_number_from_text(in.age_to, 99);
   if (!from || *from > kMaxCatalogueAge) p.push_back({"age_from", "model.error.age"});
   if (!to || *to > kMaxCatalogueAge) p.push_back({"age_to", "model.error.age"});
   if (from && to && *from <= kMaxCatalogueAge && *to <= kMaxCatalogueAge && *from > *to) {

@@ -37,6 +37,19 @@ void push_moved(mustache::data& list, mustache::data&& item) {
   items.push_back(std::move(item));
 }
 
+mustache::data select_options(const RequestContext& ctx, std::initializer_list<std::string_view> codes,
+                              const std::string& prefix, const std::string& chosen) {
+  mustache::data list(mustache::data::type::list);
+  for (auto code : codes) {
+    mustache::data item(mustache::data::type::object);
+    item.set("code", std::string(code));
+    item.set("label", text(ctx, prefix + std::string(code)));
+    item.set("selected", flag(chosen == code));
+    push_moved(list, std::move(item));
+  }
+  return list;
+}
+
 void set_errors(const RequestContext& ctx, mustache::data& page, const app::FieldErrors& errors) {
   mustache::data by_field(mustache::data::type::object);
   mustache::data summary(mustache::data::type::list);

@@ -2,7 +2,9 @@
 // Small pieces every page handler uses to fill a template: booleans as
 // mustache sections, catalog text in the request's language, form errors.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <kainjow/mustache.hpp>
 
@@ -27,6 +29,11 @@ inline std::string log_url(domain::LogId id) { return log_url(id.value); }
 // was copied twice over (and freed twice). These move it in instead.
 void set_moved(kainjow::mustache::data& object, const std::string& key, kainjow::mustache::data&& value);
 void push_moved(kainjow::mustache::data& list, kainjow::mustache::data&& item);
+
+// [{code, label, selected}] for a <select>: each code's label is the catalog's
+// text at `prefix` + code.
+kainjow::mustache::data select_options(const RequestContext& ctx, std::initializer_list<std::string_view> codes,
+                                       const std::string& prefix, const std::string& chosen);
 
 // errors.<field> for the message next to each field (the first one per
 // field), error_summary for the list above the form, and has_errors.

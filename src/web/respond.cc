@@ -109,6 +109,11 @@ http::Response error_response(const AppContext& app, const http::Request& reques
   return http::Response::html(status, std::move(*html));
 }
 
+std::string kommune_param(const RequestContext& ctx) {
+  const auto it = ctx.params.find("kommune");
+  return it == ctx.params.end() ? std::string() : it->second;
+}
+
 std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view name) {
   auto it = ctx.params.find(name);
   if (it == ctx.params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;

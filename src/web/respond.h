@@ -19,6 +19,8 @@ kainjow::mustache::data common_page_data(const AppContext& app, const http::Requ
 
 // Parses a positive id from a path parameter; nullopt for anything else.
 std::optional<std::int64_t> id_param(const RequestContext& ctx, std::string_view name);
+// The path's {kommune} (a kommunenummer as typed; the use cases look it up), or "".
+std::string kommune_param(const RequestContext& ctx);
 
 // The kind of entry asked for in query field `name` ("?vis=goal"): an empty
 // inner optional when the field is absent or empty (everything), nullopt when

@@ -110,7 +110,12 @@ TEST_F(ArenasHttp, AnAnonymousCaseNeverStoresANationalIdNorALog) {
   auto minutes = ingrid.form(path + "/referat", "minutes=" + enc("Drøftet sak 1. Fnr " + number));
   EXPECT_EQ(minutes.status, 422);
   EXPECT_EQ(count("arena_meeting WHERE minutes <> ''"), 0);
-  EXPECT_EQ(ingrid.form(path + "/referat", "minutes=" + enc("Drøftet sak 1. Helsesykepleier tar kontakt.")).status, 200);
+  EXPECT_EQ(ingrid.form(path + "/referat", "minutes=" + enc("Drøftet sak 1. Helsesykepleier tar kontakt.")).status, 303);
+  const auto case_id = std::to_string(scalar(database_url_, "SELECT MAX(id) FROM arena_case"));
+  auto empty = ingrid.form(path + "/saker/" + case_id + "/vedtak", "decision=");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(has(empty.body, "id=\"field-decision\"")) << "the summary's link has a target";
+  EXPECT_TRUE(has(empty.body, "aria-describedby=\"decision-error-" + case_id + "\""));
 }
 
 TEST_F(ArenasHttp, ACaseFromALogNeedsTheConsentAndItsDecisionGoesIntoTheLog) {
@@ -134,8 +139,8 @@ TEST_F(ArenasHttp, ACaseFromALogNeedsTheConsentAndItsDecisionGoesIntoTheLog) {
   const auto meetings = count("entry WHERE log_id = 1 AND kind = 'meeting'");
   auto decided = ingrid.form(path + "/saker/" + std::to_string(case_id) + "/vedtak",
                              "decision=" + enc("PPT observerer i klassen innen to uker.") + "&into_log=ja");
-  ASSERT_EQ(decided.status, 200) << decided.body;
-  EXPECT_TRUE(has(decided.body, "ført inn i stafettloggen"));
+  ASSERT_EQ(decided.status, 303) << decided.body;
+  EXPECT_TRUE(has(ingrid.get(path).body, "ført inn i stafettloggen"));
   EXPECT_EQ(count("entry WHERE log_id = 1 AND kind = 'meeting'"), meetings + 1);
   EXPECT_EQ(count("arena_case WHERE decision_entry_id IS NOT NULL AND id = " + std::to_string(case_id)), 1);
   auto family = demo_log_in(port(), kHanne, "citizen").get("/api/v1/logs/1");

@@ -19,11 +19,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string arenas_url(const std::string& kommune) { return "/kommune/" + kommune + "/arenaer"; }
 std::string arena_url(const std::string& kommune, std::int64_t arena) {
   return arenas_url(kommune) + "/" + std::to_string(arena);
@@ -180,19 +175,6 @@ std::optional<app::ArenaForm> form_of_json(const json::object& o) {
   return f;
 }
 
-mustache::data options(const RequestContext& ctx, std::initializer_list<std::string_view> codes,
-                       const std::string& prefix, const std::string& chosen) {
-  mustache::data list(mustache::data::type::list);
-  for (auto code : codes) {
-    mustache::data item(mustache::data::type::object);
-    item.set("code", std::string(code));
-    item.set("label", text(ctx, prefix + std::string(code)));
-    item.set("selected", flag(chosen == code));
-    push_moved(list, std::move(item));
-  }
-  return list;
-}
-
 http::Response form_page(const RequestContext& ctx, const std::string& kommune, const app::ArenaForm& form,
                          const app::FieldErrors& errors, int status, const std::string& action, bool is_new) {
   auto units = app::service_catalogue(ctx.app.db, ctx.actor, kommune, {}, ctx.app.clock);
@@ -210,10 +192,10 @@ http::Response form_page(const RequestContext& ctx, const std::string& kommune, 
   page.set("f_log_cases", flag(in.log_cases));
   page.set("f_is_public", flag(in.is_public));
   page.set("f_summary", form.summary);
-  page.set("level_from_options", options(ctx, {"0", "1", "2", "3"}, "model.level.", in.level_from));
-  page.set("level_to_options", options(ctx, {"0", "1", "2", "3"}, "model.level.", in.level_to));
-  page.set("children_options", options(ctx, {"no", "when_relevant", "yes"}, "arena.attendance.", in.children));
-  page.set("parents_options", options(ctx, {"no", "when_relevant", "yes"}, "arena.attendance.", in.parents));
+  page.set("level_from_options", select_options(ctx, {"0", "1", "2", "3"}, "model.level.", in.level_from));
+  page.set("level_to_options", select_options(ctx, {"0", "1", "2", "3"}, "model.level.", in.level_to));
+  page.set("children_options", select_options(ctx, {"no", "when_relevant", "yes"}, "arena.attendance.", in.children));
+  page.set("parents_options", select_options(ctx, {"no", "when_relevant", "yes"}, "arena.attendance.", in.parents));
   const auto unit_list = [&](const std::vector<std::string>& chosen) {
     mustache::data list(mustache::data::type::list);
     for (const auto& s : units->services) {
@@ -234,9 +216,10 @@ http::Response form_page(const RequestContext& ctx, const std::string& kommune, 
 
 std::optional<std::int64_t> param(const RequestContext& ctx, std::string_view name) { return id_param(ctx, name); }
 
+// `failed_case`: the case whose decision form `errors` belong to, if any.
 http::Response meeting_page(const RequestContext& ctx, const app::FieldErrors& errors, int status,
-                            const std::string& notice) {
-  const auto kommune = kommune_of(ctx);
+                            std::optional<std::int64_t> failed_case = std::nullopt) {
+  const auto kommune = kommune_param(ctx);
   const auto arena = param(ctx, "arena");
   const auto meeting = param(ctx, "meeting");
   if (!arena || !meeting) return error_response(ctx.app, ctx.request, ctx.locale, 404);
@@ -249,6 +232,13 @@ http::Response meeting_page(const RequestContext& ctx, const app::FieldErrors& e
   page.set("starts_at", format_time(m.starts_at));
   page.set("place", m.place);
   page.set("action_base", meeting_url(kommune, *arena, *meeting));
+  // After a decision or the minutes were saved (POST, then redirect here).
+  std::string notice;
+  if (auto fields = http::parse_query(ctx.request.query)) {
+    const auto saved = http::find_field(*fields, "lagret").value_or("");
+    if (saved == "vedtak") notice = text(ctx, "arena.decided");
+    if (saved == "referat") notice = text(ctx, "model.saved");
+  }
   page.set("notice", notice);
   page.set("has_notice", flag(!notice.empty()));
   page.set("f_minutes", m.minutes);
@@ -271,6 +261,14 @@ http::Response meeting_page(const RequestContext& ctx, const app::FieldErrors& e
     item.set("decision", c.decision.value_or(""));
     item.set("in_log", flag(c.decision_entry.has_value()));
     item.set("decide_action", meeting_url(kommune, *arena, *meeting) + "/saker/" + std::to_string(c.id) + "/vedtak");
+    // The decision form that failed shows its errors beside its own fields.
+    const bool failed = failed_case && *failed_case == c.id;
+    item.set("failed", flag(failed));
+    item.set("f_decision", failed ? field(ctx.form, "decision") : std::string());
+    for (const auto& e : failed ? errors : app::FieldErrors{}) {
+      if (e.field == "decision") item.set("decision_error", text(ctx, e.message));
+      if (e.field == "into_log") item.set("into_log_error", text(ctx, e.message));
+    }
     push_moved(cases, std::move(item));
   }
   page.set("has_cases", flag(!m.cases.empty()));
@@ -310,7 +308,7 @@ json::object meeting_json(const domain::ArenaMeeting& m) {
 
 // GET /kommune/{kommune}/arenaer
 http::Response arenas_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto list = app::arena_list(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   mustache::data page(mustache::data::type::object);
@@ -328,7 +326,7 @@ http::Response arenas_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/arenaer/{arena}
 http::Response arena_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto arena = param(ctx, "arena");
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto e = app::arena_entry(ctx.app.db, ctx.actor, kommune, *arena, ctx.app.clock);
@@ -354,7 +352,7 @@ http::Response arena_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/arenaer/ny
 http::Response new_arena_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto list = app::arena_list(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   if (!list->rights.edit) return error_response(ctx.app, ctx.request, ctx.locale, 403);
@@ -370,7 +368,7 @@ http::Response new_arena_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/arenaer/ny
 http::Response add_arena(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto form = form_from(ctx.form);
   auto saved = app::add_arena(ctx.app.db, ctx.actor, kommune, form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
@@ -380,7 +378,7 @@ http::Response add_arena(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/arenaer/{arena}/rediger
 http::Response edit_arena_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto arena = param(ctx, "arena");
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto e = app::arena_entry(ctx.app.db, ctx.actor, kommune, *arena, ctx.app.clock);
@@ -391,7 +389,7 @@ http::Response edit_arena_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/arenaer/{arena}/rediger
 http::Response save_arena(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto arena = param(ctx, "arena");
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto form = form_from(ctx.form);
@@ -405,7 +403,7 @@ http::Response save_arena(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/arenaer/{arena}/moter
 http::Response schedule_arena_meeting(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto arena = param(ctx, "arena");
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto made = app::schedule_meeting(ctx.app.db, ctx.actor, kommune, *arena, field(ctx.form, "starts_at"),
@@ -428,7 +426,7 @@ http::Response schedule_arena_meeting(const RequestContext& ctx) {
 }
 
 // GET /kommune/{kommune}/arenaer/{arena}/moter/{meeting}
-http::Response arena_meeting_page(const RequestContext& ctx) { return meeting_page(ctx, {}, 200, ""); }
+http::Response arena_meeting_page(const RequestContext& ctx) { return meeting_page(ctx, {}, 200); }
 
 // POST /kommune/{kommune}/arenaer/{arena}/moter/{meeting}/saker
 http::Response bring_arena_case(const RequestContext& ctx) {
@@ -437,11 +435,11 @@ http::Response bring_arena_case(const RequestContext& ctx) {
   if (!arena || !meeting) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const app::CaseInput in{field(ctx.form, "kind"), field(ctx.form, "age_band"), field(ctx.form, "description"),
                           field(ctx.form, "log")};
-  auto made = app::bring_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_of(ctx), *arena, *meeting, in,
+  auto made = app::bring_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_param(ctx), *arena, *meeting, in,
                               ctx.app.clock);
   if (!made) return failure_response(ctx, made.error());
-  if (!made->errors.empty()) return meeting_page(ctx, made->errors, 422, "");
-  return http::Response::redirect(meeting_url(kommune_of(ctx), *arena, *meeting) + "#saker");
+  if (!made->errors.empty()) return meeting_page(ctx, made->errors, 422);
+  return http::Response::redirect(meeting_url(kommune_param(ctx), *arena, *meeting) + "#saker");
 }
 
 // POST /kommune/{kommune}/arenaer/{arena}/moter/{meeting}/referat
@@ -449,11 +447,11 @@ http::Response save_arena_minutes(const RequestContext& ctx) {
   const auto arena = param(ctx, "arena");
   const auto meeting = param(ctx, "meeting");
   if (!arena || !meeting) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto errors = app::save_minutes(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, *meeting, field(ctx.form, "minutes"),
+  auto errors = app::save_minutes(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, *meeting, field(ctx.form, "minutes"),
                                   ctx.app.clock);
   if (!errors) return failure_response(ctx, errors.error());
-  if (!errors->empty()) return meeting_page(ctx, *errors, 422, "");
-  return meeting_page(ctx, {}, 200, text(ctx, "model.saved"));
+  if (!errors->empty()) return meeting_page(ctx, *errors, 422);
+  return http::Response::redirect(meeting_url(kommune_param(ctx), *arena, *meeting) + "?lagret=referat#referat");
 }
 
 // POST /kommune/{kommune}/arenaer/{arena}/moter/{meeting}/saker/{case}/vedtak
@@ -462,16 +460,16 @@ http::Response decide_arena_case(const RequestContext& ctx) {
   const auto meeting = param(ctx, "meeting");
   const auto case_id = param(ctx, "case");
   if (!arena || !meeting || !case_id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto errors = app::decide_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_of(ctx), *arena, *meeting, *case_id,
+  auto errors = app::decide_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_param(ctx), *arena, *meeting, *case_id,
                                  field(ctx.form, "decision"), field(ctx.form, "into_log") == "ja", ctx.app.clock);
   if (!errors) return failure_response(ctx, errors.error());
-  if (!errors->empty()) return meeting_page(ctx, *errors, 422, "");
-  return meeting_page(ctx, {}, 200, text(ctx, "arena.decided"));
+  if (!errors->empty()) return meeting_page(ctx, *errors, 422, *case_id);
+  return http::Response::redirect(meeting_url(kommune_param(ctx), *arena, *meeting) + "?lagret=vedtak#saker");
 }
 
 // GET /api/v1/municipalities/{kommune}/arenas
 http::Response api_arenas(const RequestContext& ctx) {
-  auto list = app::arena_list(ctx.app.db, ctx.actor, kommune_of(ctx), ctx.app.clock);
+  auto list = app::arena_list(ctx.app.db, ctx.actor, kommune_param(ctx), ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   json::array items;
   for (const auto& e : list->arenas) items.push_back(arena_json(e));
@@ -482,7 +480,7 @@ http::Response api_arenas(const RequestContext& ctx) {
 http::Response api_arena(const RequestContext& ctx) {
   const auto arena = param(ctx, "arena");
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto e = app::arena_entry(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, ctx.app.clock);
+  auto e = app::arena_entry(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, ctx.app.clock);
   if (!e) return failure_response(ctx, e.error());
   auto o = arena_json(*e);
   if (e->member) {
@@ -499,7 +497,7 @@ http::Response api_add_arena(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::add_arena(ctx.app.db, ctx.actor, kommune_of(ctx), *form, ctx.app.clock);
+  auto saved = app::add_arena(ctx.app.db, ctx.actor, kommune_param(ctx), *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(201, {{"id", saved->id}});
@@ -513,7 +511,7 @@ http::Response api_save_arena(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::save_arena(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, *form, ctx.app.clock);
+  auto saved = app::save_arena(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(200, {{"id", *arena}});
@@ -524,7 +522,7 @@ http::Response api_arena_meeting(const RequestContext& ctx) {
   const auto arena = param(ctx, "arena");
   const auto meeting = param(ctx, "meeting");
   if (!arena || !meeting) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::arena_meeting(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, *meeting, ctx.app.clock);
+  auto view = app::arena_meeting(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, *meeting, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   return json_response(200, meeting_json(view->meeting));
 }
@@ -542,7 +540,7 @@ http::Response api_schedule_arena_meeting(const RequestContext& ctx) {
   if (!arena) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto made = app::schedule_meeting(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, json_text(*body, "starts_at"),
+  auto made = app::schedule_meeting(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, json_text(*body, "starts_at"),
                                     json_text(*body, "place"), ctx.app.clock);
   if (!made) return failure_response(ctx, made.error());
   if (!made->errors.empty()) return field_errors_response(ctx, made->errors);
@@ -559,7 +557,7 @@ http::Response api_bring_arena_case(const RequestContext& ctx) {
   const auto* log = body->if_contains("log_id");
   const app::CaseInput in{json_text(*body, "kind"), json_text(*body, "age_band"), json_text(*body, "description"),
                           log != nullptr && log->is_int64() ? std::to_string(log->as_int64()) : std::string()};
-  auto made = app::bring_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_of(ctx), *arena, *meeting, in,
+  auto made = app::bring_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_param(ctx), *arena, *meeting, in,
                               ctx.app.clock);
   if (!made) return failure_response(ctx, made.error());
   if (!made->errors.empty()) return field_errors_response(ctx, made->errors);
@@ -573,7 +571,7 @@ http::Response api_save_arena_minutes(const RequestContext& ctx) {
   if (!arena || !meeting) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto errors = app::save_minutes(ctx.app.db, ctx.actor, kommune_of(ctx), *arena, *meeting, json_text(*body, "minutes"),
+  auto errors = app::save_minutes(ctx.app.db, ctx.actor, kommune_param(ctx), *arena, *meeting, json_text(*body, "minutes"),
                                   ctx.app.clock);
   if (!errors) return failure_response(ctx, errors.error());
   if (!errors->empty()) return field_errors_response(ctx, *errors);
@@ -589,7 +587,7 @@ http::Response api_decide_arena_case(const RequestContext& ctx) {
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto* into = body->if_contains("into_log");
-  auto errors = app::decide_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_of(ctx), *arena, *meeting, *case_id,
+  auto errors = app::decide_case(ctx.app.db, access_trail(ctx), ctx.actor, kommune_param(ctx), *arena, *meeting, *case_id,
                                  json_text(*body, "decision"), into != nullptr && into->is_bool() && into->as_bool(),
                                  ctx.app.clock);
   if (!errors) return failure_response(ctx, errors.error());

@@ -22,11 +22,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string editor_url(const std::string& kommune) { return "/kommune/" + kommune + "/rediger"; }
 
 // A form field's text, with the browser's CRLF line breaks as plain LF: a
@@ -243,7 +238,7 @@ namespace {
 template <class Render>
 http::Response with_draft(const RequestContext& ctx, Render render) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.app.clock.now());
   if (!draft) return failure_response(ctx, draft.error());
   return render(*draft);
 }
@@ -262,7 +257,7 @@ template <class Again>
 http::Response after_change(const RequestContext& ctx, const Result<app::FieldErrors>& saved, const std::string& what,
                             Again again) {
   if (!saved) return failure_response(ctx, saved.error());
-  if (saved->empty()) return http::Response::redirect(editor_url(kommune_of(ctx)) + "?lagret=" + what);
+  if (saved->empty()) return http::Response::redirect(editor_url(kommune_param(ctx)) + "?lagret=" + what);
   return with_draft(ctx, [&](const app::GuideDraft& draft) { return again(draft, *saved); });
 }
 }  // namespace
@@ -356,7 +351,7 @@ http::Response guide_save_step(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = step_input(ctx);
   const auto key = ctx.params.at("step");
-  auto r = app::save_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), key, in, ctx.app.clock.now());
+  auto r = app::save_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), key, in, ctx.app.clock.now());
   return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return step_form(ctx, draft, key, errors, in, 422);
   });
@@ -386,7 +381,7 @@ http::Response guide_add_step(const RequestContext& ctx) {
   if (!level) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = step_input(ctx);
   std::string key;
-  auto r = app::add_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), *level, in, key,
+  auto r = app::add_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), *level, in, key,
                                ctx.app.clock.now());
   return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return step_form(ctx, draft, "", errors, in, 422, *level);
@@ -395,7 +390,7 @@ http::Response guide_add_step(const RequestContext& ctx) {
 
 http::Response guide_remove_step(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::remove_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.params.at("step"),
+  auto r = app::remove_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.params.at("step"),
                                   ctx.app.clock.now());
   return after_change(ctx, r, "", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return render_guide_editor(ctx, draft, errors, "", 422);
@@ -478,7 +473,7 @@ http::Response guide_texts_page(const RequestContext& ctx) {
 http::Response guide_save_texts(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = texts_input(ctx);
-  auto r = app::save_guide_texts(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), in, ctx.app.clock.now());
+  auto r = app::save_guide_texts(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), in, ctx.app.clock.now());
   return after_change(ctx, r, "tekster", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return texts_form(ctx, draft, errors, in, 422);
   });
@@ -488,10 +483,10 @@ http::Response guide_move_step(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto direction = field(ctx, "retning");
   if (direction != "opp" && direction != "ned") return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::move_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.params.at("step"),
+  auto r = app::move_guide_step(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.params.at("step"),
                                 direction == "opp" ? -1 : 1, ctx.app.clock.now());
   if (!r) return failure_response(ctx, r.error());
-  return http::Response::redirect(editor_url(kommune_of(ctx)));
+  return http::Response::redirect(editor_url(kommune_param(ctx)));
 }
 
 http::Response guide_edit_tool_page(const RequestContext& ctx) {
@@ -504,7 +499,7 @@ http::Response guide_save_tool(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto in = tool_input(ctx);
   const auto key = ctx.params.at("tool");
-  auto r = app::save_guide_tool(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), key, in, ctx.app.clock.now());
+  auto r = app::save_guide_tool(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), key, in, ctx.app.clock.now());
   return after_change(ctx, r, key, [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return tool_form(ctx, draft, key, errors, in, 422);
   });
@@ -525,8 +520,8 @@ http::Response guide_preview_tool(const RequestContext& ctx) {
 http::Response guide_publish(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto summary = field(ctx, "summary");
-  auto r = app::publish_guide(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), summary, ctx.app.clock.now());
-  if (r && r->empty()) return http::Response::redirect("/kommune/" + kommune_of(ctx) + "/historikk");
+  auto r = app::publish_guide(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), summary, ctx.app.clock.now());
+  if (r && r->empty()) return http::Response::redirect("/kommune/" + kommune_param(ctx) + "/historikk");
   return after_change(ctx, r, "", [&](const app::GuideDraft& draft, const app::FieldErrors& errors) {
     return render_guide_editor(ctx, draft, errors, summary, 422);
   });
@@ -534,7 +529,7 @@ http::Response guide_publish(const RequestContext& ctx) {
 
 http::Response guide_history_page(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.app.clock.now());
   if (!h) return failure_response(ctx, h.error());
   mustache::data versions(mustache::data::type::list);
   for (const auto& v : h->versions) {
@@ -575,7 +570,7 @@ http::Response guide_version_page(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto number = id_param(ctx, "version");
   if (!number || *number > 100000) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto d = app::guide_version_diff(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), static_cast<int>(*number),
+  auto d = app::guide_version_diff(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), static_cast<int>(*number),
                                    ctx.app.clock.now());
   if (!d) return failure_response(ctx, d.error());
   mustache::data changes(mustache::data::type::list);
@@ -630,7 +625,7 @@ json::array changes_json(const std::vector<domain::GuideChange>& changes) {
 
 http::Response api_guide_draft(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  auto draft = app::open_guide_draft(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.app.clock.now());
   if (!draft) return failure_response(ctx, draft.error());
   json::array due;
   for (const auto& hit : draft->due_for_review) {
@@ -644,7 +639,7 @@ http::Response api_guide_draft(const RequestContext& ctx) {
 
 http::Response api_save_guide_draft(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto r = app::save_guide_document(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.request.body,
+  auto r = app::save_guide_document(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.request.body,
                                     ctx.app.clock.now());
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
@@ -655,18 +650,18 @@ http::Response api_publish_guide(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto body = json_body(ctx.request);
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto r = app::publish_guide(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx),
+  auto r = app::publish_guide(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx),
                               json_string(*body, "summary").value_or(""), ctx.app.clock.now());
   if (!r) return failure_response(ctx, r.error());
   if (!r->empty()) return field_errors_response(ctx, *r);
-  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.app.clock.now());
   if (!h) return failure_response(ctx, h.error());
   return json_response(201, json::object{{"version", h->versions.empty() ? 0 : h->versions.front().number}});
 }
 
 http::Response api_guide_versions(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), ctx.app.clock.now());
+  auto h = app::guide_history(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), ctx.app.clock.now());
   if (!h) return failure_response(ctx, h.error());
   json::array out;
   for (const auto& v : h->versions) {
@@ -682,7 +677,7 @@ http::Response api_guide_version_diff(const RequestContext& ctx) {
   if (ctx.app.guides == nullptr) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto number = id_param(ctx, "version");
   if (!number || *number > 100000) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto d = app::guide_version_diff(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_of(ctx), static_cast<int>(*number),
+  auto d = app::guide_version_diff(ctx.app.db, *ctx.app.guides, ctx.actor, kommune_param(ctx), static_cast<int>(*number),
                                    ctx.app.clock.now());
   if (!d) return failure_response(ctx, d.error());
   return json_response(200, json::object{{"version", d->version.number},

@@ -17,11 +17,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string list_url(const std::string& kommune) { return "/kommune/" + kommune + "/tiltak"; }
 
 std::string count_text(const RequestContext& ctx, const domain::ShownCount& c) {
@@ -211,7 +206,7 @@ std::optional<domain::CatalogueMeasureId> measure_param(const RequestContext& ct
 
 // GET /kommune/{kommune}/tiltak
 http::Response catalogue_measures_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!catalogue) return failure_response(ctx, catalogue.error());
   mustache::data page(mustache::data::type::object);
@@ -234,7 +229,7 @@ http::Response catalogue_measures_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tiltak/{measure}
 http::Response catalogue_measure_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = measure_param(ctx);
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto entry = app::measure_entry(ctx.app.db, ctx.actor, kommune, *id, ctx.app.clock);
@@ -249,7 +244,7 @@ http::Response catalogue_measure_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tiltak/ny
 http::Response catalogue_new_measure_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!catalogue) return failure_response(ctx, catalogue.error());
   if (!catalogue->rights.edit) return error_response(ctx.app, ctx.request, ctx.locale, 403);
@@ -263,7 +258,7 @@ http::Response catalogue_new_measure_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/tiltak/ny
 http::Response catalogue_add_measure(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto form = form_from(ctx.form);
   auto saved = app::add_measure(ctx.app.db, ctx.actor, kommune, form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
@@ -273,7 +268,7 @@ http::Response catalogue_add_measure(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tiltak/{measure}/rediger
 http::Response catalogue_edit_measure_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = measure_param(ctx);
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto entry = app::measure_entry(ctx.app.db, ctx.actor, kommune, *id, ctx.app.clock);
@@ -285,7 +280,7 @@ http::Response catalogue_edit_measure_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/tiltak/{measure}/rediger
 http::Response catalogue_save_measure(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = measure_param(ctx);
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto form = form_from(ctx.form);
@@ -298,7 +293,7 @@ http::Response catalogue_save_measure(const RequestContext& ctx) {
 
 // GET /api/v1/municipalities/{kommune}/measures
 http::Response catalogue_api_measures(const RequestContext& ctx) {
-  auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, kommune_of(ctx), ctx.app.clock);
+  auto catalogue = app::measure_catalogue(ctx.app.db, ctx.actor, kommune_param(ctx), ctx.app.clock);
   if (!catalogue) return failure_response(ctx, catalogue.error());
   json::array items;
   for (const auto& e : catalogue->measures) items.push_back(measure_json(e));
@@ -314,7 +309,7 @@ http::Response catalogue_api_measures(const RequestContext& ctx) {
 http::Response catalogue_api_measure(const RequestContext& ctx) {
   const auto id = measure_param(ctx);
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto entry = app::measure_entry(ctx.app.db, ctx.actor, kommune_of(ctx), *id, ctx.app.clock);
+  auto entry = app::measure_entry(ctx.app.db, ctx.actor, kommune_param(ctx), *id, ctx.app.clock);
   if (!entry) return failure_response(ctx, entry.error());
   return json_response(200, measure_json(*entry));
 }
@@ -325,7 +320,7 @@ http::Response catalogue_api_add_measure(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::add_measure(ctx.app.db, ctx.actor, kommune_of(ctx), *form, ctx.app.clock);
+  auto saved = app::add_measure(ctx.app.db, ctx.actor, kommune_param(ctx), *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(201, {{"id", saved->id.value}});
@@ -339,7 +334,7 @@ http::Response catalogue_api_save_measure(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::save_measure(ctx.app.db, ctx.actor, kommune_of(ctx), *id, *form, ctx.app.clock);
+  auto saved = app::save_measure(ctx.app.db, ctx.actor, kommune_param(ctx), *id, *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(200, {{"id", id->value}});

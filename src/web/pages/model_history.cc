@@ -14,11 +14,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string item_name(const domain::ModelChange& c) {
   auto name = domain::snapshot_value(c.snapshot, "name");
   return name.empty() ? domain::snapshot_value(c.snapshot, "title") : name;
@@ -55,7 +50,7 @@ json::object change_json(const domain::ModelChange& c) {
 
 // GET /kommune/{kommune}/samhandling/historikk
 http::Response model_history_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto history = app::model_history(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!history) return failure_response(ctx, history.error());
   mustache::data page(mustache::data::type::object);
@@ -71,7 +66,7 @@ http::Response model_history_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/samhandling/historikk/{change}
 http::Response model_change_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = id_param(ctx, "change");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto view = app::model_change_view(ctx.app.db, ctx.actor, kommune, *id, ctx.app.clock);
@@ -104,7 +99,7 @@ http::Response model_change_page(const RequestContext& ctx) {
 
 // GET /api/v1/municipalities/{kommune}/model/history
 http::Response api_model_history(const RequestContext& ctx) {
-  auto history = app::model_history(ctx.app.db, ctx.actor, kommune_of(ctx), ctx.app.clock);
+  auto history = app::model_history(ctx.app.db, ctx.actor, kommune_param(ctx), ctx.app.clock);
   if (!history) return failure_response(ctx, history.error());
   json::array items;
   for (const auto& c : history->changes) items.push_back(change_json(c));
@@ -116,7 +111,7 @@ http::Response api_model_history(const RequestContext& ctx) {
 http::Response api_model_change(const RequestContext& ctx) {
   const auto id = id_param(ctx, "change");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto view = app::model_change_view(ctx.app.db, ctx.actor, kommune_of(ctx), *id, ctx.app.clock);
+  auto view = app::model_change_view(ctx.app.db, ctx.actor, kommune_param(ctx), *id, ctx.app.clock);
   if (!view) return failure_response(ctx, view.error());
   json::array changed;
   for (const auto& d : view->diffs) changed.push_back(json::value(d.field));

@@ -14,11 +14,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 mustache::data plan_links(const std::vector<app::PlanEntry>& plans, const std::string& kommune) {
   mustache::data list(mustache::data::type::list);
   for (const auto& p : plans) {
@@ -33,7 +28,7 @@ mustache::data plan_links(const std::vector<app::PlanEntry>& plans, const std::s
 }  // namespace
 
 http::Response model_overview_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto o = app::model_overview(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!o) return failure_response(ctx, o.error());
   mustache::data page(mustache::data::type::object);
@@ -69,7 +64,7 @@ http::Response model_overview_page(const RequestContext& ctx) {
 
 // GET /api/v1/municipalities/{kommune}/model
 http::Response api_model_overview(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto o = app::model_overview(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!o) return failure_response(ctx, o.error());
   const auto titles = [](const std::vector<app::PlanEntry>& plans) {

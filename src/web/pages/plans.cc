@@ -17,11 +17,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string plans_url(const std::string& kommune) { return "/kommune/" + kommune + "/planer"; }
 
 std::string field(const http::FormFields& form, std::string_view key) {
@@ -91,19 +86,6 @@ std::optional<app::PlanForm> form_of_json(const json::object& o) {
   return f;
 }
 
-mustache::data options(const RequestContext& ctx, std::initializer_list<std::string_view> codes,
-                       const std::string& prefix, const std::string& chosen) {
-  mustache::data list(mustache::data::type::list);
-  for (auto code : codes) {
-    mustache::data item(mustache::data::type::object);
-    item.set("code", std::string(code));
-    item.set("label", text(ctx, prefix + std::string(code)));
-    item.set("selected", flag(chosen == code));
-    push_moved(list, std::move(item));
-  }
-  return list;
-}
-
 http::Response form_page(const RequestContext& ctx, const std::string& kommune, const app::PlanForm& form,
                          const app::FieldErrors& errors, int status, const std::string& action, bool is_new) {
   const auto& in = form.input;
@@ -117,8 +99,8 @@ http::Response form_page(const RequestContext& ctx, const std::string& kommune, 
   page.set("f_reviewed_on", in.reviewed_on);
   page.set("f_is_public", flag(in.is_public));
   page.set("f_summary", form.summary);
-  page.set("level_options", options(ctx, {"municipality", "service"}, "plan.level.", in.level));
-  page.set("kind_options", options(ctx, {"plan", "agreement", "routine"}, "plan.kind.", in.kind));
+  page.set("level_options", select_options(ctx, {"municipality", "service"}, "plan.level.", in.level));
+  page.set("kind_options", select_options(ctx, {"plan", "agreement", "routine"}, "plan.kind.", in.kind));
   set_errors(ctx, page, errors);
   return page_response(ctx, status, "plan_form", page);
 }
@@ -127,7 +109,7 @@ http::Response form_page(const RequestContext& ctx, const std::string& kommune, 
 
 // GET /kommune/{kommune}/planer
 http::Response plans_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto list = app::plan_list(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   mustache::data page(mustache::data::type::object);
@@ -154,7 +136,7 @@ http::Response plans_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/planer/{plan}
 http::Response plan_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = id_param(ctx, "plan");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto e = app::plan_entry(ctx.app.db, ctx.actor, kommune, *id, ctx.app.clock);
@@ -169,7 +151,7 @@ http::Response plan_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/planer/ny
 http::Response new_plan_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto list = app::plan_list(ctx.app.db, ctx.actor, kommune, ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   if (!list->rights.edit) return error_response(ctx.app, ctx.request, ctx.locale, 403);
@@ -182,7 +164,7 @@ http::Response new_plan_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/planer/ny
 http::Response add_plan(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto form = form_from(ctx.form);
   auto saved = app::add_plan(ctx.app.db, ctx.actor, kommune, form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
@@ -192,7 +174,7 @@ http::Response add_plan(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/planer/{plan}/rediger
 http::Response edit_plan_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = id_param(ctx, "plan");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto e = app::plan_entry(ctx.app.db, ctx.actor, kommune, *id, ctx.app.clock);
@@ -204,7 +186,7 @@ http::Response edit_plan_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/planer/{plan}/rediger
 http::Response save_plan(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto id = id_param(ctx, "plan");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto form = form_from(ctx.form);
@@ -217,7 +199,7 @@ http::Response save_plan(const RequestContext& ctx) {
 
 // GET /api/v1/municipalities/{kommune}/plans
 http::Response api_plans(const RequestContext& ctx) {
-  auto list = app::plan_list(ctx.app.db, ctx.actor, kommune_of(ctx), ctx.app.clock);
+  auto list = app::plan_list(ctx.app.db, ctx.actor, kommune_param(ctx), ctx.app.clock);
   if (!list) return failure_response(ctx, list.error());
   json::array items;
   for (const auto& e : list->plans) items.push_back(plan_json(e));
@@ -228,7 +210,7 @@ http::Response api_plans(const RequestContext& ctx) {
 http::Response api_plan(const RequestContext& ctx) {
   const auto id = id_param(ctx, "plan");
   if (!id) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto e = app::plan_entry(ctx.app.db, ctx.actor, kommune_of(ctx), *id, ctx.app.clock);
+  auto e = app::plan_entry(ctx.app.db, ctx.actor, kommune_param(ctx), *id, ctx.app.clock);
   if (!e) return failure_response(ctx, e.error());
   return json_response(200, plan_json(*e));
 }
@@ -239,7 +221,7 @@ http::Response api_add_plan(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::add_plan(ctx.app.db, ctx.actor, kommune_of(ctx), *form, ctx.app.clock);
+  auto saved = app::add_plan(ctx.app.db, ctx.actor, kommune_param(ctx), *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(201, {{"id", saved->id}});
@@ -253,7 +235,7 @@ http::Response api_save_plan(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::save_plan(ctx.app.db, ctx.actor, kommune_of(ctx), *id, *form, ctx.app.clock);
+  auto saved = app::save_plan(ctx.app.db, ctx.actor, kommune_param(ctx), *id, *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(200, {{"id", *id}});

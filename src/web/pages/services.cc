@@ -16,11 +16,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 namespace json = boost::json;
 
-std::string kommune_of(const RequestContext& ctx) {
-  const auto it = ctx.params.find("kommune");
-  return it == ctx.params.end() ? std::string() : it->second;
-}
-
 std::string catalogue_url(const std::string& kommune) { return "/kommune/" + kommune + "/tjenester"; }
 
 void set_filter(const RequestContext& ctx, mustache::data& page, const domain::ServiceFilter& f) {
@@ -122,7 +117,7 @@ std::optional<app::ServiceForm> service_form_of_json(const json::object& o) {
 
 // GET /kommune/{kommune}/tjenester
 http::Response services_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto filter = service_filter(ctx);
   auto catalogue = app::service_catalogue(ctx.app.db, ctx.actor, kommune, filter, ctx.app.clock);
   if (!catalogue) return failure_response(ctx, catalogue.error());
@@ -146,7 +141,7 @@ http::Response services_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tjenester/{unit}
 http::Response service_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto unit = unit_param(ctx);
   if (!unit) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto entry = app::service_entry(ctx.app.db, ctx.actor, kommune, *unit, ctx.app.clock);
@@ -161,7 +156,7 @@ http::Response service_page(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tjenester/ny
 http::Response new_service_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   auto catalogue = app::service_catalogue(ctx.app.db, ctx.actor, kommune, {}, ctx.app.clock);
   if (!catalogue) return failure_response(ctx, catalogue.error());
   if (!catalogue->rights.edit) return error_response(ctx.app, ctx.request, ctx.locale, 403);
@@ -175,7 +170,7 @@ http::Response new_service_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/tjenester/ny
 http::Response add_service(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto form = service_form_from(ctx.form);
   auto saved = app::add_service(ctx.app.db, ctx.actor, kommune, form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
@@ -187,7 +182,7 @@ http::Response add_service(const RequestContext& ctx) {
 
 // GET /kommune/{kommune}/tjenester/{unit}/rediger
 http::Response edit_service_page(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto unit = unit_param(ctx);
   if (!unit) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   auto entry = app::service_entry(ctx.app.db, ctx.actor, kommune, *unit, ctx.app.clock);
@@ -199,7 +194,7 @@ http::Response edit_service_page(const RequestContext& ctx) {
 
 // POST /kommune/{kommune}/tjenester/{unit}/rediger
 http::Response save_service(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   const auto unit = unit_param(ctx);
   if (!unit) return error_response(ctx.app, ctx.request, ctx.locale, 404);
   const auto form = service_form_from(ctx.form);
@@ -212,7 +207,7 @@ http::Response save_service(const RequestContext& ctx) {
 
 // GET /api/v1/municipalities/{kommune}/services?age=&need=&level=&q=
 http::Response api_services(const RequestContext& ctx) {
-  const auto kommune = kommune_of(ctx);
+  const auto kommune = kommune_param(ctx);
   // The API names its filter in English; the page's names work too.
   domain::ServiceFilter filter;
   if (auto fields = http::parse_query(ctx.request.query)) {
@@ -243,7 +238,7 @@ http::Response api_services(const RequestContext& ctx) {
 http::Response api_service(const RequestContext& ctx) {
   const auto unit = unit_param(ctx);
   if (!unit) return error_response(ctx.app, ctx.request, ctx.locale, 404);
-  auto entry = app::service_entry(ctx.app.db, ctx.actor, kommune_of(ctx), *unit, ctx.app.clock);
+  auto entry = app::service_entry(ctx.app.db, ctx.actor, kommune_param(ctx), *unit, ctx.app.clock);
   if (!entry) return failure_response(ctx, entry.error());
   return json_response(200, service_json(*entry));
 }
@@ -254,7 +249,7 @@ http::Response api_add_service(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = service_form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::add_service(ctx.app.db, ctx.actor, kommune_of(ctx), *form, ctx.app.clock);
+  auto saved = app::add_service(ctx.app.db, ctx.actor, kommune_param(ctx), *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(201, {{"unit_id", saved->unit.value}});
@@ -268,7 +263,7 @@ http::Response api_save_service(const RequestContext& ctx) {
   if (!body) return error_response(ctx.app, ctx.request, ctx.locale, 400);
   const auto form = service_form_of_json(*body);
   if (!form) return error_response(ctx.app, ctx.request, ctx.locale, 400);
-  auto saved = app::save_service(ctx.app.db, ctx.actor, kommune_of(ctx), *unit, *form, ctx.app.clock);
+  auto saved = app::save_service(ctx.app.db, ctx.actor, kommune_param(ctx), *unit, *form, ctx.app.clock);
   if (!saved) return failure_response(ctx, saved.error());
   if (!saved->errors.empty()) return field_errors_response(ctx, saved->errors);
   return json_response(200, {{"unit_id", unit->value}});
