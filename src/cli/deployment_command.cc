@@ -5,6 +5,8 @@
 
 #include <iostream>
 
+#include "core/join.h"
+
 namespace stafett::cli {
 namespace {
 
@@ -56,7 +58,7 @@ int list(store::Database& db) {
   std::cout << "number\tname\tadministrators\tunits\n";
   for (const auto& m : *all) {
     std::string admins;
-    for (const auto& a : m.administrators) admins += (admins.empty() ? "" : ", ") + a;
+    for (const auto& a : m.administrators) append_item(admins, ", ", a);
     std::cout << m.municipality.kommunenummer << "\t" << m.municipality.name << "\t" << admins << "\t"
               << m.units.size() << "\n";
   }

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/join.h"
 #include "core/oslo_time.h"
 
 namespace stafett::domain {
@@ -50,7 +51,7 @@ std::vector<FieldDiff> diff_snapshots(const ModelSnapshot& before, const ModelSn
 
 ModelSnapshot measure_snapshot(const CatalogueMeasure& m) {
   std::string providers;
-  for (const auto& p : m.providers) providers += (providers.empty() ? "" : ", ") + p.name;
+  for (const auto& p : m.providers) append_item(providers, ", ", p.name);
   return {{"name", m.name},
           {"description", m.description},
           {"target_group", m.target_group},
@@ -67,10 +68,10 @@ ModelSnapshot arena_snapshot(const Arena& a) {
   std::string fixed, on_demand;
   for (const auto& m : a.members) {
     auto& list = m.fixed ? fixed : on_demand;
-    list += (list.empty() ? "" : ", ") + m.name;
+    append_item(list, ", ", m.name);
   }
   std::string modes = a.anonymous_cases ? "anonymous" : "";
-  if (a.log_cases) modes += std::string(modes.empty() ? "" : ", ") + "log";
+  if (a.log_cases) append_item(modes, ", ", "log");
   return {{"name", a.name},
           {"purpose", a.purpose},
           {"levels", std::to_string(a.level_from) + "-" + std::to_string(a.level_to)},
@@ -96,7 +97,7 @@ ModelSnapshot plan_snapshot(const Plan& p) {
 
 ModelSnapshot service_snapshot(std::string_view unit_name, ServiceType type, const ServiceProfile& p) {
   std::string needs;
-  for (Need n : p.needs) needs += (needs.empty() ? "" : ", ") + std::string(need_code(n));
+  for (Need n : p.needs) append_item(needs, ", ", need_code(n));
   return {{"name", std::string(unit_name)},
           {"service_type", std::string(service_type_code(type))},
           {"description", p.description},

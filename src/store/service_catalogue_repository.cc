@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/join.h"
+
 namespace stafett::store {
 namespace {
 
@@ -76,7 +78,7 @@ Result<std::optional<CatalogueService>> find_service(Transaction& tx, domain::Un
 Result<void> save_unit_profile(Transaction& tx, domain::UnitId unit, const domain::ServiceProfile& p,
                                std::optional<domain::PersonId> by, TimePoint now) {
   std::string needs;
-  for (domain::Need n : p.needs) needs += (needs.empty() ? "" : ",") + std::string(domain::need_code(n));
+  for (domain::Need n : p.needs) append_item(needs, ",", domain::need_code(n));
   auto r = tx.execute(
       "INSERT INTO unit_profile (unit_id, description, age_from, age_to, needs, levels, phone, address, opening_hours,"
       " contact_form_url, referral_needed, is_public, updated_at_ms, updated_by_person_id)"

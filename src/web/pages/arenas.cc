@@ -6,6 +6,7 @@
 
 #include "app/arenas.h"
 #include "app/service_catalogue.h"
+#include "core/join.h"
 #include "core/oslo_time.h"
 #include "web/json_input.h"
 #include "web/markdown_view.h"
@@ -55,7 +56,7 @@ mustache::data arena_data(const RequestContext& ctx, const app::ArenaEntry& e, c
   std::string fixed, on_demand;
   for (const auto& m : a.members) {
     auto& list = m.fixed ? fixed : on_demand;
-    list += (list.empty() ? "" : ", ") + m.name;
+    append_item(list, ", ", m.name);
   }
   d.set("fixed_units", fixed);
   d.set("on_demand_units", on_demand);

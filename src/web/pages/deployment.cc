@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "app/municipality_setup.h"
+#include "core/join.h"
 #include "web/json_input.h"
 #include "web/page_data.h"
 #include "web/pages/pages.h"
@@ -36,7 +37,7 @@ http::Response deployment_page(const RequestContext& ctx, const app::FieldErrors
     item.set("name", m.municipality.name);
     item.set("number", m.municipality.kommunenummer);
     std::string admins;
-    for (const auto& a : m.administrators) admins += (admins.empty() ? "" : ", ") + a;
+    for (const auto& a : m.administrators) append_item(admins, ", ", a);
     item.set("administrators", admins);
     item.set("unit_count", std::to_string(m.units.size()));
     push_moved(items, std::move(item));

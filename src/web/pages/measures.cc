@@ -5,6 +5,7 @@
 
 #include "app/measure_catalogue.h"
 #include "app/service_catalogue.h"
+#include "core/join.h"
 #include "web/json_input.h"
 #include "web/markdown_view.h"
 #include "web/page_data.h"
@@ -40,7 +41,7 @@ mustache::data measure_data(const RequestContext& ctx, const app::MeasureEntry& 
                       : text(ctx, "model.level." + std::to_string(m.level_from)) + " – " +
                             text(ctx, "model.level." + std::to_string(m.level_to)));
   std::string providers;
-  for (const auto& p : m.providers) providers += (providers.empty() ? "" : ", ") + p.name;
+  for (const auto& p : m.providers) append_item(providers, ", ", p.name);
   d.set("providers", providers);
   set_moved(d, "how_to_request", markdown_data(m.how_to_request));
   d.set("has_how_to_request", flag(!m.how_to_request.empty()));
