@@ -77,6 +77,17 @@ Result<ArenaEntry> member_entry(Transaction& tx, const policy::Actor& actor, con
   return e;
 }
 
+// A meeting of an arena the actor is a member of, with its cases.
+Result<ArenaMeetingView> member_meeting(Transaction& tx, const policy::Actor& actor, const std::string& kommunenummer,
+                                        std::int64_t arena, std::int64_t meeting, TimePoint now) {
+  auto e = member_entry(tx, actor, kommunenummer, arena, now);
+  if (!e) return e.error();
+  auto m = store::find_arena_meeting(tx, arena, meeting);
+  if (!m) return m.error();
+  if (!*m) return make_error(Errc::kNotFound, "meeting");
+  return ArenaMeetingView{std::move(*e), std::move(**m)};
+}
+
 Result<domain::ArenaCheck> check(Transaction& tx, const ArenaForm& form, domain::MunicipalityId municipality) {
   auto checked = domain::check_arena(form.input);
   auto serving = name_serving_units(tx, municipality, checked.arena.members);
@@ -136,59 +147,52 @@ Result<ArenaEntry> arena_entry(store::Database& db, const policy::Actor& actor, 
   });
 }
 
-Result<ArenaSaved> add_arena(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
-                             const ArenaForm& form, const Clock& clock) {
+// A new arena (`existing` empty) or a new version of one of the municipality's.
+Result<ArenaSaved> write_arena(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
+                               std::optional<std::int64_t> existing, const ArenaForm& form, const Clock& clock) {
   ArenaSaved out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
     auto m = model_editor(tx, actor, kommunenummer, now);
     if (!m) return m.error();
+    if (existing) {
+      auto found = store::find_arena(tx, *existing);
+      if (!found) return found.error();
+      if (!*found || (*found)->municipality.value != m->id.value) return not_found();
+    }
     auto checked = check(tx, form, m->id);
     if (!checked) return checked.error();
     out.errors = checked->problems;
     if (!out.errors.empty()) return {};
-    auto id = store::insert_arena(tx, checked->arena, now);
-    if (!id) return id.error();
-    out.id = *id;
-    checked->arena.id = *id;
+    if (existing) {
+      checked->arena.id = *existing;
+      if (auto u = store::update_arena(tx, checked->arena); !u) return u;
+    } else {
+      auto id = store::insert_arena(tx, checked->arena, now);
+      if (!id) return id.error();
+      checked->arena.id = *id;
+    }
+    out.id = checked->arena.id;
     return record(tx, checked->arena, form.summary, actor, now);
   });
   if (!r) return r.error();
   return out;
 }
 
+Result<ArenaSaved> add_arena(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
+                             const ArenaForm& form, const Clock& clock) {
+  return write_arena(db, actor, kommunenummer, std::nullopt, form, clock);
+}
+
 Result<ArenaSaved> save_arena(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
                               std::int64_t arena, const ArenaForm& form, const Clock& clock) {
-  ArenaSaved out;
-  out.id = arena;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto m = model_editor(tx, actor, kommunenummer, now);
-    if (!m) return m.error();
-    auto found = store::find_arena(tx, arena);
-    if (!found) return found.error();
-    if (!*found || (*found)->municipality.value != m->id.value) return not_found();
-    auto checked = check(tx, form, m->id);
-    if (!checked) return checked.error();
-    out.errors = checked->problems;
-    if (!out.errors.empty()) return {};
-    checked->arena.id = arena;
-    if (auto u = store::update_arena(tx, checked->arena); !u) return u;
-    return record(tx, checked->arena, form.summary, actor, now);
-  });
-  if (!r) return r.error();
-  return out;
+  return write_arena(db, actor, kommunenummer, arena, form, clock);
 }
 
 Result<ArenaMeetingView> arena_meeting(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
                                   std::int64_t arena, std::int64_t meeting, const Clock& clock) {
   return store::transact_value<ArenaMeetingView>(db, TxMode::kRead, [&](Transaction& tx) -> Result<ArenaMeetingView> {
-    auto e = member_entry(tx, actor, kommunenummer, arena, clock.now());
-    if (!e) return e.error();
-    auto m = store::find_arena_meeting(tx, arena, meeting);
-    if (!m) return m.error();
-    if (!*m) return make_error(Errc::kNotFound, "meeting");
-    return ArenaMeetingView{std::move(*e), std::move(**m)};
+    return member_meeting(tx, actor, kommunenummer, arena, meeting, clock.now());
   });
 }
 
@@ -221,11 +225,8 @@ Result<Created> bring_case(store::Database& db, AccessTrail& trail, const policy
   Created out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto e = member_entry(tx, actor, kommunenummer, arena, now);
-    if (!e) return e.error();
-    auto m = store::find_arena_meeting(tx, arena, meeting);
-    if (!m) return m.error();
-    if (!*m) return make_error(Errc::kNotFound, "meeting");
+    auto v = member_meeting(tx, actor, kommunenummer, arena, meeting, now);
+    if (!v) return v.error();
     domain::ArenaCase c;
     c.meeting = meeting;
     c.brought_by = actor.person;
@@ -233,13 +234,13 @@ Result<Created> bring_case(store::Database& db, AccessTrail& trail, const policy
     if (auto p = domain::case_description_problem(in.description)) out.errors.push_back({"description", *p});
     std::optional<policy::AccessFacts> facts;
     if (in.kind == "anonymous") {
-      if (!e->arena.anonymous_cases) out.errors.push_back({"kind", "arena.error.no_anonymous"});
+      if (!v->arena.arena.anonymous_cases) out.errors.push_back({"kind", "arena.error.no_anonymous"});
       if (!domain::is_age_band(in.age_band)) out.errors.push_back({"age_band", "arena.error.age_band"});
       c.anonymous = true;
       c.age_band = in.age_band;
     } else if (in.kind == "log") {
       c.anonymous = false;
-      if (!e->arena.log_cases) out.errors.push_back({"kind", "arena.error.no_log_cases"});
+      if (!v->arena.arena.log_cases) out.errors.push_back({"kind", "arena.error.no_log_cases"});
       const auto id = domain::id_from_text(in.log);
       std::optional<store::LogRow> log;
       if (id) {
@@ -249,7 +250,7 @@ Result<Created> bring_case(store::Database& db, AccessTrail& trail, const policy
       }
       // The log must be this municipality's, and the consent must let the
       // bringer write meeting entries in it: never a log without consent.
-      if (log && log->municipality.value == e->arena.municipality.value) {
+      if (log && log->municipality.value == v->arena.arena.municipality.value) {
         auto allowed = writing::facts_for(tx, actor, log->id, policy::Action::kWriteEntry, now, nullptr,
                                           domain::EntryKind::kMeeting, domain::InfoCategory::kMeetings);
         if (allowed) facts = *allowed;
@@ -281,11 +282,8 @@ Result<FieldErrors> save_minutes(store::Database& db, const policy::Actor& actor
   FieldErrors errors;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto e = member_entry(tx, actor, kommunenummer, arena, now);
-    if (!e) return e.error();
-    auto m = store::find_arena_meeting(tx, arena, meeting);
-    if (!m) return m.error();
-    if (!*m) return make_error(Errc::kNotFound, "meeting");
+    auto v = member_meeting(tx, actor, kommunenummer, arena, meeting, now);
+    if (!v) return v.error();
     if (auto p = domain::model_markdown_problem(minutes, 20000)) errors.push_back({"minutes", *p});
     else if (domain::contains_national_id(minutes)) errors.push_back({"minutes", "model.error.national_id"});
     if (!errors.empty()) return {};
@@ -306,17 +304,14 @@ Result<FieldErrors> decide_case(store::Database& db, AccessTrail& trail, const p
   std::optional<domain::ParticipantId> own_participant;
   auto read = db.transact(TxMode::kRead, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
-    auto e = member_entry(tx, actor, kommunenummer, arena, now);
-    if (!e) return e.error();
-    auto m = store::find_arena_meeting(tx, arena, meeting);
-    if (!m) return m.error();
-    if (!*m) return make_error(Errc::kNotFound, "meeting");
-    for (const auto& c : (*m)->cases) {
+    auto v = member_meeting(tx, actor, kommunenummer, arena, meeting, now);
+    if (!v) return v.error();
+    for (const auto& c : v->meeting.cases) {
       if (c.id == case_id) found_case = c;
     }
     if (!found_case) return make_error(Errc::kNotFound, "case");
-    arena_name = e->arena.name;
-    starts_at = (*m)->starts_at;
+    arena_name = v->arena.arena.name;
+    starts_at = v->meeting.starts_at;
     if (found_case->log) {
       auto participants = store::participants_of(tx, *found_case->log);
       if (!participants) return participants.error();

@@ -80,48 +80,47 @@ Result<MeasureEntry> measure_entry(store::Database& db, const policy::Actor& act
   });
 }
 
-Result<MeasureSaved> add_measure(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
-                                 const MeasureForm& form, const Clock& clock) {
+// A new measure (`existing` empty) or a new version of one of the municipality's.
+Result<MeasureSaved> write_measure(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
+                                   std::optional<domain::CatalogueMeasureId> existing, const MeasureForm& form,
+                                   const Clock& clock) {
   MeasureSaved out;
   auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
     const TimePoint now = clock.now();
     auto m = model_editor(tx, actor, kommunenummer, now);
     if (!m) return m.error();
+    if (existing) {
+      auto found = store::find_catalogue_measure(tx, *existing);
+      if (!found) return found.error();
+      if (!*found || (*found)->municipality.value != m->id.value) return make_error(Errc::kNotFound, "measure");
+    }
     auto checked = check(tx, form, m->id);
     if (!checked) return checked.error();
     out.errors = checked->problems;
     if (!out.errors.empty()) return {};
-    auto id = store::insert_catalogue_measure(tx, checked->measure, now);
-    if (!id) return id.error();
-    out.id = *id;
-    checked->measure.id = *id;
+    if (existing) {
+      checked->measure.id = *existing;
+      if (auto u = store::update_catalogue_measure(tx, checked->measure); !u) return u;
+    } else {
+      auto id = store::insert_catalogue_measure(tx, checked->measure, now);
+      if (!id) return id.error();
+      checked->measure.id = *id;
+    }
+    out.id = checked->measure.id;
     return record(tx, checked->measure, form, actor, now);
   });
   if (!r) return r.error();
   return out;
 }
 
+Result<MeasureSaved> add_measure(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
+                                 const MeasureForm& form, const Clock& clock) {
+  return write_measure(db, actor, kommunenummer, std::nullopt, form, clock);
+}
+
 Result<MeasureSaved> save_measure(store::Database& db, const policy::Actor& actor, const std::string& kommunenummer,
                                   domain::CatalogueMeasureId id, const MeasureForm& form, const Clock& clock) {
-  MeasureSaved out;
-  out.id = id;
-  auto r = db.transact(TxMode::kWrite, [&](Transaction& tx) -> Result<void> {
-    const TimePoint now = clock.now();
-    auto m = model_editor(tx, actor, kommunenummer, now);
-    if (!m) return m.error();
-    auto found = store::find_catalogue_measure(tx, id);
-    if (!found) return found.error();
-    if (!*found || (*found)->municipality.value != m->id.value) return make_error(Errc::kNotFound, "measure");
-    auto checked = check(tx, form, m->id);
-    if (!checked) return checked.error();
-    out.errors = checked->problems;
-    if (!out.errors.empty()) return {};
-    checked->measure.id = id;
-    if (auto u = store::update_catalogue_measure(tx, checked->measure); !u) return u;
-    return record(tx, checked->measure, form, actor, now);
-  });
-  if (!r) return r.error();
-  return out;
+  return write_measure(db, actor, kommunenummer, id, form, clock);
 }
 
 }  // namespace stafett::app

@@ -96,9 +96,4 @@ Result<std::optional<domain::ModelChange>> previous_model_change(Transaction& tx
                                   std::int64_t{change.version - 1}})));
 }
 
-Result<std::vector<domain::ModelChange>> item_history(Transaction& tx, domain::ModelKind kind, std::int64_t item) {
-  return changes_of(tx.query(std::string(kSelect) + "WHERE c.kind = ? AND c.item_id = ? ORDER BY c.version",
-                             {std::string(domain::model_kind_code(kind)), item}));
-}
-
 }  // namespace stafett::store

@@ -23,8 +23,6 @@ Result<std::optional<domain::ModelChange>> find_model_change(Transaction& tx, do
                                                              std::int64_t id);
 // The version before `change` of the same item; nullopt for a first version.
 Result<std::optional<domain::ModelChange>> previous_model_change(Transaction& tx, const domain::ModelChange& change);
-// Every version of one item, oldest first.
-Result<std::vector<domain::ModelChange>> item_history(Transaction& tx, domain::ModelKind kind, std::int64_t item);
 
 std::string encode_snapshot(const domain::ModelSnapshot& snapshot);
 

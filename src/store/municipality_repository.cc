@@ -52,10 +52,6 @@ Result<std::optional<domain::Municipality>> find_municipality_by_number(Transact
       tx.query("SELECT id, name, kommunenummer FROM municipality WHERE kommunenummer = ?", {kommunenummer}));
 }
 
-Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, domain::MunicipalityId id) {
-  return one_municipality(tx.query("SELECT id, name, kommunenummer FROM municipality WHERE id = ?", {id.value}));
-}
-
 Result<std::vector<std::string>> embedding_origins(Transaction& tx, domain::MunicipalityId municipality) {
   auto rows = tx.query("SELECT origin FROM municipality_origin WHERE municipality_id = ? ORDER BY origin",
                        {municipality.value});

@@ -23,7 +23,6 @@ Result<std::optional<domain::MunicipalityId>> insert_municipality(Transaction& t
                                                                   TimePoint now);
 Result<std::optional<domain::Municipality>> find_municipality_by_number(Transaction& tx,
                                                                         const std::string& kommunenummer);
-Result<std::optional<domain::Municipality>> find_municipality(Transaction& tx, domain::MunicipalityId id);
 
 // The origins that may embed the municipality's public JSON (CORS), sorted.
 Result<std::vector<std::string>> embedding_origins(Transaction& tx, domain::MunicipalityId municipality);

@@ -43,6 +43,33 @@ std::optional<bool> json_bool(const boost::json::object& o, std::string_view key
   return it->value().as_bool();
 }
 
+std::string json_form_text(const boost::json::object& o, std::string_view key, bool& ok) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return "";
+  if (v->is_string()) return std::string(v->as_string());
+  if (v->is_int64()) return std::to_string(v->as_int64());
+  ok = false;
+  return "";
+}
+
+std::vector<std::string> json_form_ids(const boost::json::object& o, std::string_view key, bool& ok) {
+  std::vector<std::string> out;
+  const auto* v = o.if_contains(key);
+  if (v == nullptr) return out;
+  if (!v->is_array()) {
+    ok = false;
+    return out;
+  }
+  for (const auto& e : v->as_array()) {
+    if (!e.is_int64()) {
+      ok = false;
+      return {};
+    }
+    out.push_back(std::to_string(e.as_int64()));
+  }
+  return out;
+}
+
 std::vector<std::int64_t> json_ids(const boost::json::object& o, std::string_view key, const std::string& field,
                                    app::FieldErrors& errors) {
   std::vector<std::int64_t> out;

@@ -20,6 +20,12 @@ std::optional<boost::json::object> json_body(const http::Request& request);
 std::optional<std::string> json_string(const boost::json::object& o, std::string_view key);
 std::optional<std::int64_t> json_int(const boost::json::object& o, std::string_view key);
 std::optional<bool> json_bool(const boost::json::object& o, std::string_view key);
+// A form field sent as JSON (the samhandlingsmodell's editors): absent or
+// null is "", a string is itself, an integer its digits; any other type sets
+// `ok` to false (a 400, the body is not of the form's shape).
+std::string json_form_text(const boost::json::object& o, std::string_view key, bool& ok);
+// An array of integer ids as their digits; absent is empty; anything else sets `ok` to false.
+std::vector<std::string> json_form_ids(const boost::json::object& o, std::string_view key, bool& ok);
 // "version": the entry version a correction or change is made against
 // (1 to 1,000,000); nullopt for anything else.
 std::optional<int> json_version(const boost::json::object& o);

@@ -33,6 +33,7 @@ import { checkA11y } from './support/server.mjs';
 import { demoSuite } from './support/demo_suite.mjs';
 import {
   withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin, describedBy,
+  assertErrorSummary,
 } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -111,21 +112,6 @@ async function check(page, label, { phone = false } = {}) {
 
 /** A bilingual field's bokmål input: the fieldset (legend) → "Bokmål". */
 const bokmal = (page, legend) => page.getByRole('group', { name: legend, exact: true }).getByLabel(BOKMAL, { exact: true });
-
-/** The error summary is shown, and every link in it points at an element on the page. */
-async function assertErrorSummary(page) {
-  const summary = page.locator('.ds-error-summary');
-  await summary.waitFor();
-  assert.equal(await summary.getAttribute('role'), 'alert');
-  assert.equal((await summary.getByRole('heading').textContent()).trim(), ERROR_SUMMARY);
-  const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.length > 0, 'the summary lists the problems');
-  for (const href of hrefs) {
-    assert.match(href, /^#./, `in-page link: ${href}`);
-    assert.equal(await page.locator(href).count(), 1, `the summary's link ${href} has a target`);
-  }
-  return (await summary.getByRole('listitem').allTextContents()).map((s) => s.trim());
-}
 
 /**
  * The page shows hostile Markdown only as text: nothing ran (withPage fails
@@ -341,7 +327,7 @@ test('bad input is a clear error beside the field, and what was typed is kept', 
     assert.equal(new URL(page.url()).pathname, '/kommune/9901/rediger/publiser');
     assert.equal(await h1Text(page), EDITOR_TITLE);
     await assertFieldError(page.getByLabel(SUMMARY_LABEL, { exact: true }), SUMMARY_REQUIRED);
-    await assertErrorSummary(page);
+    await assertErrorSummary(page, ERROR_SUMMARY);
     await check(page, 'publish without a summary (desktop)');
     await shot(page, 'publish-empty-summary-1280');
 
@@ -354,7 +340,7 @@ test('bad input is a clear error beside the field, and what was typed is kept', 
     await bokmal(page, FIELD.whatToDo).fill(whatToDo);
     responses = await navigate(page, () => page.getByRole('button', { name: SAVE, exact: true }).click());
     assert.equal(last(responses).status, 422);
-    const lines = await assertErrorSummary(page);
+    const lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.ok(lines.length >= 1, `the summary names the problem: ${JSON.stringify(lines)}`);
     assert.ok(await page.locator('.ds-error-summary a[href="#field-title"]').count() >= 1,
       `the summary points at the title: ${JSON.stringify(lines)}`);
@@ -401,7 +387,7 @@ test('bad input is a clear error beside the field, and what was typed is kept', 
     await formJson.fill(broken);
     responses = await navigate(page, () => page.getByRole('button', { name: SAVE, exact: true }).click());
     assert.equal(last(responses).status, 422);
-    const toolLines = await assertErrorSummary(page);
+    const toolLines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.ok(toolLines.some((l) => l.includes(UNKNOWN_FIELD_TYPE)), `the summary says why: ${JSON.stringify(toolLines)}`);
     const field = page.getByLabel(FIELD.form, { exact: true });
     assert.equal(await field.getAttribute('aria-invalid'), 'true', 'the form JSON is marked invalid');

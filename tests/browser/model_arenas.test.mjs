@@ -44,6 +44,7 @@ import { checkA11y } from './support/server.mjs';
 import { demoSuite } from './support/demo_suite.mjs';
 import {
   withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin, describedBy,
+  assertErrorSummary, osloDateInDays, facts, personalNamesOn, assertNotLoggedIn,
 } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -182,17 +183,6 @@ async function check(page, label, { phone = false } = {}) {
   await checkA11y(page, label);
 }
 
-/** Today's date in Oslo (the server's calendar) plus n days, as YYYY-MM-DD. */
-function osloDateInDays(n) {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit',
-  }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number);
-  const shifted = new Date(Date.UTC(y, m - 1, d + n));
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-}
-
 /**
  * A synthetic national identity number (month + 80, as the test registry's),
  * checksum-valid: the algorithm of make_synthetic_national_id in
@@ -222,46 +212,6 @@ function syntheticNationalId({ year, month, day }, seed) {
   throw new Error('no synthetic number for this date');
 }
 
-/** The error summary is shown, every link in it points at an element on the page; returns its lines. */
-async function assertErrorSummary(page) {
-  const summary = page.locator('.ds-error-summary');
-  await summary.waitFor();
-  assert.equal(await summary.getAttribute('role'), 'alert');
-  assert.equal((await summary.getByRole('heading').textContent()).trim(), ERROR_SUMMARY);
-  const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.length > 0, 'the summary lists the problems');
-  for (const href of hrefs) {
-    assert.match(href, /^#./, `in-page link: ${href}`);
-    assert.equal(await page.locator(href).count(), 1, `the summary's link ${href} has a target`);
-  }
-  return (await summary.getByRole('listitem').allTextContents()).map((s) => s.trim());
-}
-
-/** A <dl class="service-facts"> as term → text. */
-function facts(scope) {
-  return scope.locator('dl.service-facts').first().evaluate((dl) => {
-    const out = {};
-    for (const dt of dl.querySelectorAll('dt')) {
-      const dd = dt.nextElementSibling;
-      if (dd && dd.tagName === 'DD') out[dt.textContent.trim()] = dd.textContent.trim().replace(/\s+/g, ' ');
-    }
-    return out;
-  });
-}
-
-/** Every demo personal name found as a whole word in the page's HTML. */
-async function personalNamesOn(page) {
-  const html = await page.content();
-  const where = new URL(page.url());
-  return PERSONAL_NAMES.filter((name) => new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(html))
-    .map((name) => `${where.pathname}${where.search}: ${name}`);
-}
-
-/** Nobody is logged in on this page. */
-async function assertNotLoggedIn(page) {
-  assert.equal(await page.getByRole('button', { name: 'Logg ut' }).count(), 0, 'no "Logg ut": nobody is logged in');
-}
-
 /** The link texts in a list (the overview's levels, the arenas list). */
 function linkTexts(scope) {
   return scope.getByRole('link').evaluateAll((links) => links.map((a) => a.textContent.trim().replace(/\s+/g, ' ')));
@@ -282,7 +232,7 @@ test('1. the public overview leads to the plan and the public arena, without per
     assert.equal(new URL(page.url()).pathname, overviewPath, 'the municipality links to its overview');
     assert.equal(await h1Text(page), `${OVERVIEW_TITLE} ${FJORDVIK}`);
     await assertNotLoggedIn(page);
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     // The three levels, in order, each with its links.
     const main = page.getByRole('main');
@@ -332,7 +282,7 @@ test('1. the public overview leads to the plan and the public arena, without per
     assert.equal(await page.getByRole('heading', { name: MEETINGS, exact: true }).count(), 0, 'no meetings for the public');
     assert.equal(await page.getByRole('button', { name: SCHEDULE_BUTTON }).count(), 0, 'no form for the public');
     assert.equal(await page.getByRole('link', { name: 'Rediger arenaen' }).count(), 0, 'no edit link');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     await shot(page, 'arena-1280');
 
     // The arenas list: the public arena, not the internal one.
@@ -344,7 +294,7 @@ test('1. the public overview leads to the plan and the public arena, without per
     assert.deepEqual(listed, [RESOURCE_TEAM], 'only the public arena is listed');
     assert.equal(await page.getByText(BTI_TEAM).count(), 0, 'the internal arena is nowhere on the list');
     assert.equal(await page.getByRole('link', { name: ADD_ARENA }).count(), 0, 'no "Legg til" for the public');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     // The plan, from the overview.
     responses = await navigate(page, () => page.goto(url(overviewPath)));
@@ -362,7 +312,7 @@ test('1. the public overview leads to the plan and the public arena, without per
     assert.ok((await body.locator('ul > li').allTextContents()).map((s) => s.trim()).includes('Alle barn skal ha en trygg voksen.'),
       'the list is a list');
     assert.equal(await page.getByRole('link', { name: 'Rediger', exact: true }).count(), 0, 'no edit link');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     // The plans list.
     responses = await navigate(page, () => page.getByRole('link', { name: 'Alle planer og rutiner', exact: true }).click());
@@ -370,7 +320,7 @@ test('1. the public overview leads to the plan and the public arena, without per
     assert.equal(await h1Text(page), `${PLANS_TITLE} ${FJORDVIK}`);
     assert.ok(await page.getByRole('link', { name: PLAN, exact: true }).isVisible());
     assert.ok(await page.getByRole('link', { name: ROUTINE, exact: true }).isVisible());
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     state.publicPages = [
       ['overview', overviewPath],
@@ -389,7 +339,7 @@ test('1. the public overview leads to the plan and the public arena, without per
         const responses = await navigate(page, () => page.goto(url(path)));
         assert.equal(last(responses).status, 200, `${label}: 200`);
         await check(page, `${label} (${size})`, { phone: size === '375' });
-        assert.deepEqual(await personalNamesOn(page), [], `${label}: no personal data`);
+        assert.deepEqual(await personalNamesOn(page, PERSONAL_NAMES), [], `${label}: no personal data`);
         if (size === '375') await shot(page, `${label.replace(/[^a-z]+/g, '-')}-375`);
       }
     });
@@ -431,7 +381,7 @@ test('2. a coordinator defines an arena with its fixed participants', TIMEOUT, a
     assert.equal(last(responses).status, 422, 'no fixed participant: 422');
     assert.equal(new URL(page.url()).pathname, `${arenasPath}/ny`);
     assert.equal(await h1Text(page), ADD_ARENA);
-    const lines = await assertErrorSummary(page);
+    const lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.deepEqual(lines, [NO_PARTICIPANTS], 'the summary names the fixed participants only');
     assert.equal(await page.locator('.ds-error-summary a[href="#field-fixed_units"]').count(), 1,
       'the summary links the fixed participants');
@@ -523,7 +473,7 @@ test('3. a member holds a meeting: an anonymous case, a case from a log, a decis
     responses = await navigate(page, () => bring.getByRole('button', { name: BRING_BUTTON, exact: true }).click());
     assert.equal(responses[0].method, 'POST');
     assert.equal(last(responses).status, 422, 'a national identity number: 422');
-    const lines = await assertErrorSummary(page);
+    const lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.deepEqual(lines, [NATIONAL_ID_ERROR], 'the summary names the description');
     assert.equal(await page.locator('.ds-error-summary a[href="#field-description"]').count(), 1);
     const description = page.getByRole('form', { name: BRING, exact: true }).getByLabel(DESCRIPTION, { exact: true });
@@ -561,7 +511,7 @@ test('3. a member holds a meeting: an anonymous case, a case from a log, a decis
     await t.test('an empty decision is explained beside the case\'s decision field, and the summary links it', async () => {
       const r = await navigate(page, () => cases(page).first().getByRole('button', { name: DECIDE, exact: true }).click());
       assert.equal(last(r).status, 422, 'an empty decision: 422');
-      const summary = await assertErrorSummary(page);
+      const summary = await assertErrorSummary(page, ERROR_SUMMARY);
       assert.deepEqual(summary, [REQUIRED], 'the summary names the decision');
       const field = cases(page).first().getByLabel(DECISION, { exact: true });
       await assertFieldError(field, REQUIRED);
@@ -710,7 +660,7 @@ test('5. plans: due for review for the editor; a new plan refused with HTML and 
     responses = await navigate(page, () => main.getByRole('button', { name: SAVE, exact: true }).click());
     assert.equal(responses[0].method, 'POST');
     assert.equal(last(responses).status, 422, 'HTML: 422');
-    let lines = await assertErrorSummary(page);
+    let lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.deepEqual(lines, [HTML_ERROR], 'the summary names the body only');
     assert.equal(await page.locator('.ds-error-summary a[href="#field-body"]').count(), 1);
     const body = main.getByLabel(PLAN_LABEL.body, { exact: true });
@@ -730,7 +680,7 @@ test('5. plans: due for review for the editor; a new plan refused with HTML and 
     await reviewed.fill(osloDateInDays(10));
     responses = await navigate(page, () => main.getByRole('button', { name: SAVE, exact: true }).click());
     assert.equal(last(responses).status, 422, 'a future date: 422');
-    lines = await assertErrorSummary(page);
+    lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.deepEqual(lines, [FUTURE_ERROR], 'the summary names the date only');
     assert.ok(FUTURE_ERROR.includes('kan ikke være fram i tid'));
     await assertFieldError(reviewed, FUTURE_ERROR);
@@ -784,6 +734,6 @@ test('5. plans: due for review for the editor; a new plan refused with HTML and 
     assert.equal(last(responses).status, 200);
     assert.equal(await h1Text(page), NEW_PLAN);
     await check(page, 'new plan page, public (375)', { phone: true });
-    assert.deepEqual(await personalNamesOn(page), [], 'no personal data');
+    assert.deepEqual(await personalNamesOn(page, PERSONAL_NAMES), [], 'no personal data');
   });
 });

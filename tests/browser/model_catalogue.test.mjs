@@ -36,6 +36,7 @@ import { checkA11y } from './support/server.mjs';
 import { demoSuite } from './support/demo_suite.mjs';
 import {
   withPage, navigate, last, h1Text, assertNoHorizontalScroll, assertFieldError, demoLogin, describedBy,
+  assertErrorSummary, osloDateInDays, facts, personalNamesOn, assertNotLoggedIn,
 } from './support/page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -155,17 +156,6 @@ async function check(page, label, { phone = false } = {}) {
   await checkA11y(page, label);
 }
 
-/** Today's date in Oslo (the server's calendar) plus n days, as YYYY-MM-DD. */
-function osloDateInDays(n) {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit',
-  }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number);
-  const shifted = new Date(Date.UTC(y, m - 1, d + n));
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-}
-
 /** Selects the option of a <select> whose text contains `part` (exactly one must). */
 async function selectOptionContaining(select, part) {
   const labels = (await select.locator('option').allTextContents()).map((l) => l.trim());
@@ -175,48 +165,9 @@ async function selectOptionContaining(select, part) {
   return matching[0];
 }
 
-/** The error summary is shown, every link in it points at an element on the page; returns its lines. */
-async function assertErrorSummary(page) {
-  const summary = page.locator('.ds-error-summary');
-  await summary.waitFor();
-  assert.equal(await summary.getAttribute('role'), 'alert');
-  assert.equal((await summary.getByRole('heading').textContent()).trim(), ERROR_SUMMARY);
-  const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.length > 0, 'the summary lists the problems');
-  for (const href of hrefs) {
-    assert.match(href, /^#./, `in-page link: ${href}`);
-    assert.equal(await page.locator(href).count(), 1, `the summary's link ${href} has a target`);
-  }
-  return (await summary.getByRole('listitem').allTextContents()).map((s) => s.trim());
-}
-
 /** The service cards' names (the links in the catalogue's list). */
 function listedServices(page) {
   return page.locator('main ul.service-list > li h2 a').evaluateAll((links) => links.map((a) => a.textContent.trim()));
-}
-
-/** A <dl class="service-facts"> as term → text. */
-function facts(scope) {
-  return scope.locator('dl.service-facts').first().evaluate((dl) => {
-    const out = {};
-    for (const dt of dl.querySelectorAll('dt')) {
-      const dd = dt.nextElementSibling;
-      if (dd && dd.tagName === 'DD') out[dt.textContent.trim()] = dd.textContent.trim().replace(/\s+/g, ' ');
-    }
-    return out;
-  });
-}
-
-/** Every demo personal name found as a whole word in the page's HTML. */
-async function personalNamesOn(page) {
-  const html = await page.content();
-  return PERSONAL_NAMES.filter((name) => new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(html))
-    .map((name) => `${new URL(page.url()).pathname}${new URL(page.url()).search}: ${name}`);
-}
-
-/** Nobody is logged in on this page. */
-async function assertNotLoggedIn(page) {
-  assert.equal(await page.getByRole('button', { name: 'Logg ut' }).count(), 0, 'no "Logg ut": nobody is logged in');
 }
 
 test('1. a coordinator adds a unit to the service catalogue', TIMEOUT, async (t) => {
@@ -263,7 +214,7 @@ test('1. a coordinator adds a unit to the service catalogue', TIMEOUT, async (t)
     assert.equal(last(responses).status, 422, 'refused with 422');
     assert.equal(new URL(page.url()).pathname, `${servicesPath}/ny`);
     assert.equal(await h1Text(page), ADD_SERVICE);
-    const lines = await assertErrorSummary(page);
+    const lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.ok(lines.includes(PHONE_ERROR), `the summary names the phone: ${JSON.stringify(lines)}`);
     assert.ok(lines.includes(HOURS_ERROR), `the summary names the opening hours: ${JSON.stringify(lines)}`);
     assert.equal(lines.length, 2, `only those two problems: ${JSON.stringify(lines)}`);
@@ -410,7 +361,7 @@ test('2. a coordinator adds a measure provided by the new unit', TIMEOUT, async 
     responses = await navigate(page, () => main.getByRole('button', { name: SAVE, exact: true }).click());
     assert.equal(last(responses).status, 422, 'no provider: 422');
     assert.equal(new URL(page.url()).pathname, `${measuresPath}/ny`);
-    const lines = await assertErrorSummary(page);
+    const lines = await assertErrorSummary(page, ERROR_SUMMARY);
     assert.deepEqual(lines, [NO_PROVIDER], 'the summary names the providers only');
     assert.equal(await page.locator('.ds-error-summary a[href="#field-providers"]').count(), 1,
       'the summary links the providers');
@@ -466,13 +417,13 @@ test('3. a citizen finds the new unit from "Bekymret for et barn?"', TIMEOUT, as
     let responses = await navigate(page, () => page.goto(url('/bekymret')));
     assert.equal(last(responses).status, 200);
     assert.equal(await h1Text(page), CITIZEN_TITLE);
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     responses = await navigate(page, () => page.getByRole('link', { name: FJORDVIK, exact: true }).click());
     assert.equal(last(responses).status, 200);
     assert.equal(new URL(page.url()).pathname, '/kommune/9901/bekymret');
     assert.equal(await h1Text(page), CITIZEN_TITLE);
     await assertNotLoggedIn(page);
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     const services = page.getByRole('region', { name: CITIZEN_SERVICES, exact: true });
     assert.ok(await services.isVisible(), 'the section "Finn en tjeneste som kan hjelpe"');
     responses = await navigate(page, () => services.getByRole('link', { name: FIND_SERVICES, exact: true }).click());
@@ -480,7 +431,7 @@ test('3. a citizen finds the new unit from "Bekymret for et barn?"', TIMEOUT, as
     assert.equal(new URL(page.url()).pathname, servicesPath);
     assert.equal(await h1Text(page), `${SERVICES_TITLE} ${FJORDVIK}`);
     await assertNotLoggedIn(page);
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     // Everything public; the internal entry and the editor's links are not there.
     const all = await listedServices(page);
@@ -515,7 +466,7 @@ test('3. a citizen finds the new unit from "Bekymret for et barn?"', TIMEOUT, as
     // The card shows how to get in touch.
     const card = page.locator('main ul.service-list > li').filter({ has: page.getByRole('link', { name: UNIT, exact: true }) });
     assert.equal(await card.locator(`a[href="${TEL_HREF}"]`).count(), 1, 'the phone link on the card');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     await shot(page, 'citizen-filtered-1280');
 
     // A filter nothing matches says so.
@@ -536,18 +487,18 @@ test('3. a citizen finds the new unit from "Bekymret for et barn?"', TIMEOUT, as
     assert.equal(await tel.getAttribute('href'), TEL_HREF);
     assert.equal((await tel.textContent()).trim(), CANONICAL_PHONE);
     assert.equal(await page.getByRole('link', { name: 'Rediger tjenesten' }).count(), 0, 'no edit link for the public');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
 
     // The measures catalogue and the new measure are public too.
     responses = await navigate(page, () => page.goto(url(measuresPath)));
     assert.equal(last(responses).status, 200);
     assert.equal(await page.getByRole('link', { name: ADD_MEASURE }).count(), 0, 'no "Legg til et tiltak"');
-    leaks.push(...await personalNamesOn(page));
+    leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     if (state.measurePath) {
       responses = await navigate(page, () => page.getByRole('link', { name: MEASURE, exact: true }).click());
       assert.equal(last(responses).status, 200);
       assert.equal(new URL(page.url()).pathname, state.measurePath);
-      leaks.push(...await personalNamesOn(page));
+      leaks.push(...await personalNamesOn(page, PERSONAL_NAMES));
     }
 
     // An age the filter cannot use: the citizen should see what she typed and why it was not used.
@@ -631,7 +582,7 @@ test('4. the stafettholder picks the measure from the catalogue into a log', TIM
     assert.match((await card.textContent()).replace(/\s+/g, ' '), new RegExp(`Brukes i åpne stafettlogger: ${FEWER_THAN_THREE}`));
     assert.equal(await page.locator('main').getByText(/Brukes i åpne stafettlogger: [12]$/).count(), 0,
       'no count of 1 or 2 anywhere');
-    assert.deepEqual(await personalNamesOn(page), [], 'no personal data on the measures catalogue');
+    assert.deepEqual(await personalNamesOn(page, PERSONAL_NAMES), [], 'no personal data on the measures catalogue');
   });
 });
 
@@ -720,7 +671,7 @@ test('6. the public pages pass axe-core and fit a phone; the editor\'s pages pas
         const responses = await navigate(page, () => page.goto(url(path)));
         assert.equal(last(responses).status, 200, `${label}: 200`);
         await check(page, `${label} (${size})`, { phone: size === '375' });
-        assert.deepEqual(await personalNamesOn(page), [], `${label}: no personal data`);
+        assert.deepEqual(await personalNamesOn(page, PERSONAL_NAMES), [], `${label}: no personal data`);
         await shot(page, `${label.replace(/[^a-z]+/g, '-')}-${size}`);
       }
     });

@@ -133,30 +133,9 @@ app::ArenaForm form_of(const domain::Arena& a) {
 std::optional<app::ArenaForm> form_of_json(const json::object& o) {
   app::ArenaForm f;
   bool ok = true;
-  const auto str = [&](std::string_view key) -> std::string {
-    const auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) return "";
-    if (v->is_string()) return std::string(v->as_string());
-    if (v->is_int64()) return std::to_string(v->as_int64());
-    ok = false;
-    return "";
-  };
-  const auto ids = [&](std::string_view key, std::vector<std::string>& out) {
-    const auto* v = o.if_contains(key);
-    if (v == nullptr) return;
-    if (!v->is_array()) {
-      ok = false;
-      return;
-    }
-    for (const auto& e : v->as_array()) {
-      if (e.is_int64()) out.push_back(std::to_string(e.as_int64()));
-      else ok = false;
-    }
-  };
-  const auto boolean = [&](std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return v != nullptr && v->is_bool() && v->as_bool();
-  };
+  const auto str = [&](std::string_view key) { return json_form_text(o, key, ok); };
+  const auto ids = [&](std::string_view key, std::vector<std::string>& out) { out = json_form_ids(o, key, ok); };
+  const auto boolean = [&](std::string_view key) { return json_bool(o, key).value_or(false); };
   auto& in = f.input;
   in.name = str("name");
   in.purpose = str("purpose");

@@ -116,14 +116,7 @@ app::MeasureForm form_of(const domain::CatalogueMeasure& m) {
 std::optional<app::MeasureForm> form_of_json(const json::object& o) {
   app::MeasureForm f;
   bool ok = true;
-  const auto str = [&](std::string_view key) -> std::string {
-    const auto* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) return "";
-    if (v->is_string()) return std::string(v->as_string());
-    if (v->is_int64()) return std::to_string(v->as_int64());
-    ok = false;
-    return "";
-  };
+  const auto str = [&](std::string_view key) { return json_form_text(o, key, ok); };
   f.input.name = str("name");
   f.input.description = str("description");
   f.input.target_group = str("target_group");
@@ -131,18 +124,11 @@ std::optional<app::MeasureForm> form_of_json(const json::object& o) {
   f.input.age_to = str("age_to");
   f.input.level_from = str("level_from");
   f.input.level_to = str("level_to");
-  if (const auto* p = o.if_contains("providers")) {
-    if (!p->is_array()) return std::nullopt;
-    for (const auto& e : p->as_array()) {
-      if (!e.is_int64()) return std::nullopt;
-      f.input.providers.push_back(std::to_string(e.as_int64()));
-    }
-  }
+  f.input.providers = json_form_ids(o, "providers", ok);
   f.input.how_to_request = str("how_to_request");
   f.input.evidence = str("evidence");
   f.input.evidence_url = str("evidence_url");
-  const auto* pub = o.if_contains("public");
-  f.input.is_public = pub != nullptr && pub->is_bool() && pub->as_bool();
+  f.input.is_public = json_bool(o, "public").value_or(false);
   f.summary = str("summary");
   if (!ok) return std::nullopt;
   return f;

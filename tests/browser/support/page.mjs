@@ -123,3 +123,57 @@ export async function demoLogin(page, serverUrl, name, group) {
   await navigate(page, () => section.getByRole('button', { name, exact: true }).click());
   assert.equal(new URL(page.url()).pathname, '/logger');
 }
+
+/**
+ * The error summary is shown (heading `heading`), and every link in it points
+ * at an element on the page; returns its lines.
+ */
+export async function assertErrorSummary(page, heading) {
+  const summary = page.locator('.ds-error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  assert.equal((await summary.getByRole('heading').textContent()).trim(), heading);
+  const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 0, 'the summary lists the problems');
+  for (const href of hrefs) {
+    assert.match(href, /^#./, `in-page link: ${href}`);
+    assert.equal(await page.locator(href).count(), 1, `the summary's link ${href} has a target`);
+  }
+  return (await summary.getByRole('listitem').allTextContents()).map((s) => s.trim());
+}
+
+/** Today's date in Oslo (the server's calendar) plus n days, as YYYY-MM-DD. */
+export function osloDateInDays(n) {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y, m - 1, d + n));
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}
+
+/** A <dl class="service-facts"> (the samhandlingsmodell's pages) as term → text. */
+export function facts(scope) {
+  return scope.locator('dl.service-facts').first().evaluate((dl) => {
+    const out = {};
+    for (const dt of dl.querySelectorAll('dt')) {
+      const dd = dt.nextElementSibling;
+      if (dd && dd.tagName === 'DD') out[dt.textContent.trim()] = dd.textContent.trim().replace(/\s+/g, ' ');
+    }
+    return out;
+  });
+}
+
+/** Each of `names` found as a whole word in the page's HTML, with where. */
+export async function personalNamesOn(page, names) {
+  const html = await page.content();
+  const where = new URL(page.url());
+  return names.filter((name) => new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(html))
+    .map((name) => `${where.pathname}${where.search}: ${name}`);
+}
+
+/** Nobody is logged in on this page. */
+export async function assertNotLoggedIn(page) {
+  assert.equal(await page.getByRole('button', { name: 'Logg ut' }).count(), 0, 'no "Logg ut": nobody is logged in');
+}
